@@ -1,0 +1,17 @@
+# Turns a text file into a C++ source defining `extern const char SYMBOL[]`.
+# The text is split into chunks because some compilers cap the length of one literal.
+file(READ "${IN}" content)
+string(LENGTH "${content}" total)
+set(body "")
+set(pos 0)
+while(pos LESS total)
+  string(SUBSTRING "${content}" ${pos} 8000 chunk)
+  string(APPEND body "R\"ec2simdata(${chunk})ec2simdata\"\n")
+  math(EXPR pos "${pos} + 8000")
+endwhile()
+if(total EQUAL 0)
+  set(body "\"\"")
+endif()
+file(WRITE "${OUT}.tmp" "// Generated from ${IN}; do not edit.\nextern const char ${SYMBOL}[];\nconst char ${SYMBOL}[] =\n${body};\n")
+file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)
+file(REMOVE "${OUT}.tmp")

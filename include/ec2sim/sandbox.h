@@ -1,0 +1,105 @@
+// Sandbox: one simulated EC2 world (every account and region) behind EC2's own API.
+//
+// This is the embeddable entry point of ec2sim. A Sandbox owns its simulated clock, its event
+// queue and its seeded random source; two Sandboxes built with the same options and fed the same
+// calls produce the same ids, addresses and results. Nothing in it reads the wall clock.
+//
+// Requests and results are JSON in the shapes boto3 uses (for example RunInstances takes
+// {"ImageId": ..., "MinCount": 1, "MaxCount": 1} and returns {"Instances": [...], ...}), without
+// ResponseMetadata. Timestamps are ISO 8601 strings. Errors are Error values whose code maps to
+// AWS's error code string (see result.h).
+//
+// A Sandbox is not thread-safe; callers that share one serialise access.
+#ifndef EC2SIM_SANDBOX_H_
+#define EC2SIM_SANDBOX_H_
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "ec2sim/result.h"
+#include "ec2sim/sim_time.h"
+
+namespace ec2sim {
+
+// How long state changes take on the simulated clock.
+enum class Timing {
+  kRealistic,  // transitions take simulated seconds (see docs/model.md for the durations)
+  kInstant,    // transitions complete at the same simulated millisecond they start
+};
+
+// How public IPv4 addresses are priced (issue: billing).
+enum class PricingPolicy {
+  kPublicIpv4_2024,  // every public IPv4 costs $0.005/h, in use or idle (from 2024-02-01)
+  kLegacyEip,        // one EIP on a running instance is free, idle EIPs are charged
+};
+
+struct SandboxOptions {
+  std::uint64_t seed = 1;
+  SimTime start = 1767225600000;  // 2026-01-01T00:00:00Z
+  Timing timing = Timing::kRealistic;
+  PricingPolicy pricing = PricingPolicy::kPublicIpv4_2024;
+  bool free_tier = false;
+};
+
+// Who is calling and where: every call runs in one account and one region.
+struct CallContext {
+  std::string account = "123456789012";
+  std::string region = "us-east-1";
+};
+
+inline constexpr std::string_view kDefaultAccount = "123456789012";
+
+class Sandbox {
+ public:
+  explicit Sandbox(const SandboxOptions& options = {});
+  ~Sandbox();
+  Sandbox(const Sandbox&) = delete;
+  Sandbox& operator=(const Sandbox&) = delete;
+
+  // Runs one EC2 API action (its AWS name, e.g. "RunInstances") with boto3-shaped parameters.
+  // Events due at the current simulated time run first, so in kInstant timing every state
+  // change of an earlier call is complete. Errors: the AWS error of the action, or
+  // kInvalidAction for an action the sandbox does not implement; kInvalidRegion-style input
+  // (an unknown region) is kInvalidParameterValue.
+  Result<nlohmann::json> Call(std::string_view action, const nlohmann::json& params,
+                              const CallContext& ctx);
+
+  // True when Call() implements the action.
+  bool HasAction(std::string_view action) const;
+  // Every implemented action name, sorted.
+  std::vector<std::string> Actions() const;
+
+  // The simulated clock.
+  SimTime Now() const;
+  // Moves the clock forward by d (>= 0) ms, running every event that falls due on the way.
+  void Advance(Duration d);
+  // Advances the clock until the instance is in `state` (an InstanceStateName such as
+  // "running"), at most `timeout` ms. Returns the time waited. Errors:
+  // kInvalidInstanceIdNotFound / kInvalidInstanceIdMalformed, kInvalidParameterValue for an
+  // unknown state name, kSimExpectationFailed when the timeout passes first.
+  Result<Duration> WaitForInstanceState(const CallContext& ctx, std::string_view instance_id,
+                                        std::string_view state, Duration timeout);
+
+  // Traffic verdict (scenario verb `probe`). Error kSimUnsupported until network evaluation
+  // exists.
+  Result<nlohmann::json> Probe(const nlohmann::json& spec, const CallContext& ctx);
+  // The account's bill from the start until now (scenario verb `bill`).
+  Result<nlohmann::json> Bill(const nlohmann::json& spec, const CallContext& ctx);
+  // Modelled round-trip time (scenario verb `latency`).
+  Result<nlohmann::json> Latency(const nlohmann::json& spec, const CallContext& ctx);
+
+  const SandboxOptions& options() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace ec2sim
+
+#endif  // EC2SIM_SANDBOX_H_

@@ -1,0 +1,25 @@
+#include "sim/api/action_table.h"
+
+namespace ec2sim::api {
+
+std::vector<std::string> ActionTable::Names() const {
+  std::vector<std::string> names;
+  for (const auto& [name, handler] : handlers_) names.push_back(name);
+  return names;
+}
+
+const ActionTable& ActionTable::Get() {
+  static const ActionTable kTable = [] {
+    ActionTable t;
+    RegisterInstanceActions(t);
+    RegisterAddressActions(t);
+    RegisterKeyPairActions(t);
+    RegisterSecurityGroupActions(t);
+    RegisterTagActions(t);
+    RegisterDescribeActions(t);
+    return t;
+  }();
+  return kTable;
+}
+
+}  // namespace ec2sim::api

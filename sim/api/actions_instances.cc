@@ -1,0 +1,346 @@
+// Instance actions: RunInstances, Describe*, Start/Stop/Reboot/TerminateInstances.
+#include "sim/api/action_table.h"
+#include "sim/api/filters.h"
+#include "sim/api/render.h"
+#include "sim/model/instances.h"
+
+namespace ec2sim::api {
+namespace {
+
+using model::Instance;
+
+// Parameters tools such as Terraform and the console send that change nothing in the model.
+constexpr const char* kAcceptedRunParameters[] = {
+    "UserData",        "Monitoring",   "EbsOptimized", "MetadataOptions",
+    "CreditSpecification", "IamInstanceProfile", "CapacityReservationSpecification",
+    "HibernationOptions", "MaintenanceOptions", "PrivateDnsNameOptions", "EnclaveOptions",
+    "CpuOptions"};
+
+void DecodeNetworkInterfaces(const json& list, model::LaunchSpec& spec, Params& p) {
+  if (!list.is_array() || list.size() != 1 || !list[0].is_object()) {
+    p.Fail(MakeError(ErrorCode::kInvalidParameterValue,
+                     "NetworkInterfaces must hold exactly one interface with DeviceIndex 0"));
+    return;
+  }
+  const json& ni = list[0];
+  for (auto it = ni.begin(); it != ni.end(); ++it) {
+    const std::string& k = it.key();
+    const json& v = it.value();
+    if (k == "DeviceIndex" && v.is_number_integer() && v.get<int>() == 0) continue;
+    if (k == "AssociatePublicIpAddress" && v.is_boolean()) {
+      spec.associate_public_ip = v.get<bool>();
+    } else if (k == "SubnetId" && v.is_string()) {
+      spec.subnet_id = v.get<std::string>();
+    } else if (k == "Groups" && v.is_array()) {
+      for (const json& g : v) {
+        if (g.is_string()) spec.group_ids.push_back(g.get<std::string>());
+      }
+    } else if (k == "DeleteOnTermination" && v.is_boolean()) {
+      continue;
+    } else if (k == "PrivateIpAddress" && v.is_string()) {
+      spec.private_ip = v.get<std::string>();
+    } else {
+      p.Fail(MakeError(ErrorCode::kInvalidParameterValue,
+                       "Invalid or unsupported NetworkInterfaces member '" + k + "'"));
+      return;
+    }
+  }
+}
+
+void DecodeBlockDevices(const json& list, model::LaunchSpec& spec, Params& p) {
+  if (!list.is_array()) {
+    p.Fail(MakeError(ErrorCode::kInvalidParameterValue, "BlockDeviceMappings must be a list"));
+    return;
+  }
+  for (const json& bdm : list) {
+    if (!bdm.is_object() || !bdm.contains("Ebs") || !bdm["Ebs"].is_object()) continue;
+    const json& ebs = bdm["Ebs"];
+    if (ebs.contains("VolumeSize")) {
+      if (!ebs["VolumeSize"].is_number_integer() || ebs["VolumeSize"].get<int>() < 1 ||
+          ebs["VolumeSize"].get<int>() > 16384) {
+        p.Fail(MakeError(ErrorCode::kInvalidParameterValue,
+                         "Volume size must be an integer between 1 and 16384 GiB"));
+        return;
+      }
+      spec.root_volume_gib = ebs["VolumeSize"].get<int>();
+    }
+    if (ebs.contains("VolumeType") && ebs["VolumeType"].is_string()) {
+      std::string type = ebs["VolumeType"].get<std::string>();
+      if (type != "gp2" && type != "gp3" && type != "io1" && type != "io2" && type != "st1" &&
+          type != "sc1" && type != "standard") {
+        p.Fail(MakeError(ErrorCode::kInvalidParameterValue,
+                         "Value (" + type + ") for parameter volumeType is invalid."));
+        return;
+      }
+      spec.root_volume_type = type;
+    }
+    if (ebs.contains("DeleteOnTermination") && ebs["DeleteOnTermination"].is_boolean()) {
+      spec.root_delete_on_termination = ebs["DeleteOnTermination"].get<bool>();
+    }
+  }
+}
+
+json ReservationJson(model::Scope& scope, const model::Reservation& r,
+                     const std::vector<const Instance*>& instances) {
+  json list = json::array();
+  for (const Instance* inst : instances) list.push_back(InstanceJson(scope, *inst));
+  return {{"Groups", json::array()},
+          {"Instances", list},
+          {"OwnerId", scope.account},
+          {"ReservationId", r.id}};
+}
+
+Result<json> RunInstancesHandler(ApiContext& ctx, Params& p) {
+  model::LaunchSpec spec;
+  spec.image_id = p.String("ImageId");
+  spec.instance_type = p.OptString("InstanceType").value_or("t2.micro");
+  spec.min_count = static_cast<int>(p.OptInt("MinCount", 1, 1000).value_or(1));
+  spec.max_count = static_cast<int>(p.OptInt("MaxCount", 1, 1000).value_or(spec.min_count));
+  if (!p.Has("MinCount") || !p.Has("MaxCount")) {
+    p.Fail(MakeError(ErrorCode::kMissingParameter, std::string("The request must contain the ") +
+                                                       "parameters MinCount and MaxCount"));
+  }
+  spec.key_name = p.OptString("KeyName").value_or("");
+  spec.group_ids = p.StringList("SecurityGroupIds");
+  spec.group_names = p.StringList("SecurityGroups");
+  spec.subnet_id = p.OptString("SubnetId").value_or("");
+  spec.private_ip = p.OptString("PrivateIpAddress");
+  spec.client_token = p.OptString("ClientToken").value_or("");
+  spec.disable_api_termination = p.OptBool("DisableApiTermination").value_or(false);
+  spec.shutdown_behavior = p.OptString("InstanceInitiatedShutdownBehavior").value_or("stop");
+  if (const json* placement = p.Raw("Placement")) {
+    if (placement->is_object() && placement->contains("AvailabilityZone") &&
+        (*placement)["AvailabilityZone"].is_string()) {
+      spec.availability_zone = (*placement)["AvailabilityZone"].get<std::string>();
+    }
+  }
+  if (const json* nis = p.Raw("NetworkInterfaces")) DecodeNetworkInterfaces(*nis, spec, p);
+  if (const json* bdms = p.Raw("BlockDeviceMappings")) DecodeBlockDevices(*bdms, spec, p);
+  spec.instance_tags = p.TagSpecifications("instance");
+  spec.volume_tags = p.TagSpecifications("volume");
+  for (const char* key : kAcceptedRunParameters) p.Raw(key);
+  EC2SIM_RETURN_IF_ERROR(p.Finish());
+
+  // A repeated ClientToken returns the original launch instead of launching again.
+  if (!spec.client_token.empty()) {
+    for (const Instance& inst : ctx.scope.instances.values()) {
+      if (inst.client_token == spec.client_token) {
+        const model::Reservation& r = ctx.scope.reservations.at(inst.reservation_id);
+        std::vector<const Instance*> members;
+        for (const std::string& id : r.instance_ids) members.push_back(ctx.scope.instances.Find(id));
+        return ReservationJson(ctx.scope, r, members);
+      }
+    }
+  }
+  EC2SIM_ASSIGN_OR_RETURN(std::string rid, model::RunInstances(ctx.world, ctx.scope, spec));
+  const model::Reservation& r = ctx.scope.reservations.at(rid);
+  std::vector<const Instance*> members;
+  for (const std::string& id : r.instance_ids) members.push_back(ctx.scope.instances.Find(id));
+  return ReservationJson(ctx.scope, r, members);
+}
+
+FilterSchema<Instance> InstanceFilters(model::Scope& scope) {
+  FilterSchema<Instance> schema;
+  model::Scope* bound = &scope;
+  auto eni = [bound](const Instance& i) { return bound->interfaces.Find(i.eni_id); };
+  auto one = [](std::string s) { return std::vector<std::string>{std::move(s)}; };
+  auto& f = schema.fields;
+  f["instance-id"] = [=](const Instance& i) { return one(i.id); };
+  f["instance-state-name"] = [=](const Instance& i) { return one(model::StateName(i.state)); };
+  f["instance-state-code"] = [=](const Instance& i) {
+    return one(std::to_string(static_cast<int>(i.state)));
+  };
+  f["instance-type"] = [=](const Instance& i) { return one(i.instance_type); };
+  f["image-id"] = [=](const Instance& i) { return one(i.image_id); };
+  f["availability-zone"] = [=](const Instance& i) { return one(i.az); };
+  f["placement-availability-zone"] = f["availability-zone"];
+  f["subnet-id"] = [=](const Instance& i) { return one(i.subnet_id); };
+  f["vpc-id"] = [=](const Instance& i) { return one(i.vpc_id); };
+  f["key-name"] = [=](const Instance& i) { return one(i.key_name); };
+  f["reservation-id"] = [=](const Instance& i) { return one(i.reservation_id); };
+  f["architecture"] = [=](const Instance& i) { return one(i.architecture); };
+  f["platform"] = [=](const Instance& i) { return one(i.platform); };
+  f["launch-index"] = [=](const Instance& i) { return one(std::to_string(i.launch_index)); };
+  f["client-token"] = [=](const Instance& i) { return one(i.client_token); };
+  f["private-ip-address"] = [=](const Instance& i) {
+    auto* e = eni(i);
+    return e ? one(model::FormatIpv4(e->private_ip)) : std::vector<std::string>{};
+  };
+  f["ip-address"] = [=](const Instance& i) {
+    auto* e = eni(i);
+    return e && e->public_ip ? one(model::FormatIpv4(e->public_ip)) : std::vector<std::string>{};
+  };
+  f["private-dns-name"] = [=](const Instance& i) {
+    auto* e = eni(i);
+    return e ? one(PrivateDnsName(*bound->region, e->private_ip)) : std::vector<std::string>{};
+  };
+  f["dns-name"] = [=](const Instance& i) {
+    auto* e = eni(i);
+    return e && e->public_ip && i.state == model::InstanceState::kRunning
+               ? one(PublicDnsName(*bound->region, e->public_ip))
+               : std::vector<std::string>{};
+  };
+  f["instance.group-id"] = [=](const Instance& i) {
+    auto* e = eni(i);
+    return e ? e->group_ids : std::vector<std::string>{};
+  };
+  f["instance.group-name"] = [=](const Instance& i) {
+    std::vector<std::string> names;
+    if (auto* e = eni(i)) {
+      for (const std::string& g : e->group_ids) {
+        if (auto* sg = bound->groups.Find(g)) names.push_back(sg->name);
+      }
+    }
+    return names;
+  };
+  f["network-interface.network-interface-id"] = [=](const Instance& i) { return one(i.eni_id); };
+  schema.tags = [](const Instance& i) -> const model::TagList& { return i.tags; };
+  return schema;
+}
+
+// Instances selected by ids (validated) or all, then filtered, in launch order.
+Result<std::vector<const Instance*>> SelectInstances(ApiContext& ctx,
+                                                     const std::vector<std::string>& ids,
+                                                     const std::vector<Filter>& filters) {
+  const FilterSchema<Instance> schema = InstanceFilters(ctx.scope);
+  EC2SIM_RETURN_IF_ERROR(CheckFilters(filters, schema));
+  EC2SIM_RETURN_IF_ERROR(model::CheckInstanceIds(ctx.scope, ids));
+  std::vector<const Instance*> out;
+  for (const Instance& inst : ctx.scope.instances.values()) {
+    if (!ids.empty() && std::find(ids.begin(), ids.end(), inst.id) == ids.end()) continue;
+    if (MatchesFilters(inst, filters, schema)) out.push_back(&inst);
+  }
+  return out;
+}
+
+Result<json> DescribeInstancesHandler(ApiContext& ctx, Params& p) {
+  std::vector<std::string> ids = p.StringList("InstanceIds");
+  std::vector<Filter> filters = p.Filters();
+  auto max_results = p.OptInt("MaxResults", 5, 1000);
+  auto token = p.OptString("NextToken");
+  EC2SIM_RETURN_IF_ERROR(p.Finish());
+  if (max_results && !ids.empty()) {
+    return MakeError(ErrorCode::kInvalidParameterCombination,
+                     "The parameter instancesSet cannot be used with the parameter maxResults");
+  }
+  EC2SIM_ASSIGN_OR_RETURN(auto selected, SelectInstances(ctx, ids, filters));
+  EC2SIM_ASSIGN_OR_RETURN(Page page, Paginate(selected.size(), max_results, token));
+  // Instances of one reservation stay together within a page, in launch order.
+  json reservations = json::array();
+  std::map<std::string, size_t> index;
+  for (size_t i = page.begin; i < page.end; ++i) {
+    const Instance* inst = selected[i];
+    auto [it, fresh] = index.emplace(inst->reservation_id, reservations.size());
+    if (fresh) {
+      reservations.push_back({{"Groups", json::array()},
+                              {"Instances", json::array()},
+                              {"OwnerId", ctx.scope.account},
+                              {"ReservationId", inst->reservation_id}});
+    }
+    reservations[it->second]["Instances"].push_back(InstanceJson(ctx.scope, *inst));
+  }
+  json out = {{"Reservations", reservations}};
+  if (!page.next_token.empty()) out["NextToken"] = page.next_token;
+  return out;
+}
+
+json StatusCheck(const char* name, const char* status, const char* detail) {
+  return {{"Details", json::array({{{"Name", name}, {"Status", detail}}})}, {"Status", status}};
+}
+
+Result<json> DescribeInstanceStatusHandler(ApiContext& ctx, Params& p) {
+  std::vector<std::string> ids = p.StringList("InstanceIds");
+  std::vector<Filter> filters = p.Filters();
+  bool include_all = p.OptBool("IncludeAllInstances").value_or(false);
+  auto max_results = p.OptInt("MaxResults", 5, 1000);
+  auto token = p.OptString("NextToken");
+  EC2SIM_RETURN_IF_ERROR(p.Finish());
+  EC2SIM_ASSIGN_OR_RETURN(auto selected, SelectInstances(ctx, ids, filters));
+  std::vector<const Instance*> shown;
+  for (const Instance* inst : selected) {
+    if (include_all || inst->state == model::InstanceState::kRunning) shown.push_back(inst);
+  }
+  EC2SIM_ASSIGN_OR_RETURN(Page page, Paginate(shown.size(), max_results, token));
+  json statuses = json::array();
+  for (size_t i = page.begin; i < page.end; ++i) {
+    const Instance& inst = *shown[i];
+    json s = {{"AvailabilityZone", inst.az},
+              {"InstanceId", inst.id},
+              {"InstanceState", StateJson(inst.state)}};
+    if (inst.state == model::InstanceState::kRunning) {
+      bool ready = ctx.world.now() - inst.running_since >= ctx.world.times().status_checks;
+      const char* status = ready ? "ok" : "initializing";
+      const char* detail = ready ? "passed" : "initializing";
+      s["InstanceStatus"] = StatusCheck("reachability", status, detail);
+      s["SystemStatus"] = StatusCheck("reachability", status, detail);
+    } else {
+      s["InstanceStatus"] = {{"Status", "not-applicable"}};
+      s["SystemStatus"] = {{"Status", "not-applicable"}};
+    }
+    statuses.push_back(s);
+  }
+  json out = {{"InstanceStatuses", statuses}};
+  if (!page.next_token.empty()) out["NextToken"] = page.next_token;
+  return out;
+}
+
+using StateOp = Result<std::vector<model::StateChange>> (*)(model::World&, model::Scope&,
+                                                             const std::vector<std::string>&);
+
+Result<json> StateChangeHandler(ApiContext& ctx, Params& p, StateOp op, const char* key,
+                                bool accepts_force) {
+  std::vector<std::string> ids = p.StringList("InstanceIds");
+  if (!p.Has("InstanceIds")) {
+    p.Fail(MakeError(ErrorCode::kMissingParameter,
+                     "The request must contain the parameter InstanceIds"));
+  }
+  if (accepts_force) {
+    p.OptBool("Force");
+    p.OptBool("Hibernate");
+  }
+  EC2SIM_RETURN_IF_ERROR(p.Finish());
+  EC2SIM_ASSIGN_OR_RETURN(auto changes, op(ctx.world, ctx.scope, ids));
+  json list = json::array();
+  for (const model::StateChange& c : changes) {
+    list.push_back({{"CurrentState", StateJson(c.current)},
+                    {"InstanceId", c.instance_id},
+                    {"PreviousState", StateJson(c.previous)}});
+  }
+  return json{{key, list}};
+}
+
+Result<json> StartInstancesHandler(ApiContext& ctx, Params& p) {
+  p.Raw("AdditionalInfo");
+  return StateChangeHandler(ctx, p, model::StartInstances, "StartingInstances", false);
+}
+Result<json> StopInstancesHandler(ApiContext& ctx, Params& p) {
+  return StateChangeHandler(ctx, p, model::StopInstances, "StoppingInstances", true);
+}
+Result<json> TerminateInstancesHandler(ApiContext& ctx, Params& p) {
+  return StateChangeHandler(ctx, p, model::TerminateInstances, "TerminatingInstances", false);
+}
+
+Result<json> RebootInstancesHandler(ApiContext& ctx, Params& p) {
+  std::vector<std::string> ids = p.StringList("InstanceIds");
+  if (!p.Has("InstanceIds")) {
+    p.Fail(MakeError(ErrorCode::kMissingParameter,
+                     "The request must contain the parameter InstanceIds"));
+  }
+  EC2SIM_RETURN_IF_ERROR(p.Finish());
+  EC2SIM_RETURN_IF_ERROR(model::RebootInstances(ctx.world, ctx.scope, ids));
+  return json::object();
+}
+
+}  // namespace
+
+void RegisterInstanceActions(ActionTable& table) {
+  table.Add("RunInstances", RunInstancesHandler);
+  table.Add("DescribeInstances", DescribeInstancesHandler);
+  table.Add("DescribeInstanceStatus", DescribeInstanceStatusHandler);
+  table.Add("StartInstances", StartInstancesHandler);
+  table.Add("StopInstances", StopInstancesHandler);
+  table.Add("RebootInstances", RebootInstancesHandler);
+  table.Add("TerminateInstances", TerminateInstancesHandler);
+}
+
+}  // namespace ec2sim::api

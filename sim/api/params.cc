@@ -1,0 +1,248 @@
+#include "sim/api/params.h"
+
+namespace ec2sim::api {
+namespace {
+
+const char* TypeName(const json& v) {
+  switch (v.type()) {
+    case json::value_t::string: return "a string";
+    case json::value_t::boolean: return "a boolean";
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned: return "an integer";
+    case json::value_t::number_float: return "a number";
+    case json::value_t::array: return "a list";
+    case json::value_t::object: return "a structure";
+    case json::value_t::null: return "null";
+    default: return "a value";
+  }
+}
+
+}  // namespace
+
+Params::Params(const json& params) : params_(params) {
+  if (!params_.is_object()) {
+    Fail(MakeError(ErrorCode::kInvalidParameterValue,
+                   std::string("Parameters must be a structure, got ") + TypeName(params_)));
+  }
+}
+
+bool Params::Has(std::string_view key) const {
+  return params_.is_object() && params_.contains(key);
+}
+
+const json* Params::Take(std::string_view key) {
+  if (!Has(key)) return nullptr;
+  read_.emplace(key);
+  return &params_.find(key).value();
+}
+
+void Params::Fail(Error error) {
+  if (!error_) error_ = std::move(error);
+}
+
+void Params::TypeError(std::string_view key, std::string_view expected) {
+  const json& v = params_.find(key).value();
+  Fail(MakeError(ErrorCode::kInvalidParameterValue,
+                 "Invalid type for parameter " + std::string(key) + ": expected " +
+                     std::string(expected) + ", got " + TypeName(v)));
+}
+
+std::optional<std::string> Params::OptString(std::string_view key) {
+  const json* v = Take(key);
+  if (v == nullptr) return std::nullopt;
+  if (!v->is_string()) {
+    TypeError(key, "a string");
+    return std::nullopt;
+  }
+  return v->get<std::string>();
+}
+
+std::string Params::String(std::string_view key) {
+  if (!Has(key)) {
+    Fail(MakeError(ErrorCode::kMissingParameter,
+                   "The request must contain the parameter " + std::string(key)));
+    return "";
+  }
+  return OptString(key).value_or("");
+}
+
+std::optional<std::int64_t> Params::OptInt(std::string_view key, std::int64_t min,
+                                           std::int64_t max) {
+  const json* v = Take(key);
+  if (v == nullptr) return std::nullopt;
+  if (!v->is_number_integer()) {
+    TypeError(key, "an integer");
+    return std::nullopt;
+  }
+  std::int64_t n = v->get<std::int64_t>();
+  if (n < min || n > max) {
+    Fail(MakeError(ErrorCode::kInvalidParameterValue,
+                   "Value (" + std::to_string(n) + ") for parameter " + std::string(key) +
+                       " is invalid. Expected a value between " + std::to_string(min) + " and " +
+                       std::to_string(max) + "."));
+    return std::nullopt;
+  }
+  return n;
+}
+
+std::optional<bool> Params::OptBool(std::string_view key) {
+  const json* v = Take(key);
+  if (v == nullptr) return std::nullopt;
+  if (!v->is_boolean()) {
+    TypeError(key, "a boolean");
+    return std::nullopt;
+  }
+  return v->get<bool>();
+}
+
+std::vector<std::string> Params::StringList(std::string_view key) {
+  std::vector<std::string> out;
+  const json* v = Take(key);
+  if (v == nullptr) return out;
+  if (!v->is_array()) {
+    TypeError(key, "a list of strings");
+    return out;
+  }
+  for (const json& item : *v) {
+    if (!item.is_string()) {
+      TypeError(key, "a list of strings");
+      return {};
+    }
+    out.push_back(item.get<std::string>());
+  }
+  return out;
+}
+
+const json* Params::Raw(std::string_view key) { return Take(key); }
+
+std::vector<Filter> Params::Filters() {
+  std::vector<Filter> out;
+  const json* v = Take("Filters");
+  if (v == nullptr) return out;
+  if (!v->is_array()) {
+    TypeError("Filters", "a list of {Name, Values}");
+    return out;
+  }
+  for (const json& f : *v) {
+    if (!f.is_object() || !f.contains("Name") || !f["Name"].is_string()) {
+      Fail(MakeError(ErrorCode::kInvalidParameterValue,
+                     "Each filter needs a Name (string) and Values (list of strings)"));
+      return {};
+    }
+    Filter filter{f["Name"].get<std::string>(), {}};
+    if (f.contains("Values")) {
+      if (!f["Values"].is_array()) {
+        Fail(MakeError(ErrorCode::kInvalidParameterValue,
+                       "Values of filter '" + filter.name + "' must be a list of strings"));
+        return {};
+      }
+      for (const json& value : f["Values"]) {
+        if (!value.is_string()) {
+          Fail(MakeError(ErrorCode::kInvalidParameterValue,
+                         "Values of filter '" + filter.name + "' must be strings"));
+          return {};
+        }
+        filter.values.push_back(value.get<std::string>());
+      }
+    }
+    for (auto it = f.begin(); it != f.end(); ++it) {
+      if (it.key() != "Name" && it.key() != "Values") {
+        Fail(MakeError(ErrorCode::kUnknownParameter,
+                       "The parameter Filter." + it.key() + " is not recognized"));
+      }
+    }
+    out.push_back(std::move(filter));
+  }
+  return out;
+}
+
+namespace {
+
+// Decodes [{"Key": ..., "Value": ...}] and reports the first problem.
+model::TagList DecodeTags(const json& list, std::string_view where, Params& p) {
+  model::TagList tags;
+  if (!list.is_array()) {
+    p.Fail(MakeError(ErrorCode::kInvalidParameterValue,
+                     std::string(where) + " must be a list of {Key, Value}"));
+    return tags;
+  }
+  for (const json& t : list) {
+    if (!t.is_object() || !t.contains("Key") || !t["Key"].is_string() ||
+        (t.contains("Value") && !t["Value"].is_string())) {
+      p.Fail(MakeError(ErrorCode::kInvalidParameterValue,
+                       std::string(where) + ": each tag needs a string Key and a string Value"));
+      return {};
+    }
+    model::Tag tag{t["Key"].get<std::string>(), t.value("Value", "")};
+    if (Status s = CheckTag(tag); !s.ok()) {
+      p.Fail(s.error());
+      return {};
+    }
+    model::MergeTags(tags, {tag});
+  }
+  if (tags.size() > 50) {
+    p.Fail(MakeError(ErrorCode::kTagLimitExceeded,
+                     "The maximum number of tags per resource (50) has been exceeded."));
+  }
+  return tags;
+}
+
+}  // namespace
+
+model::TagList Params::TagSpecifications(std::string_view resource_type) {
+  model::TagList out;
+  if (!Has("TagSpecifications")) return out;
+  const json& specs = params_.find("TagSpecifications").value();
+  read_.emplace("TagSpecifications");
+  if (!specs.is_array()) {
+    TypeError("TagSpecifications", "a list of {ResourceType, Tags}");
+    return out;
+  }
+  for (const json& spec : specs) {
+    if (!spec.is_object() || !spec.contains("ResourceType") || !spec["ResourceType"].is_string()) {
+      Fail(MakeError(ErrorCode::kInvalidParameterValue,
+                     "Each TagSpecification needs a ResourceType"));
+      return out;
+    }
+    if (spec["ResourceType"] != resource_type) continue;
+    if (spec.contains("Tags")) model::MergeTags(out, DecodeTags(spec["Tags"], "Tags", *this));
+  }
+  return out;
+}
+
+model::TagList Params::Tags(std::string_view key) {
+  const json* v = Take(key);
+  if (v == nullptr) return {};
+  return DecodeTags(*v, key, *this);
+}
+
+Status Params::Finish() {
+  if (error_) return *error_;
+  if (params_.is_object()) {
+    for (auto it = params_.begin(); it != params_.end(); ++it) {
+      if (read_.count(it.key()) == 0) {
+        return MakeError(ErrorCode::kUnknownParameter,
+                         "The parameter " + it.key() + " is not recognized");
+      }
+    }
+  }
+  return OkStatus();
+}
+
+Status CheckTag(const model::Tag& tag) {
+  if (tag.key.empty() || tag.key.size() > 128) {
+    return MakeError(ErrorCode::kInvalidParameterValue,
+                     "Tag keys must be between 1 and 128 characters long");
+  }
+  if (tag.key.rfind("aws:", 0) == 0) {
+    return MakeError(ErrorCode::kInvalidParameterValue,
+                     "Tag keys starting with 'aws:' are reserved for internal use");
+  }
+  if (tag.value.size() > 256) {
+    return MakeError(ErrorCode::kInvalidParameterValue,
+                     "Tag values may be at most 256 characters long");
+  }
+  return OkStatus();
+}
+
+}  // namespace ec2sim::api

@@ -1,0 +1,71 @@
+// Reading an action's boto3-shaped JSON parameters with EC2's errors for missing, mistyped and
+// unknown parameters.
+#ifndef EC2SIM_API_PARAMS_H_
+#define EC2SIM_API_PARAMS_H_
+
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "ec2sim/result.h"
+#include "sim/model/resources.h"
+#include "sim/model/world.h"
+
+namespace ec2sim::api {
+
+using nlohmann::json;
+
+struct Filter {
+  std::string name;
+  std::vector<std::string> values;
+};
+
+// Reads parameters and remembers the first problem, so a handler reads everything it needs in
+// a straight line and then checks Finish() once before it changes any state. Every key the
+// handler does not read is reported by Finish() as kUnknownParameter, which catches typos such
+// as "InstanceID" the way the SDKs' validation does.
+class Params {
+ public:
+  explicit Params(const json& params);
+
+  bool Has(std::string_view key) const;
+  std::optional<std::string> OptString(std::string_view key);
+  std::string String(std::string_view key);  // required: kMissingParameter when absent
+  std::optional<std::int64_t> OptInt(std::string_view key, std::int64_t min, std::int64_t max);
+  std::optional<bool> OptBool(std::string_view key);
+  // A list of strings; absent means empty.
+  std::vector<std::string> StringList(std::string_view key);
+  // Any JSON value (object or list) for the handler to decode; nullptr when absent.
+  const json* Raw(std::string_view key);
+  // "Filters": [{"Name": ..., "Values": [...]}].
+  std::vector<Filter> Filters();
+  // Tags of "TagSpecifications" entries whose ResourceType is `resource_type`.
+  model::TagList TagSpecifications(std::string_view resource_type);
+  // "Tags": [{"Key": ..., "Value": ...}] (CreateTags style).
+  model::TagList Tags(std::string_view key);
+
+  // Records an error found while decoding a nested value (first error wins).
+  void Fail(Error error);
+  // The first error, or kUnknownParameter for a key nobody read.
+  Status Finish();
+
+ private:
+  const json* Take(std::string_view key);
+  void TypeError(std::string_view key, std::string_view expected);
+
+  const json& params_;
+  std::set<std::string, std::less<>> read_;
+  std::optional<Error> error_;
+};
+
+// Checks a tag for EC2's limits: key 1..128 characters not starting with "aws:", value up to 256.
+Status CheckTag(const model::Tag& tag);
+
+}  // namespace ec2sim::api
+
+#endif  // EC2SIM_API_PARAMS_H_

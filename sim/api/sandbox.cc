@@ -1,0 +1,109 @@
+#include "ec2sim/sandbox.h"
+
+#include "sim/api/action_table.h"
+#include "sim/model/instances.h"
+#include "sim/model/world.h"
+
+namespace ec2sim {
+
+struct Sandbox::Impl {
+  explicit Impl(const SandboxOptions& options) : world(options) {}
+  model::World world;
+};
+
+Sandbox::Sandbox(const SandboxOptions& options) : impl_(std::make_unique<Impl>(options)) {}
+Sandbox::~Sandbox() = default;
+
+const SandboxOptions& Sandbox::options() const { return impl_->world.options(); }
+
+bool Sandbox::HasAction(std::string_view action) const {
+  return api::ActionTable::Get().Find(action) != nullptr;
+}
+
+std::vector<std::string> Sandbox::Actions() const { return api::ActionTable::Get().Names(); }
+
+Result<nlohmann::json> Sandbox::Call(std::string_view action, const nlohmann::json& params,
+                                     const CallContext& ctx) {
+  api::Handler handler = api::ActionTable::Get().Find(action);
+  if (handler == nullptr) {
+    return MakeError(ErrorCode::kInvalidAction, "The action " + std::string(action) +
+                                                    " is not valid for this web service.");
+  }
+  if (ctx.account.size() != 12 ||
+      ctx.account.find_first_not_of("0123456789") != std::string::npos) {
+    return MakeError(ErrorCode::kAuthFailure,
+                     "Account '" + ctx.account + "' is not a 12-digit AWS account id");
+  }
+  impl_->world.sim().RunDue();
+  EC2SIM_ASSIGN_OR_RETURN(model::Scope * scope, impl_->world.GetScope(ctx.account, ctx.region));
+  api::ApiContext api_ctx{impl_->world, *scope, ctx};
+  nlohmann::json body = params.is_null() ? nlohmann::json::object() : params;
+  // DryRun answers whether the call would be allowed; every caller of a sandbox is.
+  if (body.is_object() && body.contains("DryRun")) {
+    bool dry = body["DryRun"].is_boolean() && body["DryRun"].get<bool>();
+    body.erase("DryRun");
+    if (dry) {
+      return MakeError(ErrorCode::kDryRunOperation,
+                       "Request would have succeeded, but DryRun flag is set.");
+    }
+  }
+  api::Params p(body);
+  Result<nlohmann::json> result = handler(api_ctx, p);
+  // Zero-delay transitions (instant timing) complete before the caller sees the next state.
+  impl_->world.sim().RunDue();
+  return result;
+}
+
+SimTime Sandbox::Now() const { return impl_->world.now(); }
+
+void Sandbox::Advance(Duration d) { impl_->world.sim().Advance(d < 0 ? 0 : d); }
+
+Result<Duration> Sandbox::WaitForInstanceState(const CallContext& ctx,
+                                               std::string_view instance_id,
+                                               std::string_view state, Duration timeout) {
+  auto wanted = model::ParseStateName(state);
+  if (!wanted) {
+    return MakeError(ErrorCode::kInvalidParameterValue,
+                     "Unknown instance state '" + std::string(state) +
+                         "' (expected pending, running, stopping, stopped, shutting-down or "
+                         "terminated)");
+  }
+  model::World& world = impl_->world;
+  world.sim().RunDue();
+  EC2SIM_ASSIGN_OR_RETURN(model::Scope * scope, world.GetScope(ctx.account, ctx.region));
+  SimTime begin = world.now();
+  SimTime deadline = begin + timeout;
+  for (;;) {
+    EC2SIM_ASSIGN_OR_RETURN(model::Instance * inst, model::FindInstance(*scope, instance_id));
+    if (inst->state == *wanted) return world.now() - begin;
+    SimTime next = world.sim().NextEventTime();
+    if (next < 0 || next > deadline) {
+      world.sim().AdvanceTo(deadline);
+      // A terminated record may have aged out while waiting.
+      EC2SIM_ASSIGN_OR_RETURN(model::Instance * last, model::FindInstance(*scope, instance_id));
+      if (last->state == *wanted) return world.now() - begin;
+      return MakeError(ErrorCode::kSimExpectationFailed,
+                       "Instance " + std::string(instance_id) + " did not reach state '" +
+                           std::string(state) + "' within " + FormatDuration(timeout) +
+                           " (it is " + model::StateName(last->state) + ")");
+    }
+    world.sim().AdvanceTo(next);
+  }
+}
+
+Result<nlohmann::json> Sandbox::Probe(const nlohmann::json&, const CallContext&) {
+  return MakeError(ErrorCode::kSimUnsupported,
+                   "the probe verb is not supported yet: traffic evaluation is not built");
+}
+
+Result<nlohmann::json> Sandbox::Bill(const nlohmann::json&, const CallContext&) {
+  return MakeError(ErrorCode::kSimUnsupported,
+                   "the bill verb is not supported yet: billing is not built");
+}
+
+Result<nlohmann::json> Sandbox::Latency(const nlohmann::json&, const CallContext&) {
+  return MakeError(ErrorCode::kSimUnsupported,
+                   "the latency verb is not supported yet: the latency model is not built");
+}
+
+}  // namespace ec2sim

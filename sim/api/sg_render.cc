@@ -1,0 +1,273 @@
+#include "sim/api/sg_render.h"
+
+#include <algorithm>
+#include <optional>
+#include <set>
+#include <tuple>
+
+#include "sim/api/render.h"
+
+namespace ec2sim::api {
+namespace {
+
+using model::SgRule;
+
+// Reads the members of one structure nested in a request and reports, like Params does for
+// top-level keys, members of the wrong type and members nobody read.
+class Nested {
+ public:
+  Nested(const json& value, std::string where, Params& p)
+      : value_(value), where_(std::move(where)), p_(p) {
+    if (!value_.is_object()) {
+      p_.Fail(MakeError(ErrorCode::kInvalidParameterValue,
+                        "Invalid type for parameter " + where_ + ": expected a structure"));
+    }
+  }
+
+  bool ok() const { return value_.is_object(); }
+  const std::string& where() const { return where_; }
+
+  std::optional<std::string> String(const std::string& key) {
+    const json* v = Take(key);
+    if (v == nullptr) return std::nullopt;
+    if (!v->is_string()) {
+      TypeError(key, "a string");
+      return std::nullopt;
+    }
+    return v->get<std::string>();
+  }
+
+  std::optional<std::int64_t> Int(const std::string& key) {
+    const json* v = Take(key);
+    if (v == nullptr) return std::nullopt;
+    if (!v->is_number_integer()) {
+      TypeError(key, "an integer");
+      return std::nullopt;
+    }
+    return v->get<std::int64_t>();
+  }
+
+  const json* List(const std::string& key) {
+    const json* v = Take(key);
+    if (v != nullptr && !v->is_array()) {
+      TypeError(key, "a list");
+      return nullptr;
+    }
+    return v;
+  }
+
+  // A string member that must be present.
+  std::string Required(const std::string& key) {
+    if (ok() && !value_.contains(key)) {
+      p_.Fail(MakeError(ErrorCode::kMissingParameter,
+                        "The request must contain the parameter " + where_ + "." + key));
+    }
+    return String(key).value_or("");
+  }
+
+  // Reports the first member that was never read.
+  void Done() {
+    if (!ok()) return;
+    for (auto it = value_.begin(); it != value_.end(); ++it) {
+      if (read_.count(it.key()) == 0) {
+        p_.Fail(MakeError(ErrorCode::kUnknownParameter,
+                          "Unknown parameter in " + where_ + ": \"" + it.key() + "\""));
+        return;
+      }
+    }
+  }
+
+ private:
+  const json* Take(const std::string& key) {
+    if (!ok() || !value_.contains(key)) return nullptr;
+    read_.insert(key);
+    return &value_.at(key);
+  }
+  void TypeError(const std::string& key, std::string_view expected) {
+    p_.Fail(MakeError(ErrorCode::kInvalidParameterValue, "Invalid type for parameter " + where_ +
+                                                             "." + key + ": expected " +
+                                                             std::string(expected)));
+  }
+
+  const json& value_;
+  std::string where_;
+  Params& p_;
+  std::set<std::string> read_;
+};
+
+// Decodes one peer list of a permission (IpRanges, Ipv6Ranges, UserIdGroupPairs or
+// PrefixListIds).
+void DecodePeers(Nested& perm, const std::string& list_key, SgRule::Peer kind,
+                 model::PermissionSpec& spec, Params& p) {
+  const json* list = perm.List(list_key);
+  if (list == nullptr) return;
+  for (size_t i = 0; i < list->size(); ++i) {
+    Nested item((*list)[i], perm.where() + "." + list_key + "[" + std::to_string(i) + "]", p);
+    if (!item.ok()) return;
+    model::PeerSpec peer;
+    peer.kind = kind;
+    switch (kind) {
+      case SgRule::Peer::kCidr4:
+        peer.value = item.Required("CidrIp");
+        break;
+      case SgRule::Peer::kCidr6:
+        peer.value = item.Required("CidrIpv6");
+        break;
+      case SgRule::Peer::kPrefixList:
+        peer.value = item.Required("PrefixListId");
+        break;
+      case SgRule::Peer::kGroup:
+        peer.value = item.String("GroupId").value_or("");
+        peer.group_name = item.String("GroupName").value_or("");
+        peer.user_id = item.String("UserId").value_or("");
+        item.String("VpcId");  // accepted as Describe* shows it; the group id decides
+        break;
+    }
+    peer.description = item.String("Description").value_or("");
+    item.Done();
+    spec.peers.push_back(std::move(peer));
+  }
+}
+
+json PeerEntry(const SgRule& rule, const char* key) {
+  json entry = {{key, rule.peer_value}};
+  if (!rule.description.empty()) entry["Description"] = rule.description;
+  return entry;
+}
+
+}  // namespace
+
+std::vector<model::PermissionSpec> DecodePermissions(const json& list, Params& p) {
+  std::vector<model::PermissionSpec> out;
+  if (!list.is_array()) {
+    p.Fail(MakeError(ErrorCode::kInvalidParameterValue,
+                     "Invalid type for parameter IpPermissions: expected a list"));
+    return out;
+  }
+  for (size_t i = 0; i < list.size(); ++i) {
+    Nested perm(list[i], "IpPermissions[" + std::to_string(i) + "]", p);
+    if (!perm.ok()) return out;
+    model::PermissionSpec spec;
+    spec.protocol = perm.Required("IpProtocol");
+    spec.from_port = perm.Int("FromPort");
+    spec.to_port = perm.Int("ToPort");
+    DecodePeers(perm, "IpRanges", SgRule::Peer::kCidr4, spec, p);
+    DecodePeers(perm, "Ipv6Ranges", SgRule::Peer::kCidr6, spec, p);
+    DecodePeers(perm, "UserIdGroupPairs", SgRule::Peer::kGroup, spec, p);
+    DecodePeers(perm, "PrefixListIds", SgRule::Peer::kPrefixList, spec, p);
+    perm.Done();
+    out.push_back(std::move(spec));
+  }
+  return out;
+}
+
+json RuleJson(const model::Scope& scope, const std::string& group_id, const SgRule& rule) {
+  json j = {{"SecurityGroupRuleId", rule.rule_id},
+            {"GroupId", group_id},
+            {"GroupOwnerId", scope.account},
+            {"IsEgress", rule.egress},
+            {"IpProtocol", rule.protocol},
+            {"FromPort", rule.from_port},
+            {"ToPort", rule.to_port},
+            {"Tags", TagsJson(rule.tags)}};
+  switch (rule.peer) {
+    case SgRule::Peer::kCidr4:
+      j["CidrIpv4"] = rule.peer_value;
+      break;
+    case SgRule::Peer::kCidr6:
+      j["CidrIpv6"] = rule.peer_value;
+      break;
+    case SgRule::Peer::kPrefixList:
+      j["PrefixListId"] = rule.peer_value;
+      break;
+    case SgRule::Peer::kGroup:
+      j["ReferencedGroupInfo"] = {{"GroupId", rule.peer_value}, {"UserId", rule.peer_user_id}};
+      break;
+  }
+  if (!rule.description.empty()) j["Description"] = rule.description;
+  return j;
+}
+
+json RevokedRuleJson(const std::string& group_id, const SgRule& rule) {
+  // Shape of RevokedSecurityGroupRule in the current EC2 API reference (newer than BC-MODEL).
+  json j = {{"SecurityGroupRuleId", rule.rule_id},
+            {"GroupId", group_id},
+            {"IsEgress", rule.egress},
+            {"IpProtocol", rule.protocol},
+            {"FromPort", rule.from_port},
+            {"ToPort", rule.to_port}};
+  switch (rule.peer) {
+    case SgRule::Peer::kCidr4:
+      j["CidrIpv4"] = rule.peer_value;
+      break;
+    case SgRule::Peer::kCidr6:
+      j["CidrIpv6"] = rule.peer_value;
+      break;
+    case SgRule::Peer::kPrefixList:
+      j["PrefixListId"] = rule.peer_value;
+      break;
+    case SgRule::Peer::kGroup:
+      j["ReferencedGroupId"] = rule.peer_value;
+      break;
+  }
+  if (!rule.description.empty()) j["Description"] = rule.description;
+  return j;
+}
+
+json IpPermissionsJson(const std::vector<SgRule>& rules, bool egress) {
+  json out = json::array();
+  std::vector<std::tuple<std::string, int, int>> keys;  // index-aligned with `out`
+  for (const SgRule& rule : rules) {
+    if (rule.egress != egress) continue;
+    auto key = std::make_tuple(rule.protocol, rule.from_port, rule.to_port);
+    size_t index = std::find(keys.begin(), keys.end(), key) - keys.begin();
+    if (index == keys.size()) {
+      keys.push_back(key);
+      json entry = {{"IpProtocol", rule.protocol},
+                    {"IpRanges", json::array()},
+                    {"Ipv6Ranges", json::array()},
+                    {"PrefixListIds", json::array()},
+                    {"UserIdGroupPairs", json::array()}};
+      if (rule.protocol != "-1") {
+        entry["FromPort"] = rule.from_port;
+        entry["ToPort"] = rule.to_port;
+      }
+      out.push_back(std::move(entry));
+    }
+    json& entry = out[index];
+    switch (rule.peer) {
+      case SgRule::Peer::kCidr4:
+        entry["IpRanges"].push_back(PeerEntry(rule, "CidrIp"));
+        break;
+      case SgRule::Peer::kCidr6:
+        entry["Ipv6Ranges"].push_back(PeerEntry(rule, "CidrIpv6"));
+        break;
+      case SgRule::Peer::kPrefixList:
+        entry["PrefixListIds"].push_back(PeerEntry(rule, "PrefixListId"));
+        break;
+      case SgRule::Peer::kGroup: {
+        json pair = {{"GroupId", rule.peer_value}, {"UserId", rule.peer_user_id}};
+        if (!rule.description.empty()) pair["Description"] = rule.description;
+        entry["UserIdGroupPairs"].push_back(std::move(pair));
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+json SecurityGroupJson(const model::Scope& scope, const model::SecurityGroup& group) {
+  json j = {{"Description", group.description},
+            {"GroupName", group.name},
+            {"IpPermissions", IpPermissionsJson(group.rules, false)},
+            {"OwnerId", scope.account},
+            {"GroupId", group.id},
+            {"IpPermissionsEgress", IpPermissionsJson(group.rules, true)},
+            {"VpcId", group.vpc_id},
+            {"SecurityGroupArn", "arn:aws:ec2:" + scope.region->code + ":" + scope.account +
+                                     ":security-group/" + group.id}};
+  if (!group.tags.empty()) j["Tags"] = TagsJson(group.tags);
+  return j;
+}
+
+}  // namespace ec2sim::api

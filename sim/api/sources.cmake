@@ -1,0 +1,17 @@
+list(APPEND EC2SIM_CORE_SOURCES
+  sim/api/sandbox.cc
+  sim/api/action_table.cc
+  sim/api/params.cc
+  sim/api/filters.cc
+  sim/api/render.cc
+  sim/api/actions_instances.cc
+  sim/api/actions_addresses.cc
+  sim/api/actions_key_pairs.cc
+  sim/api/actions_security_groups.cc
+  sim/api/actions_sg_describe.cc
+  sim/api/sg_render.cc
+  sim/api/actions_tags.cc
+  sim/api/actions_describe.cc
+  sim/api/actions_images.cc
+  sim/api/actions_vpc.cc
+)

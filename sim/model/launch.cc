@@ -1,0 +1,229 @@
+// RunInstances: resolving image, type, placement, groups and key, then creating the instances
+// with their interfaces, root volumes and reservation.
+#include <algorithm>
+
+#include "sim/model/catalog.h"
+#include "sim/model/instances.h"
+#include "sim/model/security_groups.h"
+
+namespace ec2sim::model {
+namespace {
+
+Error Invalid(std::string message) {
+  return MakeError(ErrorCode::kInvalidParameterValue, std::move(message));
+}
+
+Result<ImageInfo> ResolveImage(const Scope& scope, const std::string& image_id) {
+  if (image_id.empty()) {
+    return MakeError(ErrorCode::kMissingParameter,
+                     "The request must contain the parameter ImageId");
+  }
+  if (!IsWellFormedImageId(image_id)) {
+    return MakeError(ErrorCode::kInvalidAmiIdMalformed,
+                     "Invalid id: \"" + image_id + "\" (expecting \"ami-...\")");
+  }
+  if (auto image = FindImage(scope.region->code, image_id)) return *image;
+  // Images are regional: a catalog image of another region does not exist here, which is the
+  // lesson AWS teaches with the same error.
+  for (const RegionInfo& r : Regions()) {
+    if (FindImage(r.code, image_id)) {
+      return MakeError(ErrorCode::kInvalidAmiIdNotFound,
+                       "The image id '[" + image_id + "]' does not exist (it is an image of " +
+                           r.code + "; AMIs are regional)");
+    }
+  }
+  return GenericImage(image_id);
+}
+
+Result<Subnet*> ChooseSubnet(World& world, Scope& scope, const LaunchSpec& spec) {
+  if (!spec.subnet_id.empty()) {
+    Subnet* subnet = scope.subnets.Find(spec.subnet_id);
+    if (subnet == nullptr) {
+      return MakeError(ErrorCode::kInvalidSubnetIdNotFound,
+                       "The subnet ID '" + spec.subnet_id + "' does not exist");
+    }
+    if (!spec.availability_zone.empty() && spec.availability_zone != subnet->az) {
+      return MakeError(ErrorCode::kInvalidParameterCombination,
+                       "The specified Availability Zone (" + spec.availability_zone +
+                           ") does not match the subnet's (" + subnet->az + ")");
+    }
+    return subnet;
+  }
+  std::vector<Subnet*> defaults;
+  for (Subnet& s : scope.subnets.values()) {
+    if (s.default_for_az && s.vpc_id == scope.default_vpc_id) defaults.push_back(&s);
+  }
+  if (!spec.availability_zone.empty()) {
+    for (Subnet* s : defaults) {
+      if (s->az == spec.availability_zone) return s;
+    }
+    return Invalid("Invalid availability zone: [" + spec.availability_zone + "]");
+  }
+  // EC2 picks an AZ for the caller; the seeded choice keeps runs reproducible.
+  return defaults[world.rng().Below(defaults.size())];
+}
+
+Result<std::vector<std::string>> ResolveGroups(Scope& scope, const LaunchSpec& spec,
+                                               const Subnet& subnet) {
+  std::vector<std::string> ids;
+  for (const std::string& id : spec.group_ids) {
+    EC2SIM_ASSIGN_OR_RETURN(SecurityGroup * g, FindGroupById(scope, id));
+    if (g->vpc_id != subnet.vpc_id) {
+      return Invalid("Security group " + id + " and subnet " + subnet.id +
+                     " belong to different networks.");
+    }
+    if (std::find(ids.begin(), ids.end(), g->id) == ids.end()) ids.push_back(g->id);
+  }
+  for (const std::string& name : spec.group_names) {
+    EC2SIM_ASSIGN_OR_RETURN(SecurityGroup * g, FindGroupByName(scope, subnet.vpc_id, name));
+    if (std::find(ids.begin(), ids.end(), g->id) == ids.end()) ids.push_back(g->id);
+  }
+  if (ids.empty()) ids.push_back(scope.vpcs.Find(subnet.vpc_id)->default_group_id);
+  if (ids.size() > static_cast<size_t>(kGroupsPerInterface)) {
+    return MakeError(ErrorCode::kSecurityGroupsPerInterfaceLimitExceeded,
+                     "The maximum number of security groups per interface has been reached.");
+  }
+  return ids;
+}
+
+int VcpusInUse(const Scope& scope) {
+  int used = 0;
+  for (const Instance& inst : scope.instances.values()) {
+    if (inst.state == InstanceState::kPending || inst.state == InstanceState::kRunning ||
+        inst.state == InstanceState::kStopping) {
+      if (const InstanceTypeInfo* t = FindInstanceType(inst.instance_type)) used += t->vcpus;
+    }
+  }
+  return used;
+}
+
+}  // namespace
+
+Result<std::string> RunInstances(World& world, Scope& scope, const LaunchSpec& spec) {
+  EC2SIM_ASSIGN_OR_RETURN(ImageInfo image, ResolveImage(scope, spec.image_id));
+  const InstanceTypeInfo* type = FindInstanceType(spec.instance_type);
+  if (type == nullptr) {
+    return Invalid("Invalid value '" + spec.instance_type + "' for InstanceType.");
+  }
+  if (type->architecture != image.architecture) {
+    return Invalid("The architecture '" + type->architecture + "' of the specified instance type " +
+                   "does not match the architecture '" + image.architecture +
+                   "' of the specified AMI.");
+  }
+  if (spec.min_count < 1 || spec.max_count < spec.min_count) {
+    return Invalid("MinCount must be at least 1 and MaxCount at least MinCount (MinCount=" +
+                   std::to_string(spec.min_count) + ", MaxCount=" +
+                   std::to_string(spec.max_count) + ").");
+  }
+  if (spec.shutdown_behavior != "stop" && spec.shutdown_behavior != "terminate") {
+    return Invalid("Invalid value '" + spec.shutdown_behavior +
+                   "' for InstanceInitiatedShutdownBehavior.");
+  }
+  if (!spec.key_name.empty() && scope.key_pairs.Find(spec.key_name) == nullptr) {
+    return MakeError(ErrorCode::kInvalidKeyPairNotFound,
+                     "The key pair '" + spec.key_name + "' does not exist");
+  }
+  EC2SIM_ASSIGN_OR_RETURN(Subnet * subnet, ChooseSubnet(world, scope, spec));
+  EC2SIM_ASSIGN_OR_RETURN(std::vector<std::string> groups, ResolveGroups(scope, spec, *subnet));
+  if (spec.private_ip.has_value()) {
+    auto ip = ParseIpv4(*spec.private_ip);
+    if (!ip || !subnet->cidr.Contains(*ip)) {
+      return Invalid("Address " + *spec.private_ip + " does not fall within the subnet's " +
+                     "address range");
+    }
+    if (spec.max_count > 1) {
+      return MakeError(ErrorCode::kInvalidParameterCombination,
+                       "Cannot specify a private IP address when launching more than one "
+                       "instance");
+    }
+    if (subnet->used.count(*ip)) {
+      return MakeError(ErrorCode::kInvalidIpAddressInUse,
+                       "Address " + *spec.private_ip + " is in use.");
+    }
+  }
+  // Launch as many as the vCPU quota allows between MinCount and MaxCount, as EC2 does.
+  int free_vcpus = kDefaultVcpuQuota - VcpusInUse(scope);
+  int fit = std::max(0, free_vcpus / type->vcpus);
+  int count = std::min(spec.max_count, fit);
+  if (count < spec.min_count) {
+    return MakeError(ErrorCode::kVcpuLimitExceeded,
+                     "You have requested more vCPU capacity than your current vCPU limit of " +
+                         std::to_string(kDefaultVcpuQuota) +
+                         " allows for the instance bucket that the specified instance type "
+                         "belongs to. Please visit http://aws.amazon.com/contact-us/ec2-request "
+                         "to request an adjustment to this limit.");
+  }
+  if (static_cast<std::uint64_t>(count) > subnet->available()) {
+    return MakeError(ErrorCode::kInvalidParameterValue,
+                     "There are not enough free addresses in subnet '" + subnet->id + "'.");
+  }
+
+  Reservation reservation{world.NewId("r"), {}};
+  for (int i = 0; i < count; ++i) {
+    Instance inst;
+    inst.id = world.NewId("i");
+    inst.reservation_id = reservation.id;
+    inst.image_id = spec.image_id;
+    inst.instance_type = type->name;
+    inst.launch_time = world.now();
+    inst.launch_index = i;
+    inst.az = subnet->az;
+    inst.subnet_id = subnet->id;
+    inst.vpc_id = subnet->vpc_id;
+    inst.key_name = spec.key_name;
+    inst.root_device_name = image.root_device_name;
+    inst.platform = image.os == OsFamily::kWindows ? "windows" : "";
+    inst.architecture = image.architecture;
+    inst.hourly_billing = image.billing == BillingGranularity::kHourly;
+    inst.wants_public_ip = spec.associate_public_ip.value_or(subnet->map_public_ip_on_launch);
+    inst.disable_api_termination = spec.disable_api_termination;
+    inst.shutdown_behavior = spec.shutdown_behavior;
+    inst.client_token = spec.client_token;
+    inst.tags = spec.instance_tags;
+
+    NetworkInterface eni;
+    eni.id = world.NewId("eni");
+    eni.subnet_id = subnet->id;
+    eni.vpc_id = subnet->vpc_id;
+    eni.az = subnet->az;
+    eni.mac = NewMac(world);
+    if (spec.private_ip.has_value()) {
+      eni.private_ip = *ParseIpv4(*spec.private_ip);
+      subnet->used.insert(eni.private_ip);
+    } else {
+      eni.private_ip = AllocatePrivateIp(world, *subnet);
+    }
+    eni.group_ids = groups;
+    eni.instance_id = inst.id;
+    eni.attachment_id = world.NewId("eni-attach");
+    eni.attach_time = world.now();
+    inst.eni_id = eni.id;
+
+    Volume vol;
+    vol.id = world.NewId("vol");
+    vol.az = subnet->az;
+    vol.size_gib = spec.root_volume_gib.value_or(image.root_volume_gib);
+    vol.type = spec.root_volume_type.value_or(image.volume_type);
+    vol.instance_id = inst.id;
+    vol.device = image.root_device_name;
+    vol.delete_on_termination = spec.root_delete_on_termination.value_or(true);
+    vol.create_time = world.now();
+    vol.tags = spec.volume_tags;
+    inst.root_volume_id = vol.id;
+
+    world.Emit({ResourceEvent::Kind::kVolumeCreated, 0, scope.account, scope.region->code, vol.id,
+                vol.type, std::to_string(vol.size_gib)});
+    scope.volumes.Insert(vol.id, std::move(vol));
+    scope.interfaces.Insert(eni.id, std::move(eni));
+    Instance& stored = scope.instances.Insert(inst.id, std::move(inst));
+    world.Emit({ResourceEvent::Kind::kInstanceState, 0, scope.account, scope.region->code,
+                stored.id, "pending", stored.instance_type});
+    SchedulePendingToRunning(world, scope, stored, world.times().launch);
+    reservation.instance_ids.push_back(stored.id);
+  }
+  std::string id = reservation.id;
+  scope.reservations.emplace(id, std::move(reservation));
+  return id;
+}
+
+}  // namespace ec2sim::model

@@ -1,0 +1,22 @@
+list(APPEND EC2SIM_CORE_SOURCES
+  sim/model/csv.cc
+  sim/model/regions.cc
+  sim/model/catalog.cc
+  sim/model/key_material.cc
+  sim/model/key_files.cc
+  sim/model/seeded_openssl.cc
+  sim/model/ssh_format.cc
+  sim/model/ip.cc
+  sim/model/world.cc
+  sim/model/instances.cc
+  sim/model/launch.cc
+  sim/model/addresses.cc
+  sim/model/key_pairs.cc
+  sim/model/security_groups.cc
+  sim/model/sg_rules.cc
+)
+ec2sim_embed(EC2SIM_EMBEDDED kEc2simRegionsCsv sim/model/data/regions.csv)
+ec2sim_embed(EC2SIM_EMBEDDED kEc2simInstanceTypesCsv sim/model/data/instance_types.csv)
+ec2sim_embed(EC2SIM_EMBEDDED kEc2simPricesCsv sim/model/data/prices.csv)
+ec2sim_embed(EC2SIM_EMBEDDED kEc2simImagesCsv sim/model/data/images.csv)
+ec2sim_embed(EC2SIM_EMBEDDED kEc2simPublicIpBlocksCsv sim/model/data/public_ip_blocks.csv)

@@ -1,0 +1,110 @@
+// World: every simulated account and region, the clock they share and the public address pools.
+#ifndef EC2SIM_MODEL_WORLD_H_
+#define EC2SIM_MODEL_WORLD_H_
+
+#include <functional>
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "ec2sim/result.h"
+#include "ec2sim/sandbox.h"
+#include "sim/engine/event_queue.h"
+#include "sim/engine/rng.h"
+#include "sim/model/resources.h"
+
+namespace ec2sim::model {
+
+// A change to a resource that costs money or matters to an observer (billing, journals).
+// The model emits these; it never knows who listens.
+struct ResourceEvent {
+  enum class Kind {
+    kInstanceState,      // detail: new state name; detail2: instance type
+    kPublicIpAttached,   // resource: interface id; detail: address; detail2: allocation id or ""
+    kPublicIpDetached,   // same fields as kPublicIpAttached
+    kAddressAllocated,   // resource: allocation id; detail: address
+    kAddressReleased,    // resource: allocation id
+    kAddressAssociated,  // resource: allocation id; detail: instance id
+    kAddressDisassociated,
+    kVolumeCreated,  // resource: volume id; detail: type; detail2: size in GiB
+    kVolumeDeleted,
+  };
+  Kind kind;
+  SimTime at = 0;
+  std::string account;
+  std::string region;
+  std::string resource_id;
+  std::string detail;
+  std::string detail2;
+};
+
+// Durations of state transitions in Timing::kRealistic (documented in docs/model.md).
+struct TransitionTimes {
+  Duration launch = 12 * kSecond;         // pending -> running after RunInstances
+  Duration start = 10 * kSecond;          // pending -> running after StartInstances
+  Duration stop = 20 * kSecond;           // stopping -> stopped
+  Duration terminate = 15 * kSecond;      // shutting-down -> terminated
+  Duration terminated_visible = kHour;    // terminated records stay describable this long
+  Duration status_checks = 2 * kMinute;   // status checks report "initializing" this long
+};
+
+class World {
+ public:
+  explicit World(const SandboxOptions& options);
+
+  engine::Simulation& sim() { return sim_; }
+  SimTime now() const { return sim_.now(); }
+  engine::Rng& rng() { return rng_; }
+  const SandboxOptions& options() const { return options_; }
+  // Transition durations for the configured timing (all zero for kInstant, except how long
+  // terminated records stay visible).
+  const TransitionTimes& times() const { return times_; }
+
+  // The account's resources in a region, created with the region's default VPC on first use.
+  // Errors: kInvalidParameterValue for an unknown region, naming close matches.
+  Result<Scope*> GetScope(const std::string& account, const std::string& region);
+  // Existing scope or nullptr; never creates.
+  Scope* FindScope(const std::string& account, const std::string& region);
+  // Every scope, ordered by (account, region).
+  std::vector<Scope*> AllScopes();
+
+  // A fresh id "prefix-" + 17 hex digits.
+  std::string NewId(std::string_view prefix) { return rng_.ResourceId(prefix); }
+
+  // Takes a free public address from the region's pool, never `avoid` (so a restarted instance
+  // gets a different address). No two live resources share an address.
+  Ipv4 TakePublicIp(const RegionInfo& region, Ipv4 avoid = 0);
+  // Marks a specific free address as taken (recovering a released Elastic IP).
+  void TakeSpecificPublicIp(Ipv4 ip) { public_in_use_.insert(ip); }
+  void ReturnPublicIp(Ipv4 ip) { public_in_use_.erase(ip); }
+  bool PublicIpInUse(Ipv4 ip) const { return public_in_use_.count(ip) > 0; }
+
+  void Subscribe(std::function<void(const ResourceEvent&)> listener) {
+    listeners_.push_back(std::move(listener));
+  }
+  void Emit(ResourceEvent event);
+
+ private:
+  void CreateDefaultVpc(Scope& scope);
+
+  SandboxOptions options_;
+  TransitionTimes times_;
+  engine::Simulation sim_;
+  engine::Rng rng_;
+  std::map<std::pair<std::string, std::string>, std::unique_ptr<Scope>> scopes_;
+  std::set<Ipv4> public_in_use_;
+  std::vector<std::function<void(const ResourceEvent&)>> listeners_;
+};
+
+// Helpers shared by the operation files.
+Ipv4 AllocatePrivateIp(World& world, Subnet& subnet);
+std::string NewMac(World& world);
+// Sets or replaces tags in order (CreateTags semantics).
+void MergeTags(TagList& tags, const TagList& add);
+
+}  // namespace ec2sim::model
+
+#endif  // EC2SIM_MODEL_WORLD_H_

@@ -1,0 +1,301 @@
+#include "sim/scenario/document.h"
+
+#include <algorithm>
+#include <array>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace ec2sim::scenario {
+namespace {
+
+using OrderedJson = nlohmann::ordered_json;
+
+constexpr size_t kMaxDiagnostics = 20;
+
+constexpr std::array<std::string_view, 12> kTopLevelKeys = {
+    "format", "name", "title",  "description", "region",    "account",
+    "start",  "seed", "timing", "pricing",     "free_tier", "steps"};
+
+bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
+bool IsDigit(char c) { return c >= '0' && c <= '9'; }
+
+bool IsScenarioName(std::string_view name) {
+  if (name.empty()) return false;
+  for (char c : name) {
+    if (!IsLower(c) && !IsDigit(c) && c != '-') return false;
+  }
+  return true;
+}
+
+std::string Quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+// A value as a short line for messages.
+std::string Shown(const OrderedJson& v) {
+  constexpr size_t kLimit = 60;
+  std::string text = v.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  if (text.size() <= kLimit) return text;
+  size_t cut = kLimit;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  return text.substr(0, cut) + "...";
+}
+
+// The reason part of nlohmann's parse_error text ("[json.exception...] parse error at line 3,
+// column 2: REASON"); line and column are computed separately from the byte offset.
+std::string ParseErrorReason(const std::string& what) {
+  size_t column = what.find("column ");
+  if (column != std::string::npos) {
+    size_t colon = what.find(": ", column);
+    if (colon != std::string::npos) return what.substr(colon + 2);
+  }
+  size_t bracket = what.find("] ");
+  return bracket == std::string::npos ? what : what.substr(bracket + 2);
+}
+
+// nlohmann reports the last byte it read, which for an unexpected string or number is the end
+// of that token; people look for the token's start.
+size_t TokenStart(std::string_view text, size_t offset, std::string_view reason) {
+  if (offset >= text.size()) return offset;
+  if (reason.find("unexpected string literal") != std::string_view::npos && text[offset] == '"') {
+    for (size_t i = offset; i-- > 0;) {
+      if (text[i] != '"') continue;
+      size_t backslashes = 0;
+      while (backslashes < i && text[i - 1 - backslashes] == '\\') ++backslashes;
+      if (backslashes % 2 == 0) return i;
+    }
+  }
+  if (reason.find("unexpected number literal") != std::string_view::npos) {
+    while (offset > 0 &&
+           std::string_view("0123456789+-.eE").find(text[offset - 1]) != std::string_view::npos) {
+      --offset;
+    }
+  }
+  return offset;
+}
+
+// Reads an optional string member; reports a wrong type.
+bool OptionalString(const OrderedJson& root, std::string_view key, std::string& out,
+                    Diagnostics& diag) {
+  auto it = root.find(key);
+  if (it == root.end()) return false;
+  if (!it->is_string()) {
+    diag.Add(Quoted(key) + " must be a string, got " + Shown(*it));
+    return false;
+  }
+  out = it->get<std::string>();
+  return true;
+}
+
+template <typename Enum, size_t N>
+void OptionalEnum(const OrderedJson& root, std::string_view key,
+                  const std::array<std::pair<std::string_view, Enum>, N>& choices, Enum& out,
+                  Diagnostics& diag) {
+  std::string text;
+  if (!OptionalString(root, key, text, diag)) return;
+  std::string names;
+  for (const auto& [name, value] : choices) {
+    if (name == text) {
+      out = value;
+      return;
+    }
+    names += (names.empty() ? "" : " or ") + Quoted(name);
+  }
+  diag.Add(Quoted(key) + " must be " + names + ", got " + Quoted(text));
+}
+
+void ValidateTopLevel(const OrderedJson& root, Scenario& sc, Diagnostics& diag) {
+  for (const auto& [key, value] : root.items()) {
+    bool known = false;
+    for (std::string_view k : kTopLevelKeys) known = known || k == key;
+    if (!known) diag.Add("unknown top-level key " + Quoted(key));
+  }
+  auto format = root.find("format");
+  if (format == root.end()) {
+    diag.Add("missing \"format\" (must be 1)");
+  } else if (!format->is_number_integer() || format->get<std::int64_t>() != 1) {
+    diag.Add("\"format\" must be 1 (the only format this version reads), got " + Shown(*format));
+  }
+  if (!root.contains("name")) {
+    diag.Add("missing \"name\"");
+  } else if (OptionalString(root, "name", sc.name, diag) && !IsScenarioName(sc.name)) {
+    diag.Add("\"name\" must match [a-z0-9-]+, got " + Quoted(sc.name));
+  }
+  OptionalString(root, "title", sc.title, diag);
+  OptionalString(root, "description", sc.description, diag);
+  if (OptionalString(root, "region", sc.region, diag) && !IsRegionShaped(sc.region)) {
+    diag.Add("\"region\" must be a region code such as \"us-east-1\", got " + Quoted(sc.region));
+  }
+  if (OptionalString(root, "account", sc.account, diag) && !IsAccountId(sc.account)) {
+    diag.Add("\"account\" must be a 12-digit account id, got " + Quoted(sc.account));
+  }
+  std::string start;
+  if (OptionalString(root, "start", start, diag)) {
+    auto t = ParseIsoTime(start);
+    if (t.ok()) {
+      sc.options.start = *t;
+    } else {
+      diag.Add("\"start\": " + t.error().message);
+    }
+  }
+  if (auto seed = root.find("seed"); seed != root.end()) {
+    if (seed->is_number_unsigned()) {
+      sc.options.seed = seed->get<std::uint64_t>();
+    } else {
+      diag.Add("\"seed\" must be a whole number >= 0, got " + Shown(*seed));
+    }
+  }
+  OptionalEnum<Timing, 2>(root, "timing",
+                          {{{"realistic", Timing::kRealistic}, {"instant", Timing::kInstant}}},
+                          sc.options.timing, diag);
+  OptionalEnum<PricingPolicy, 2>(root, "pricing",
+                                 {{{"public-ipv4-2024", PricingPolicy::kPublicIpv4_2024},
+                                   {"legacy-eip", PricingPolicy::kLegacyEip}}},
+                                 sc.options.pricing, diag);
+  if (auto free_tier = root.find("free_tier"); free_tier != root.end()) {
+    if (free_tier->is_boolean()) {
+      sc.options.free_tier = free_tier->get<bool>();
+    } else {
+      diag.Add("\"free_tier\" must be true or false, got " + Shown(*free_tier));
+    }
+  }
+}
+
+}  // namespace
+
+void Diagnostics::Add(const std::string& message) { lines_.push_back(file_ + ": " + message); }
+
+void Diagnostics::AddForStep(int step, std::string_view key, const std::string& message) {
+  std::string where = "step " + std::to_string(step);
+  if (!key.empty()) where += " (" + Quoted(key) + ")";
+  Add(where + ": " + message);
+}
+
+Error Diagnostics::ToError() const {
+  std::string text;
+  for (size_t i = 0; i < lines_.size() && i < kMaxDiagnostics; ++i) {
+    if (i > 0) text += '\n';
+    text += lines_[i];
+  }
+  if (lines_.size() > kMaxDiagnostics) {
+    text += "\n" + file_ + ": ... and " + std::to_string(lines_.size() - kMaxDiagnostics) +
+            " more problems";
+  }
+  return MakeError(ErrorCode::kSimInvalidInput, std::move(text));
+}
+
+bool IsRegionShaped(std::string_view text) {
+  // [a-z]{2}(-[a-z]+)+-[0-9]+
+  size_t pos = 0;
+  if (text.size() < 2 || !IsLower(text[0]) || !IsLower(text[1])) return false;
+  pos = 2;
+  int words = 0;
+  while (pos < text.size() && text[pos] == '-' && pos + 1 < text.size() && IsLower(text[pos + 1])) {
+    ++pos;
+    while (pos < text.size() && IsLower(text[pos])) ++pos;
+    ++words;
+  }
+  if (words == 0 || pos >= text.size() || text[pos] != '-' || pos + 1 >= text.size()) return false;
+  for (++pos; pos < text.size(); ++pos) {
+    if (!IsDigit(text[pos])) return false;
+  }
+  return true;
+}
+
+bool IsAccountId(std::string_view text) {
+  if (text.size() != 12) return false;
+  for (char c : text) {
+    if (!IsDigit(c)) return false;
+  }
+  return true;
+}
+
+TextPosition PositionOfOffset(std::string_view text, size_t offset) {
+  TextPosition pos;
+  offset = std::min(offset, text.size());
+  for (size_t i = 0; i < offset; ++i) {
+    if (text[i] == '\n') {
+      ++pos.line;
+      pos.column = 1;
+    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
+      ++pos.column;  // UTF-8 continuation bytes belong to the character before them
+    }
+  }
+  return pos;
+}
+
+Result<Scenario> ParseScenarioText(std::string_view text, const std::string& display_name,
+                                   const ActionPredicate& has_action) {
+  OrderedJson root;
+  try {
+    root = OrderedJson::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    // e.byte is the 1-based index of the last byte read.
+    std::string reason = ParseErrorReason(e.what());
+    size_t offset = TokenStart(text, e.byte == 0 ? 0 : e.byte - 1, reason);
+    TextPosition at = PositionOfOffset(text, offset);
+    return MakeError(ErrorCode::kSimInvalidInput, display_name + ":" + std::to_string(at.line) +
+                                                      ":" + std::to_string(at.column) + ": " +
+                                                      reason);
+  } catch (const nlohmann::json::exception& e) {
+    return MakeError(ErrorCode::kSimInvalidInput, display_name + ": " + e.what());
+  }
+  Diagnostics diag(display_name);
+  if (!root.is_object()) {
+    diag.Add("a scenario must be a JSON object, got " + Shown(root));
+    return diag.ToError();
+  }
+  Scenario sc;
+  sc.file = display_name;
+  ValidateTopLevel(root, sc, diag);
+  auto steps = root.find("steps");
+  if (steps == root.end()) {
+    diag.Add("missing \"steps\"");
+  } else if (!steps->is_array()) {
+    diag.Add("\"steps\" must be a list of steps, got " + Shown(*steps));
+  } else {
+    std::set<std::string> saved;
+    int index = 0;
+    for (const auto& raw : *steps) {
+      sc.steps.push_back(ValidateStep(raw, ++index, has_action, saved, diag));
+    }
+  }
+  if (!diag.empty()) return diag.ToError();
+  return sc;
+}
+
+Result<Scenario> LoadScenarioFileWith(const std::string& path, const ActionPredicate& has_action) {
+  std::error_code ec;
+  if (std::filesystem::is_directory(path, ec)) {
+    return MakeError(ErrorCode::kSimInvalidInput, path + ": cannot read: is a directory");
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    bool exists = std::filesystem::exists(path, ec);
+    return MakeError(ErrorCode::kSimInvalidInput,
+                     path + ": cannot read: " + (exists ? "cannot open the file" : "no such file"));
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  if (in.bad()) return MakeError(ErrorCode::kSimInvalidInput, path + ": cannot read: I/O error");
+  return ParseScenarioText(text.str(), path, has_action);
+}
+
+}  // namespace ec2sim::scenario
+
+namespace ec2sim {
+
+Result<Scenario> ParseScenario(std::string_view text, const std::string& display_name) {
+  Sandbox actions;
+  return scenario::ParseScenarioText(
+      text, display_name, [&actions](std::string_view a) { return actions.HasAction(a); });
+}
+
+Result<Scenario> LoadScenarioFile(const std::string& path) {
+  Sandbox actions;
+  return scenario::LoadScenarioFileWith(
+      path, [&actions](std::string_view a) { return actions.HasAction(a); });
+}
+
+SandboxOptions SandboxOptionsFor(const Scenario& scenario) { return scenario.options; }
+
+}  // namespace ec2sim

@@ -1,0 +1,65 @@
+// Loading and validating scenario files (internal entry points of ec2sim/scenario.h, with the
+// set of known actions injectable for tests).
+#ifndef EC2SIM_SIM_SCENARIO_DOCUMENT_H_
+#define EC2SIM_SIM_SCENARIO_DOCUMENT_H_
+
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ec2sim/result.h"
+#include "ec2sim/scenario.h"
+#include "sim/scenario/step_target.h"
+
+namespace ec2sim::scenario {
+
+// 1-based line and column (in characters, not bytes) of a byte offset in `text`.
+struct TextPosition {
+  int line = 1;
+  int column = 1;
+};
+TextPosition PositionOfOffset(std::string_view text, size_t offset);
+
+// True for text shaped like a region code: "us-east-1", "ap-northeast-2", "us-gov-west-1".
+bool IsRegionShaped(std::string_view text);
+// True for a 12-digit account id.
+bool IsAccountId(std::string_view text);
+
+// ParseScenario with `has_action` deciding which call actions exist.
+Result<Scenario> ParseScenarioText(std::string_view text, const std::string& display_name,
+                                   const ActionPredicate& has_action);
+
+// LoadScenarioFile with `has_action` deciding which call actions exist.
+Result<Scenario> LoadScenarioFileWith(const std::string& path, const ActionPredicate& has_action);
+
+// Collects format problems, one message per line, each starting with the file's name.
+class Diagnostics {
+ public:
+  explicit Diagnostics(std::string file) : file_(std::move(file)) {}
+
+  // "FILE: message".
+  void Add(const std::string& message);
+  // "FILE: step N: message" or, with a key, "FILE: step N ("key"): message".
+  void AddForStep(int step, std::string_view key, const std::string& message);
+
+  bool empty() const { return lines_.empty(); }
+  // Every message, one per line, as an Error of kind kSimInvalidInput.
+  Error ToError() const;
+
+ private:
+  std::string file_;
+  std::vector<std::string> lines_;
+};
+
+// Validates one element of "steps" (1-based `index`) and converts it. `saved` holds the names
+// saved by earlier steps; the step's own saves are added to it. Problems go to `diagnostics`;
+// the returned step is meaningful only when none were added.
+ScenarioStep ValidateStep(const nlohmann::ordered_json& raw, int index,
+                          const ActionPredicate& has_action, std::set<std::string>& saved,
+                          Diagnostics& diagnostics);
+
+}  // namespace ec2sim::scenario
+
+#endif  // EC2SIM_SIM_SCENARIO_DOCUMENT_H_

@@ -1,0 +1,104 @@
+#include "sim/scenario/report.h"
+
+#include <ostream>
+
+#include "sim/scenario/summary.h"
+
+namespace ec2sim::scenario {
+namespace {
+
+// Width of "2026-01-01T00:00:05Z", so that lines without a time stay aligned.
+constexpr size_t kTimeWidth = 20;
+
+std::string_view StatusName(StepStatus status) {
+  switch (status) {
+    case StepStatus::kPassed:
+      return "passed";
+    case StepStatus::kFailed:
+      return "failed";
+    case StepStatus::kNotRun:
+      return "not run";
+  }
+  return "?";
+}
+
+int FirstFailedStep(const ScenarioOutcome& outcome) {
+  for (const StepOutcome& step : outcome.steps) {
+    if (step.status == StepStatus::kFailed) return step.index;
+  }
+  return 0;
+}
+
+}  // namespace
+
+void WriteScenarioHeader(const Scenario& scenario, std::ostream& out) {
+  out << "== " << scenario.name;
+  if (!scenario.title.empty()) out << ": " << OneLine(scenario.title);
+  out << " (" << scenario.file << ")\n";
+}
+
+void WriteStepLines(const StepOutcome& step, std::ostream& out) {
+  std::string index = "[" + std::to_string(step.index) + "] ";
+  if (step.status == StepStatus::kNotRun) {
+    out << std::string(kTimeWidth, ' ') << " " << index << OneLine(step.summary) << ": not run\n";
+    return;
+  }
+  std::string prefix = TranscriptTime(step.time) + " " + index;
+  if (step.verb != StepVerb::kNote && !step.note.empty()) {
+    out << prefix << "note: " << OneLine(step.note) << "\n";
+  }
+  out << prefix << OneLine(step.summary) << "\n";
+  for (const StepFailure& failure : step.failures) {
+    out << "    " << OneLine(failure.message) << "\n";
+  }
+}
+
+void WriteScenarioFooter(const Scenario& scenario, const ScenarioOutcome& outcome,
+                         std::ostream& out) {
+  if (outcome.passed) {
+    out << "PASS " << scenario.name << "\n\n";
+  } else {
+    out << "FAIL " << scenario.name << " (step " << FirstFailedStep(outcome) << ")\n\n";
+  }
+}
+
+std::string SummaryLine(int passed, int failed) {
+  return std::to_string(passed) + " passed, " + std::to_string(failed) + " failed";
+}
+
+nlohmann::json ScenarioReport(const Scenario& scenario, const ScenarioOutcome& outcome) {
+  nlohmann::json steps = nlohmann::json::array();
+  for (const StepOutcome& step : outcome.steps) {
+    bool ran = step.status != StepStatus::kNotRun;
+    nlohmann::json s = {
+        {"index", step.index},
+        {"verb", VerbName(step.verb)},
+        {"time", ran ? nlohmann::json(TranscriptTime(step.time)) : nlohmann::json()},
+        {"status", StatusName(step.status)},
+        {"ok", step.status == StepStatus::kPassed},
+        {"summary", step.summary},
+        {"result", step.result},
+    };
+    if (!step.note.empty()) s["note"] = step.note;
+    if (step.error.has_value()) {
+      s["error"] = {{"code", AwsCode(step.error->code)}, {"message", step.error->message}};
+    }
+    nlohmann::json failures = nlohmann::json::array();
+    for (const StepFailure& f : step.failures) {
+      nlohmann::json item = {{"message", f.message}};
+      if (!f.path.empty()) item["path"] = f.path;
+      if (!f.expected.empty()) item["expected"] = f.expected;
+      if (!f.actual.empty()) item["actual"] = f.actual;
+      failures.push_back(std::move(item));
+    }
+    s["failures"] = std::move(failures);
+    steps.push_back(std::move(s));
+  }
+  return {{"file", scenario.file},
+          {"name", scenario.name},
+          {"title", scenario.title},
+          {"passed", outcome.passed},
+          {"steps", std::move(steps)}};
+}
+
+}  // namespace ec2sim::scenario

@@ -1,0 +1,243 @@
+#include "sim/scenario/runner.h"
+
+#include <cassert>
+#include <optional>
+#include <ostream>
+
+#include "sim/scenario/json_path.h"
+#include "sim/scenario/matchers.h"
+#include "sim/scenario/report.h"
+#include "sim/scenario/substitute.h"
+#include "sim/scenario/summary.h"
+
+namespace ec2sim {
+
+std::string_view VerbName(StepVerb verb) {
+  switch (verb) {
+    case StepVerb::kCall:
+      return "call";
+    case StepVerb::kAdvance:
+      return "advance";
+    case StepVerb::kWait:
+      return "wait";
+    case StepVerb::kProbe:
+      return "probe";
+    case StepVerb::kBill:
+      return "bill";
+    case StepVerb::kLatency:
+      return "latency";
+    case StepVerb::kNote:
+      return "note";
+  }
+  return "?";
+}
+
+namespace scenario {
+namespace {
+
+StepFailure Plain(std::string message) { return StepFailure{"", "", "", std::move(message)}; }
+
+// Runs the steps of one scenario, carrying saved values from step to step.
+class StepRunner {
+ public:
+  StepRunner(const Scenario& scenario, StepTarget& target) : sc_(scenario), target_(target) {}
+
+  StepOutcome Run(const ScenarioStep& step) {
+    StepOutcome out;
+    out.index = step.index;
+    out.verb = step.verb;
+    out.time = target_.Now();
+    out.note = Narration(step.verb == StepVerb::kNote ? step.text : step.note);
+    CallContext ctx{step.account.value_or(sc_.account), step.region.value_or(sc_.region)};
+    std::optional<Result<nlohmann::json>> result = Act(step, ctx, out);
+    if (result.has_value()) Judge(step, std::move(*result), out);
+    out.status = out.failures.empty() ? StepStatus::kPassed : StepStatus::kFailed;
+    return out;
+  }
+
+ private:
+  std::string Narration(const std::string& text) const {
+    auto substituted = SubstituteText(text, vars_);
+    return substituted.ok() ? *substituted : text;
+  }
+
+  // Performs the verb. Returns the step's result, or nothing for verbs without one (or when
+  // the step already failed before acting). Sets out.summary.
+  std::optional<Result<nlohmann::json>> Act(const ScenarioStep& step, const CallContext& ctx,
+                                            StepOutcome& out) {
+    switch (step.verb) {
+      case StepVerb::kNote:
+        out.summary = "note: " + OneLine(out.note);
+        return std::nullopt;
+      case StepVerb::kAdvance:
+        target_.Advance(step.duration);
+        out.summary = "advance " + step.text + " to " + TranscriptTime(target_.Now());
+        return std::nullopt;
+      default:
+        break;
+    }
+    auto args = Substitute(step.args, vars_);
+    if (!args.ok()) {
+      out.summary = StepDescription(step);
+      out.failures.push_back(Plain(args.error().message));
+      return std::nullopt;
+    }
+    params_ = std::move(*args);
+    switch (step.verb) {
+      case StepVerb::kCall:
+        out.summary = "call " + step.action;
+        return target_.Call(step.action, params_, ctx);
+      case StepVerb::kWait:
+        return Wait(step, ctx, out);
+      case StepVerb::kProbe:
+        out.summary = "probe";
+        return target_.Probe(params_, ctx);
+      case StepVerb::kBill:
+        out.summary = "bill";
+        return target_.Bill(params_, ctx);
+      case StepVerb::kLatency:
+        out.summary = "latency";
+        return target_.Latency(params_, ctx);
+      default:
+        assert(false && "verb handled above");
+        return std::nullopt;
+    }
+  }
+
+  Result<nlohmann::json> Wait(const ScenarioStep& step, const CallContext& ctx, StepOutcome& out) {
+    const nlohmann::json& instance = params_["instance"];
+    const nlohmann::json& state = params_["state"];
+    out.summary = "wait " + OneLine(Brief(instance)) + " " + OneLine(Brief(state));
+    if (!instance.is_string() || !state.is_string()) {
+      return MakeError(ErrorCode::kSimInvalidInput,
+                       "wait needs a string instance id and state, got " + Brief(params_));
+    }
+    const auto& id = instance.get_ref<const std::string&>();
+    const auto& name = state.get_ref<const std::string&>();
+    out.summary = "wait " + id + " " + name;
+    EC2SIM_ASSIGN_OR_RETURN(Duration waited,
+                            target_.WaitForInstanceState(ctx, id, name, step.duration));
+    return nlohmann::json{{"instance", id},
+                          {"state", name},
+                          {"waited", FormatDuration(waited)},
+                          {"waited_ms", waited}};
+  }
+
+  // Decides pass or fail from the result: expected errors, expectations and saves.
+  void Judge(const ScenarioStep& step, Result<nlohmann::json> result, StepOutcome& out) {
+    if (!result.ok()) {
+      const Error& error = result.error();
+      std::string code(AwsCode(error.code));
+      out.error = error;
+      out.summary += ": " + code;
+      if (step.expect_error == code) {
+        out.summary += " (expected)";
+        out.result = {{"Error", {{"Code", code}, {"Message", error.message}}}};
+      } else if (step.expect_error.has_value()) {
+        out.failures.push_back({"", "error " + *step.expect_error, code + ": " + error.message,
+                                "expected error " + *step.expect_error + ", got " + code + ": " +
+                                    OneLine(error.message)});
+        return;
+      } else {
+        out.failures.push_back(Plain(code + ": " + OneLine(error.message)));
+        return;
+      }
+    } else {
+      out.result = std::move(*result);
+      out.summary += ": ok";
+      std::string detail = Detail(step, out.result);
+      if (!detail.empty()) out.summary += " " + detail;
+      if (step.expect_error.has_value()) {
+        out.failures.push_back(
+            {"", "error " + *step.expect_error, "ok",
+             "expected error " + *step.expect_error + ", but the step succeeded"});
+        return;
+      }
+    }
+    CheckExpectations(step, out);
+    Save(step, out);
+  }
+
+  // The summary's words after "ok".
+  std::string Detail(const ScenarioStep& step, const nlohmann::json& result) const {
+    switch (step.verb) {
+      case StepVerb::kCall:
+        return JoinIds(TouchedIds(result, params_));
+      case StepVerb::kWait:
+        return "after " + result.value("waited", std::string());
+      default:
+        return OneLine(Brief(result));
+    }
+  }
+
+  void CheckExpectations(const ScenarioStep& step, StepOutcome& out) {
+    for (const Expectation& e : step.expect) {
+      auto spec = Substitute(e.matcher, vars_);
+      if (!spec.ok()) {
+        out.failures.push_back({e.path, "", "", e.path + ": " + spec.error().message});
+        continue;
+      }
+      auto found = ResolveJsonPath(out.result, e.path);
+      MatchOutcome m = EvaluateMatcher(*spec, found.ok() ? *found : nullptr,
+                                       found.ok() ? "" : found.error().message);
+      if (m.passed) continue;
+      out.failures.push_back(
+          {e.path, m.expected, m.actual,
+           e.path + ": expected " + OneLine(m.expected) + ", got " + OneLine(m.actual)});
+    }
+  }
+
+  void Save(const ScenarioStep& step, StepOutcome& out) {
+    for (const SaveRule& rule : step.save) {
+      auto found = ResolveJsonPath(out.result, rule.path);
+      if (!found.ok()) {
+        out.failures.push_back({rule.path, "a value to save as \"" + rule.name + "\"",
+                                "nothing (" + found.error().message + ")",
+                                "cannot save \"" + rule.name + "\": " + rule.path +
+                                    " does not resolve: " + found.error().message});
+        continue;
+      }
+      vars_[rule.name] = **found;
+    }
+  }
+
+  const Scenario& sc_;
+  StepTarget& target_;
+  Variables vars_;
+  nlohmann::json params_;  // the current step's arguments after substitution
+};
+
+}  // namespace
+
+ScenarioOutcome RunScenarioOn(const Scenario& scenario, StepTarget& target,
+                              std::ostream* transcript) {
+  if (transcript != nullptr) WriteScenarioHeader(scenario, *transcript);
+  ScenarioOutcome outcome;
+  outcome.passed = true;
+  StepRunner runner(scenario, target);
+  for (const ScenarioStep& step : scenario.steps) {
+    StepOutcome out;
+    if (outcome.passed) {
+      out = runner.Run(step);
+      outcome.passed = out.status == StepStatus::kPassed;
+    } else {
+      out.index = step.index;
+      out.verb = step.verb;
+      out.status = StepStatus::kNotRun;
+      out.summary = StepDescription(step);
+    }
+    if (transcript != nullptr) WriteStepLines(out, *transcript);
+    outcome.steps.push_back(std::move(out));
+  }
+  if (transcript != nullptr) WriteScenarioFooter(scenario, outcome, *transcript);
+  return outcome;
+}
+
+}  // namespace scenario
+
+ScenarioOutcome RunScenario(const Scenario& scenario, Sandbox& sandbox, std::ostream* transcript) {
+  scenario::SandboxTarget target(sandbox);
+  return scenario::RunScenarioOn(scenario, target, transcript);
+}
+
+}  // namespace ec2sim

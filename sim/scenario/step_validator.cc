@@ -1,0 +1,349 @@
+// Static checks of one step: verb and keys, operand types, durations, paths, matchers, and that
+// every "${name}" it uses was saved by an earlier step.
+#include <array>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sim/scenario/document.h"
+#include "sim/scenario/json_path.h"
+#include "sim/scenario/matchers.h"
+#include "sim/scenario/substitute.h"
+
+namespace ec2sim::scenario {
+namespace {
+
+using OrderedJson = nlohmann::ordered_json;
+
+struct VerbInfo {
+  std::string_view name;
+  StepVerb verb;
+  bool has_result;  // whether save / expect / expect_error make sense
+};
+
+constexpr std::array<VerbInfo, 7> kVerbs = {{
+    {"call", StepVerb::kCall, true},
+    {"advance", StepVerb::kAdvance, false},
+    {"wait", StepVerb::kWait, true},
+    {"probe", StepVerb::kProbe, true},
+    {"bill", StepVerb::kBill, true},
+    {"latency", StepVerb::kLatency, true},
+    {"note", StepVerb::kNote, false},
+}};
+
+constexpr std::array<std::string_view, 7> kOptionalKeys = {
+    "region", "account", "save", "expect", "expect_error", "note", "with"};
+
+// InstanceStateName values (boto3's EC2 model).
+constexpr std::array<std::string_view, 6> kInstanceStates = {
+    "pending", "running", "stopping", "stopped", "shutting-down", "terminated"};
+
+constexpr Duration kDefaultWaitTimeout = 15 * kMinute;
+
+std::string Quoted(std::string_view s) { return "\"" + std::string(s) + "\""; }
+
+template <size_t N>
+bool OneOf(std::string_view s, const std::array<std::string_view, N>& set) {
+  for (std::string_view item : set) {
+    if (item == s) return true;
+  }
+  return false;
+}
+
+std::string_view KindOf(const OrderedJson& v) {
+  switch (v.type()) {
+    case OrderedJson::value_t::object:
+      return "an object";
+    case OrderedJson::value_t::array:
+      return "a list";
+    case OrderedJson::value_t::string:
+      return "a string";
+    case OrderedJson::value_t::boolean:
+      return "a boolean";
+    case OrderedJson::value_t::null:
+      return "null";
+    default:
+      return "a number";
+  }
+}
+
+class StepChecker {
+ public:
+  StepChecker(const OrderedJson& raw, int index, const ActionPredicate& has_action,
+              std::set<std::string>& saved, Diagnostics& diag)
+      : raw_(raw), has_action_(has_action), saved_(saved), diag_(diag) {
+    step_.index = index;
+  }
+
+  ScenarioStep Check() {
+    if (!raw_.is_object()) {
+      Fail("", "a step must be a JSON object, got " + std::string(KindOf(raw_)));
+      return step_;
+    }
+    const VerbInfo* verb = FindVerb();
+    if (verb == nullptr) return step_;
+    step_.verb = verb->verb;
+    CheckVerbOperand(*verb);
+    CheckOptionalKeys(*verb);
+    for (const SaveRule& rule : step_.save) saved_.insert(rule.name);
+    return step_;
+  }
+
+ private:
+  void Fail(std::string_view key, const std::string& message) {
+    diag_.AddForStep(step_.index, key, message);
+  }
+
+  // The step's one verb; reports a missing, unknown or repeated verb and unknown keys.
+  const VerbInfo* FindVerb() {
+    std::vector<const VerbInfo*> verbs;
+    std::vector<std::string> unknown;
+    for (const auto& [key, value] : raw_.items()) {
+      const VerbInfo* found = nullptr;
+      for (const VerbInfo& v : kVerbs) {
+        if (v.name == key && v.verb != StepVerb::kNote) found = &v;
+      }
+      if (found != nullptr) {
+        verbs.push_back(found);
+      } else if (!OneOf(key, kOptionalKeys)) {
+        unknown.push_back(key);
+      }
+    }
+    if (verbs.size() > 1) {
+      std::string names;
+      for (size_t i = 0; i < verbs.size(); ++i) {
+        names += (i == 0 ? "" : i + 1 == verbs.size() ? " and " : ", ") + Quoted(verbs[i]->name);
+      }
+      Fail("", "one verb per step, got " + names);
+      return nullptr;
+    }
+    if (verbs.empty()) {
+      if (!raw_.contains("note")) {
+        if (!unknown.empty()) {
+          Fail("", "unknown verb " + Quoted(unknown.front()));
+        } else {
+          Fail("", "no verb (one of call, advance, wait, probe, bill, latency, note)");
+        }
+        return nullptr;
+      }
+      verbs.push_back(&kVerbs.back());
+    }
+    for (const std::string& key : unknown) Fail("", "unknown key " + Quoted(key));
+    return verbs.front();
+  }
+
+  void CheckVerbOperand(const VerbInfo& verb) {
+    const OrderedJson& operand = raw_.at(std::string(verb.name));
+    switch (verb.verb) {
+      case StepVerb::kCall:
+        if (!operand.is_string() || operand.get_ref<const std::string&>().empty()) {
+          Fail("call", "needs an EC2 action name such as \"RunInstances\"");
+        } else if (step_.action = operand.get<std::string>(); !has_action_(step_.action)) {
+          Fail("call", "unknown action " + Quoted(step_.action));
+        }
+        step_.args = nlohmann::json::object();
+        if (auto with = raw_.find("with"); with != raw_.end()) {
+          if (with->is_object()) {
+            step_.args = nlohmann::json(*with);
+            CheckReferences("with", step_.args);
+          } else {
+            Fail("with",
+                 "must be an object of the action's parameters, got " + std::string(KindOf(*with)));
+          }
+        }
+        return;
+      case StepVerb::kAdvance:
+        if (!operand.is_string()) {
+          Fail("advance", "needs a duration such as \"90s\", \"2h\" or \"30d\"");
+          return;
+        }
+        step_.text = operand.get<std::string>();
+        if (auto d = ParseDuration(step_.text); d.ok()) {
+          step_.duration = *d;
+        } else {
+          Fail("advance", d.error().message);
+        }
+        return;
+      case StepVerb::kWait:
+        CheckWait(operand);
+        return;
+      case StepVerb::kProbe:
+      case StepVerb::kBill:
+      case StepVerb::kLatency:
+        if (!operand.is_object()) {
+          Fail(verb.name, "must be an object, got " + std::string(KindOf(operand)));
+          return;
+        }
+        step_.args = nlohmann::json(operand);
+        CheckReferences(verb.name, step_.args);
+        return;
+      case StepVerb::kNote:
+        if (!operand.is_string()) {
+          Fail("note", "must be a string, got " + std::string(KindOf(operand)));
+          return;
+        }
+        step_.text = operand.get<std::string>();
+        CheckReferences("note", nlohmann::json(step_.text));
+        return;
+    }
+  }
+
+  void CheckWait(const OrderedJson& operand) {
+    if (!operand.is_object()) {
+      Fail("wait", "needs {\"instance\": ID, \"state\": NAME, \"timeout\": DURATION}");
+      return;
+    }
+    step_.duration = kDefaultWaitTimeout;
+    for (const auto& [key, value] : operand.items()) {
+      if (key != "instance" && key != "state" && key != "timeout") {
+        Fail("wait", "unknown key " + Quoted(key) + " (use instance, state and timeout)");
+      }
+    }
+    auto instance = operand.find("instance");
+    if (instance == operand.end() || !instance->is_string()) {
+      Fail("wait", "needs \"instance\": an instance id or \"${name}\"");
+    }
+    auto state = operand.find("state");
+    if (state == operand.end() || !state->is_string()) {
+      Fail("wait", "needs \"state\": an instance state such as \"running\"");
+    } else if (std::vector<std::string> refs;
+               CollectTextReferences(state->get<std::string>(), refs).ok() && refs.empty() &&
+               !OneOf(state->get<std::string>(), kInstanceStates)) {
+      Fail("wait", "unknown instance state " + Quoted(state->get<std::string>()) +
+                       " (one of pending, running, stopping, stopped, shutting-down, "
+                       "terminated)");
+    }
+    if (auto timeout = operand.find("timeout"); timeout != operand.end()) {
+      auto d = timeout->is_string() ? ParseDuration(timeout->get<std::string>())
+                                    : Result<Duration>(MakeError(ErrorCode::kSimInvalidInput,
+                                                                 "\"timeout\" must be a string"));
+      if (d.ok()) {
+        step_.duration = *d;
+      } else {
+        Fail("wait", "timeout: " + d.error().message);
+      }
+    }
+    step_.args = nlohmann::json(operand);
+    step_.args.erase("timeout");
+    CheckReferences("wait", step_.args);
+  }
+
+  void CheckOptionalKeys(const VerbInfo& verb) {
+    if (raw_.contains("with") && verb.verb != StepVerb::kCall) {
+      Fail("with", "\"with\" only goes with \"call\"");
+    }
+    if (verb.verb != StepVerb::kNote) {
+      if (auto note = raw_.find("note"); note != raw_.end()) {
+        if (note->is_string()) {
+          step_.note = note->get<std::string>();
+          CheckReferences("note", nlohmann::json(step_.note));
+        } else {
+          Fail("note", "must be a string, got " + std::string(KindOf(*note)));
+        }
+      }
+    }
+    if (auto region = raw_.find("region"); region != raw_.end()) {
+      if (region->is_string() && IsRegionShaped(region->get<std::string>())) {
+        step_.region = region->get<std::string>();
+      } else {
+        Fail("region", "must be a region code such as \"us-east-1\", got " + region->dump());
+      }
+    }
+    if (auto account = raw_.find("account"); account != raw_.end()) {
+      if (account->is_string() && IsAccountId(account->get<std::string>())) {
+        step_.account = account->get<std::string>();
+      } else {
+        Fail("account", "must be a 12-digit account id, got " + account->dump());
+      }
+    }
+    for (std::string_view key : {"save", "expect", "expect_error"}) {
+      if (raw_.contains(key) && !verb.has_result) {
+        Fail(key, Quoted(verb.name) + " steps have no result to check");
+      }
+    }
+    if (!verb.has_result) return;
+    if (auto code = raw_.find("expect_error"); code != raw_.end()) {
+      if (code->is_string() && !code->get<std::string>().empty() &&
+          code->get<std::string>().find_first_of(" \t\n") == std::string::npos) {
+        step_.expect_error = code->get<std::string>();
+      } else {
+        Fail("expect_error", "must be an AWS error code such as \"InvalidInstanceID.NotFound\"");
+      }
+    }
+    CheckExpect();
+    CheckSave();
+  }
+
+  void CheckSave() {
+    auto save = raw_.find("save");
+    if (save == raw_.end()) return;
+    if (!save->is_object()) {
+      Fail("save", "must be an object of name: path");
+      return;
+    }
+    for (const auto& [name, path] : save->items()) {
+      if (!IsVariableName(name)) {
+        Fail("save", Quoted(name) +
+                         " is not a valid name (letters, digits, '_' and '-', starting with a "
+                         "letter or '_')");
+      } else if (!path.is_string()) {
+        Fail("save", Quoted(name) + ": the path must be a string");
+      } else if (auto parsed = ParseJsonPath(path.get<std::string>()); !parsed.ok()) {
+        Fail("save", parsed.error().message);
+      } else {
+        step_.save.push_back({name, path.get<std::string>()});
+      }
+    }
+  }
+
+  void CheckExpect() {
+    auto expect = raw_.find("expect");
+    if (expect == raw_.end()) return;
+    if (!expect->is_object()) {
+      Fail("expect", "must be an object of path: matcher");
+      return;
+    }
+    for (const auto& [path, matcher] : expect->items()) {
+      if (auto parsed = ParseJsonPath(path); !parsed.ok()) {
+        Fail("expect", parsed.error().message);
+        continue;
+      }
+      nlohmann::json spec(matcher);
+      if (Status valid = ValidateMatcher(spec); !valid.ok()) {
+        Fail("expect", path + ": " + valid.error().message);
+        continue;
+      }
+      CheckReferences("expect", spec);
+      step_.expect.push_back({path, std::move(spec)});
+    }
+  }
+
+  void CheckReferences(std::string_view key, const nlohmann::json& value) {
+    std::vector<std::string> names;
+    if (Status s = CollectReferences(value, names); !s.ok()) {
+      Fail(key, s.error().message);
+      return;
+    }
+    std::set<std::string> reported;
+    for (const std::string& name : names) {
+      if (saved_.count(name) == 0 && reported.insert(name).second) {
+        Fail(key, "\"${" + name + "}\" is not saved by an earlier step");
+      }
+    }
+  }
+
+  const OrderedJson& raw_;
+  const ActionPredicate& has_action_;
+  std::set<std::string>& saved_;
+  Diagnostics& diag_;
+  ScenarioStep step_;
+};
+
+}  // namespace
+
+ScenarioStep ValidateStep(const OrderedJson& raw, int index, const ActionPredicate& has_action,
+                          std::set<std::string>& saved, Diagnostics& diagnostics) {
+  return StepChecker(raw, index, has_action, saved, diagnostics).Check();
+}
+
+}  // namespace ec2sim::scenario

@@ -1,0 +1,10 @@
+list(APPEND EC2SIM_TEST_SOURCES
+  api/test_support.cc
+  api/instances_test.cc
+  api/addresses_test.cc
+  api/key_pairs_test.cc
+  api/security_groups_test.cc
+  api/sg_rules_test.cc
+  api/describe_test.cc
+  api/tags_test.cc
+)

@@ -1,0 +1,9 @@
+list(APPEND EC2SIM_TEST_SOURCES
+  model/regions_test.cc
+  model/catalog_test.cc
+  model/key_material_test.cc
+  model/key_import_test.cc
+  model/ssh_format_test.cc
+  model/ip_test.cc
+  model/security_groups_test.cc
+)

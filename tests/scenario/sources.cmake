@@ -1,0 +1,11 @@
+list(APPEND EC2SIM_TEST_SOURCES
+  scenario/fake_target.cc
+  scenario/json_path_test.cc
+  scenario/substitute_test.cc
+  scenario/matchers_test.cc
+  scenario/document_test.cc
+  scenario/summary_test.cc
+  scenario/runner_test.cc
+  scenario/files_test.cc
+  scenario/sandbox_integration_test.cc
+)
