@@ -1,14 +1,18 @@
 #include "ec2sim/sandbox.h"
 
 #include "sim/api/action_table.h"
+#include "sim/api/verbs.h"
+#include "sim/model/billing/ledger.h"
 #include "sim/model/instances.h"
 #include "sim/model/world.h"
 
 namespace ec2sim {
 
 struct Sandbox::Impl {
-  explicit Impl(const SandboxOptions& options) : world(options) {}
+  explicit Impl(const SandboxOptions& options) : world(options), ledger(world) {}
   model::World world;
+  // Listens to the world's resource events from the first one on.
+  billing::Ledger ledger;
 };
 
 Sandbox::Sandbox(const SandboxOptions& options) : impl_(std::make_unique<Impl>(options)) {}
@@ -91,19 +95,19 @@ Result<Duration> Sandbox::WaitForInstanceState(const CallContext& ctx,
   }
 }
 
-Result<nlohmann::json> Sandbox::Probe(const nlohmann::json&, const CallContext&) {
-  return MakeError(ErrorCode::kSimUnsupported,
-                   "the probe verb is not supported yet: traffic evaluation is not built");
+Result<nlohmann::json> Sandbox::Probe(const nlohmann::json& spec, const CallContext& ctx) {
+  impl_->world.sim().RunDue();
+  return api::ProbeVerb(impl_->world, spec, ctx);
 }
 
-Result<nlohmann::json> Sandbox::Bill(const nlohmann::json&, const CallContext&) {
-  return MakeError(ErrorCode::kSimUnsupported,
-                   "the bill verb is not supported yet: billing is not built");
+Result<nlohmann::json> Sandbox::Bill(const nlohmann::json& spec, const CallContext& ctx) {
+  impl_->world.sim().RunDue();
+  return api::BillVerb(impl_->world, impl_->ledger, spec, ctx);
 }
 
-Result<nlohmann::json> Sandbox::Latency(const nlohmann::json&, const CallContext&) {
-  return MakeError(ErrorCode::kSimUnsupported,
-                   "the latency verb is not supported yet: the latency model is not built");
+Result<nlohmann::json> Sandbox::Latency(const nlohmann::json& spec, const CallContext& ctx) {
+  impl_->world.sim().RunDue();
+  return api::LatencyVerb(impl_->world, spec, ctx);
 }
 
 }  // namespace ec2sim

@@ -15,3 +15,8 @@ list(APPEND EC2SIM_CORE_SOURCES
   sim/api/actions_images.cc
   sim/api/actions_vpc.cc
 )
+list(APPEND EC2SIM_CORE_SOURCES
+  sim/api/verb_probe.cc
+  sim/api/verb_bill.cc
+  sim/api/verb_latency.cc
+)

@@ -1,4 +1,11 @@
 set(EC2SIM_CLI_SOURCES
   sim/cli/main.cc
   sim/cli/table.cc
+  sim/cli/cmd_run.cc
+  sim/cli/cmd_catalog.cc
+  sim/cli/cmd_probe.cc
+  sim/cli/cmd_bill.cc
+  sim/cli/cmd_cost.cc
+  sim/cli/cmd_latency.cc
+  sim/cli/cmd_serve.cc
 )

@@ -1,0 +1,8 @@
+#include "sim/cli/commands.h"
+
+namespace ec2sim::cli {
+
+// Not built yet: registers nothing.
+void AddProbeCommand(CLI::App&, Registry&) {}
+
+}  // namespace ec2sim::cli

@@ -1,0 +1,3 @@
+# Tests of sim/model/network (explicit list).
+list(APPEND EC2SIM_TEST_SOURCES
+)
