@@ -17,6 +17,7 @@ const ActionTable& ActionTable::Get() {
     RegisterSecurityGroupActions(t);
     RegisterTagActions(t);
     RegisterDescribeActions(t);
+    RegisterNetworkAclActions(t);
     return t;
   }();
   return kTable;

@@ -51,6 +51,7 @@ void RegisterKeyPairActions(ActionTable& table);
 void RegisterSecurityGroupActions(ActionTable& table);
 void RegisterTagActions(ActionTable& table);
 void RegisterDescribeActions(ActionTable& table);
+void RegisterNetworkAclActions(ActionTable& table);
 
 }  // namespace ec2sim::api
 

@@ -20,3 +20,4 @@ list(APPEND EC2SIM_CORE_SOURCES
   sim/api/verb_bill.cc
   sim/api/verb_latency.cc
 )
+list(APPEND EC2SIM_CORE_SOURCES sim/api/actions_network_acls.cc)

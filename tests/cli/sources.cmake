@@ -1,0 +1,3 @@
+# Tests of CLI helpers such as SVG output (explicit list).
+list(APPEND EC2SIM_TEST_SOURCES
+)
