@@ -1,0 +1,3 @@
+# Tests of sim/report (explicit list).
+list(APPEND EC2SIM_TEST_SOURCES
+)
