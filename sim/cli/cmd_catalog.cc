@@ -8,6 +8,7 @@
 
 #include "sim/cli/commands.h"
 #include "sim/cli/table.h"
+#include "sim/engine/spelling.h"
 #include "sim/model/catalog.h"
 #include "sim/model/regions.h"
 
@@ -53,8 +54,8 @@ int ListRegions(bool as_json) {
 int ListInstanceTypes(bool as_json, const std::string& region) {
   using namespace ec2sim::model;
   if (FindRegion(region) == nullptr) {
-    std::cerr << "ec2sim: unknown region '" << region << "'; did you mean "
-              << SimilarRegionCodes(region)[0] << "?\n";
+    std::cerr << "ec2sim: unknown region '" << region << "'" << engine::DidYouMean(region, RegionCodes())
+              << "\n";
     return 2;
   }
   json out = json::array();

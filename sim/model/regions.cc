@@ -4,6 +4,7 @@
 #include <cassert>
 #include <cstdlib>
 
+#include "sim/engine/spelling.h"
 #include "sim/model/csv.h"
 
 extern const char kEc2simRegionsCsv[];
@@ -59,20 +60,6 @@ std::vector<RegionInfo> Load() {
   return regions;
 }
 
-int EditDistance(std::string_view a, std::string_view b) {
-  std::vector<int> prev(b.size() + 1), cur(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) prev[j] = static_cast<int>(j);
-  for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = static_cast<int>(i);
-    for (size_t j = 1; j <= b.size(); ++j) {
-      int sub = prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, sub});
-    }
-    std::swap(prev, cur);
-  }
-  return prev[b.size()];
-}
-
 }  // namespace
 
 const std::vector<RegionInfo>& Regions() {
@@ -104,16 +91,17 @@ int AzIndex(const RegionInfo& region, std::string_view az_name) {
   return -1;
 }
 
+const std::vector<std::string>& RegionCodes() {
+  static const std::vector<std::string> kCodes = [] {
+    std::vector<std::string> codes;
+    for (const RegionInfo& r : Regions()) codes.push_back(r.code);
+    return codes;
+  }();
+  return kCodes;
+}
+
 std::vector<std::string> SimilarRegionCodes(std::string_view text, int limit) {
-  std::vector<std::pair<int, std::string>> scored;
-  for (const RegionInfo& r : Regions()) scored.emplace_back(EditDistance(text, r.code), r.code);
-  std::stable_sort(scored.begin(), scored.end(),
-                   [](const auto& a, const auto& b) { return a.first < b.first; });
-  std::vector<std::string> out;
-  for (int i = 0; i < limit && i < static_cast<int>(scored.size()); ++i) {
-    out.push_back(scored[i].second);
-  }
-  return out;
+  return engine::ClosestMatches(text, RegionCodes(), limit);
 }
 
 }  // namespace ec2sim::model

@@ -34,6 +34,9 @@ std::string AzId(const RegionInfo& region, int index);
 // Index of an AZ name within its region, or -1.
 int AzIndex(const RegionInfo& region, std::string_view az_name);
 
+// Every region code, in the order of Regions().
+const std::vector<std::string>& RegionCodes();
+
 // Up to `limit` region codes closest in spelling to `text`, for "did you mean" messages.
 std::vector<std::string> SimilarRegionCodes(std::string_view text, int limit = 3);
 

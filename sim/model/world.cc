@@ -2,6 +2,8 @@
 
 #include <cassert>
 
+#include "sim/engine/spelling.h"
+
 namespace ec2sim::model {
 
 const char* StateName(InstanceState state) {
@@ -38,10 +40,8 @@ Result<Scope*> World::GetScope(const std::string& account, const std::string& re
   if (it != scopes_.end()) return it->second.get();
   const RegionInfo* info = FindRegion(region);
   if (info == nullptr) {
-    std::string hint;
-    for (const std::string& s : SimilarRegionCodes(region)) hint += (hint.empty() ? "" : ", ") + s;
     return MakeError(ErrorCode::kInvalidParameterValue,
-                     "Invalid region '" + region + "'. Did you mean: " + hint + "?");
+                     "Invalid region '" + region + "'" + engine::DidYouMean(region, RegionCodes()));
   }
   auto scope = std::make_unique<Scope>();
   scope->account = account;

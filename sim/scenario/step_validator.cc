@@ -5,6 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "sim/api/action_table.h"
+#include "sim/engine/spelling.h"
 #include "sim/scenario/document.h"
 #include "sim/scenario/json_path.h"
 #include "sim/scenario/matchers.h"
@@ -139,7 +141,8 @@ class StepChecker {
         if (!operand.is_string() || operand.get_ref<const std::string&>().empty()) {
           Fail("call", "needs an EC2 action name such as \"RunInstances\"");
         } else if (step_.action = operand.get<std::string>(); !has_action_(step_.action)) {
-          Fail("call", "unknown action " + Quoted(step_.action));
+          Fail("call", "unknown action " + Quoted(step_.action) +
+                           engine::DidYouMean(step_.action, api::ActionTable::Get().Names()));
         }
         step_.args = nlohmann::json::object();
         if (auto with = raw_.find("with"); with != raw_.end()) {

@@ -2,4 +2,5 @@ list(APPEND EC2SIM_TEST_SOURCES
   engine/sim_time_test.cc
   engine/event_queue_test.cc
   engine/rng_test.cc
+  engine/spelling_test.cc
 )
