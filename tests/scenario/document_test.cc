@@ -137,7 +137,8 @@ TEST(ScenarioLoader, MalformedMatcherNamesStepKeyAndPath) {
 
 TEST(ScenarioLoader, UnknownActionIsRejected) {
   EXPECT_EQ(StepsError(R"([{"call": "RunInstance"}])"),
-            "x.json: step 1 (\"call\"): unknown action \"RunInstance\"");
+            "x.json: step 1 (\"call\"): unknown action \"RunInstance\" (did you mean "
+            "RunInstances?)");
 }
 
 TEST(ScenarioLoader, BadPathsInSaveAndExpectAreRejected) {

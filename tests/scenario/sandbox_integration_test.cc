@@ -108,7 +108,9 @@ TEST(ScenarioSandbox, LoaderKnowsTheSandboxActions) {
   auto sc = ParseScenario(R"({"format": 1, "name": "x", "steps": [{"call": "LaunchInstances"}]})",
                           "x.json");
   ASSERT_FALSE(sc.ok());
-  EXPECT_EQ(sc.error().message, "x.json: step 1 (\"call\"): unknown action \"LaunchInstances\"");
+  EXPECT_EQ(sc.error().message,
+            "x.json: step 1 (\"call\"): unknown action \"LaunchInstances\" (did you mean "
+            "RunInstances?)");
 }
 
 }  // namespace
