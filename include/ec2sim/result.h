@@ -70,6 +70,7 @@ enum class ErrorCode {
   kInvalidNetworkAclEntryNotFound,
   kNetworkAclEntryAlreadyExists,
   kNetworkAclEntryLimitExceeded,
+  kNetworkAclLimitExceeded,
   kInvalidAvailabilityZone,
   // Tags.
   kTagLimitExceeded,

@@ -1,8 +1,274 @@
+// Network ACL actions: CreateNetworkAcl, DeleteNetworkAcl, Create/Replace/DeleteNetworkAclEntry,
+// ReplaceNetworkAclAssociation and DescribeNetworkAcls, in boto3's shapes
+// (ec2-semantics.md §6.5). The rules live in sim/model/network/nacl.h.
+#include <algorithm>
+#include <cstdint>
+
 #include "sim/api/action_table.h"
+#include "sim/api/actions_describe.h"
+#include "sim/api/filters.h"
+#include "sim/api/render.h"
+#include "sim/model/network/nacl.h"
 
 namespace ec2sim::api {
+namespace {
 
-// Not built yet: registers nothing.
-void RegisterNetworkAclActions(ActionTable&) {}
+using model::NetworkAcl;
+using model::NetworkAclEntry;
+
+json EntryJson(const NetworkAclEntry& e) {
+  json j = {{"Egress", e.egress},
+            {"Protocol", e.protocol},
+            {"RuleAction", e.allow ? "allow" : "deny"},
+            {"RuleNumber", e.rule_number}};
+  if (e.cidr4) j["CidrBlock"] = e.cidr4->ToString();
+  if (e.cidr6) j["Ipv6CidrBlock"] = e.cidr6->ToString();
+  if (e.protocol == "6" || e.protocol == "17") {
+    j["PortRange"] = {{"From", e.port_from}, {"To", e.port_to}};
+  }
+  if (e.protocol == "1" || e.protocol == "58") {
+    j["IcmpTypeCode"] = {{"Code", e.icmp_code}, {"Type", e.icmp_type}};
+  }
+  return j;
+}
+
+// Entries as DescribeNetworkAcls lists them: egress first, each direction by rule number.
+std::vector<const NetworkAclEntry*> OrderedEntries(const NetworkAcl& acl) {
+  std::vector<const NetworkAclEntry*> out;
+  for (const NetworkAclEntry& e : acl.entries) out.push_back(&e);
+  std::stable_sort(out.begin(), out.end(), [](const NetworkAclEntry* a, const NetworkAclEntry* b) {
+    if (a->egress != b->egress) return a->egress;
+    return a->rule_number < b->rule_number;
+  });
+  return out;
+}
+
+json AclJson(const model::Scope& scope, const NetworkAcl& acl) {
+  json associations = json::array();
+  for (const auto& [subnet, assoc] : acl.associations) {
+    associations.push_back(
+        {{"NetworkAclAssociationId", assoc}, {"NetworkAclId", acl.id}, {"SubnetId", subnet}});
+  }
+  json entries = json::array();
+  for (const NetworkAclEntry* e : OrderedEntries(acl)) entries.push_back(EntryJson(*e));
+  return json{{"Associations", associations}, {"Entries", entries},
+              {"IsDefault", acl.is_default},  {"NetworkAclId", acl.id},
+              {"Tags", TagsJson(acl.tags)},   {"VpcId", acl.vpc_id},
+              {"OwnerId", scope.account}};
+}
+
+// Reads a structure member of the request ({"From": 22, "To": 22}) into two integers, with
+// the same errors Params gives top-level members.
+void ReadPair(Params& p, const char* key, const char* first, const char* second,
+              std::optional<std::int64_t>& a, std::optional<std::int64_t>& b) {
+  const json* v = p.Raw(key);
+  if (v == nullptr) return;
+  if (!v->is_object()) {
+    p.Fail(MakeError(ErrorCode::kInvalidParameterValue,
+                     std::string("Invalid type for parameter ") + key + ": expected a structure"));
+    return;
+  }
+  for (auto it = v->begin(); it != v->end(); ++it) {
+    bool is_first = it.key() == first;
+    if (!is_first && it.key() != second) {
+      p.Fail(MakeError(ErrorCode::kUnknownParameter,
+                       std::string("Unknown parameter in ") + key + ": \"" + it.key() + "\""));
+      return;
+    }
+    if (!it->is_number_integer()) {
+      p.Fail(MakeError(ErrorCode::kInvalidParameterValue,
+                       std::string("Invalid type for parameter ") + key + "." + it.key() +
+                           ": expected an integer"));
+      return;
+    }
+    (is_first ? a : b) = it->get<std::int64_t>();
+  }
+}
+
+// The members of CreateNetworkAclEntry and ReplaceNetworkAclEntry.
+network::AclEntrySpec ReadEntry(Params& p) {
+  network::AclEntrySpec spec;
+  spec.rule_number = p.OptInt("RuleNumber", INT32_MIN, INT32_MAX).value_or(0);
+  if (!p.Has("RuleNumber")) p.String("RuleNumber");  // reports MissingParameter
+  spec.protocol = p.String("Protocol");
+  spec.rule_action = p.String("RuleAction");
+  if (!p.Has("Egress")) p.String("Egress");
+  spec.egress = p.OptBool("Egress").value_or(false);
+  spec.cidr4 = p.OptString("CidrBlock");
+  spec.cidr6 = p.OptString("Ipv6CidrBlock");
+  ReadPair(p, "PortRange", "From", "To", spec.port_from, spec.port_to);
+  ReadPair(p, "IcmpTypeCode", "Type", "Code", spec.icmp_type, spec.icmp_code);
+  return spec;
+}
+
+Result<json> CreateNetworkAclHandler(ApiContext& ctx, Params& p) {
+  std::string vpc_id = p.String("VpcId");
+  model::TagList tags = p.TagSpecifications("network-acl");
+  auto token = p.OptString("ClientToken");
+  EC2SIM_RETURN_IF_ERROR(p.Finish());
+  EC2SIM_ASSIGN_OR_RETURN(NetworkAcl * acl,
+                          network::CreateNetworkAcl(ctx.world, ctx.scope, vpc_id, tags));
+  json out = {{"NetworkAcl", AclJson(ctx.scope, *acl)}};
+  if (token) out["ClientToken"] = *token;
+  return out;
+}
+
+Result<json> DeleteNetworkAclHandler(ApiContext& ctx, Params& p) {
+  std::string id = p.String("NetworkAclId");
+  EC2SIM_RETURN_IF_ERROR(p.Finish());
+  EC2SIM_ASSIGN_OR_RETURN(NetworkAcl * acl, network::FindNetworkAcl(ctx.scope, id));
+  EC2SIM_RETURN_IF_ERROR(network::DeleteNetworkAcl(ctx.scope, *acl));
+  return json::object();
+}
+
+Result<json> CreateEntryHandler(ApiContext& ctx, Params& p) {
+  std::string id = p.String("NetworkAclId");
+  network::AclEntrySpec spec = ReadEntry(p);
+  EC2SIM_RETURN_IF_ERROR(p.Finish());
+  EC2SIM_ASSIGN_OR_RETURN(NetworkAcl * acl, network::FindNetworkAcl(ctx.scope, id));
+  EC2SIM_RETURN_IF_ERROR(network::CreateAclEntry(*acl, spec));
+  return json::object();
+}
+
+Result<json> ReplaceEntryHandler(ApiContext& ctx, Params& p) {
+  std::string id = p.String("NetworkAclId");
+  network::AclEntrySpec spec = ReadEntry(p);
+  EC2SIM_RETURN_IF_ERROR(p.Finish());
+  EC2SIM_ASSIGN_OR_RETURN(NetworkAcl * acl, network::FindNetworkAcl(ctx.scope, id));
+  EC2SIM_RETURN_IF_ERROR(network::ReplaceAclEntry(*acl, spec));
+  return json::object();
+}
+
+Result<json> DeleteEntryHandler(ApiContext& ctx, Params& p) {
+  std::string id = p.String("NetworkAclId");
+  if (!p.Has("RuleNumber")) p.String("RuleNumber");
+  std::int64_t number = p.OptInt("RuleNumber", INT32_MIN, INT32_MAX).value_or(0);
+  if (!p.Has("Egress")) p.String("Egress");
+  bool egress = p.OptBool("Egress").value_or(false);
+  EC2SIM_RETURN_IF_ERROR(p.Finish());
+  EC2SIM_ASSIGN_OR_RETURN(NetworkAcl * acl, network::FindNetworkAcl(ctx.scope, id));
+  EC2SIM_RETURN_IF_ERROR(network::DeleteAclEntry(*acl, number, egress));
+  return json::object();
+}
+
+Result<json> ReplaceAssociationHandler(ApiContext& ctx, Params& p) {
+  std::string association = p.String("AssociationId");
+  std::string id = p.String("NetworkAclId");
+  EC2SIM_RETURN_IF_ERROR(p.Finish());
+  EC2SIM_ASSIGN_OR_RETURN(NetworkAcl * acl, network::FindNetworkAcl(ctx.scope, id));
+  EC2SIM_ASSIGN_OR_RETURN(std::string new_id,
+                          network::ReplaceAclAssociation(ctx.world, ctx.scope, association, *acl));
+  return json{{"NewAssociationId", new_id}};
+}
+
+// Values of one field over every entry (the entry.* filters).
+template <typename F>
+std::vector<std::string> EntryValues(const NetworkAcl& acl, F field) {
+  std::vector<std::string> out;
+  for (const NetworkAclEntry& e : acl.entries) {
+    std::string v = field(e);
+    if (!v.empty()) out.push_back(std::move(v));
+  }
+  return out;
+}
+
+FilterSchema<NetworkAcl> AclFilters(const model::Scope& scope) {
+  FilterSchema<NetworkAcl> schema;
+  auto& f = schema.fields;
+  std::string account = scope.account;
+  auto num = [](int n) { return std::to_string(n); };
+  f["network-acl-id"] = [](const NetworkAcl& a) { return OneValue(a.id); };
+  f["vpc-id"] = [](const NetworkAcl& a) { return OneValue(a.vpc_id); };
+  f["default"] = [](const NetworkAcl& a) { return BoolValue(a.is_default); };
+  f["owner-id"] = [account](const NetworkAcl&) { return OneValue(account); };
+  f["association.association-id"] = [](const NetworkAcl& a) {
+    std::vector<std::string> out;
+    for (const auto& [subnet, assoc] : a.associations) out.push_back(assoc);
+    return out;
+  };
+  f["association.subnet-id"] = [](const NetworkAcl& a) {
+    std::vector<std::string> out;
+    for (const auto& [subnet, assoc] : a.associations) out.push_back(subnet);
+    return out;
+  };
+  f["association.network-acl-id"] = [](const NetworkAcl& a) {
+    return a.associations.empty() ? std::vector<std::string>{} : OneValue(a.id);
+  };
+  f["entry.cidr"] = [](const NetworkAcl& a) {
+    return EntryValues(a, [](auto& e) { return e.cidr4 ? e.cidr4->ToString() : ""; });
+  };
+  f["entry.ipv6-cidr"] = [](const NetworkAcl& a) {
+    return EntryValues(a, [](auto& e) { return e.cidr6 ? e.cidr6->ToString() : ""; });
+  };
+  f["entry.egress"] = [](const NetworkAcl& a) {
+    return EntryValues(a, [](auto& e) { return std::string(e.egress ? "true" : "false"); });
+  };
+  f["entry.protocol"] = [](const NetworkAcl& a) {
+    return EntryValues(a, [](auto& e) { return e.protocol; });
+  };
+  f["entry.rule-action"] = [](const NetworkAcl& a) {
+    return EntryValues(a, [](auto& e) { return std::string(e.allow ? "allow" : "deny"); });
+  };
+  f["entry.rule-number"] = [num](const NetworkAcl& a) {
+    return EntryValues(a, [&](auto& e) { return num(e.rule_number); });
+  };
+  f["entry.port-range.from"] = [num](const NetworkAcl& a) {
+    return EntryValues(a, [&](auto& e) { return e.port_from < 0 ? "" : num(e.port_from); });
+  };
+  f["entry.port-range.to"] = [num](const NetworkAcl& a) {
+    return EntryValues(a, [&](auto& e) { return e.port_to < 0 ? "" : num(e.port_to); });
+  };
+  f["entry.icmp.type"] = [num](const NetworkAcl& a) {
+    return EntryValues(a, [&](auto& e) { return e.protocol == "1" ? num(e.icmp_type) : ""; });
+  };
+  f["entry.icmp.code"] = [num](const NetworkAcl& a) {
+    return EntryValues(a, [&](auto& e) { return e.protocol == "1" ? num(e.icmp_code) : ""; });
+  };
+  schema.tags = [](const NetworkAcl& a) -> const model::TagList& { return a.tags; };
+  return schema;
+}
+
+Result<json> DescribeNetworkAclsHandler(ApiContext& ctx, Params& p) {
+  std::vector<std::string> ids = p.StringList("NetworkAclIds");
+  std::vector<Filter> filters = p.Filters();
+  auto max_results = p.OptInt("MaxResults", 5, 100);
+  auto token = p.OptString("NextToken");
+  EC2SIM_RETURN_IF_ERROR(p.Finish());
+  const auto schema = AclFilters(ctx.scope);
+  EC2SIM_RETURN_IF_ERROR(CheckFilters(filters, schema));
+  std::vector<std::string> missing;
+  for (const std::string& id : ids) {
+    if (ctx.scope.acls.Find(id) == nullptr &&
+        std::find(missing.begin(), missing.end(), id) == missing.end()) {
+      missing.push_back(id);
+    }
+  }
+  if (!missing.empty()) {
+    return MakeError(ErrorCode::kInvalidNetworkAclIdNotFound,
+                     missing.size() == 1
+                         ? "The networkAcl ID '" + missing[0] + "' does not exist"
+                         : "The networkAcl IDs '" + JoinIds(missing) + "' do not exist");
+  }
+  std::vector<const NetworkAcl*> selected;
+  for (const NetworkAcl& acl : ctx.scope.acls.values()) {
+    if (!ids.empty() && std::find(ids.begin(), ids.end(), acl.id) == ids.end()) continue;
+    if (MatchesFilters(acl, filters, schema)) selected.push_back(&acl);
+  }
+  EC2SIM_ASSIGN_OR_RETURN(Page page, Paginate(selected.size(), max_results, token));
+  return PagedJson("NetworkAcls", selected, page,
+                   [&](const NetworkAcl* a) { return AclJson(ctx.scope, *a); });
+}
+
+}  // namespace
+
+void RegisterNetworkAclActions(ActionTable& table) {
+  table.Add("CreateNetworkAcl", CreateNetworkAclHandler);
+  table.Add("DeleteNetworkAcl", DeleteNetworkAclHandler);
+  table.Add("CreateNetworkAclEntry", CreateEntryHandler);
+  table.Add("ReplaceNetworkAclEntry", ReplaceEntryHandler);
+  table.Add("DeleteNetworkAclEntry", DeleteEntryHandler);
+  table.Add("ReplaceNetworkAclAssociation", ReplaceAssociationHandler);
+  table.Add("DescribeNetworkAcls", DescribeNetworkAclsHandler);
+}
 
 }  // namespace ec2sim::api

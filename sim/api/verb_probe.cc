@@ -1,10 +1,291 @@
+// The `probe` verb: {"from", "to", "protocol", "port"} in, the verdict with its path, the
+// blocking component and an explanation out. Fields are documented in docs/network.md; they are
+// the scenario verb's result and the API server's admin answer, so keep them stable.
+#include <algorithm>
+#include <cstdint>
+#include <optional>
+#include <string>
+
 #include "sim/api/verbs.h"
+#include "sim/model/network/explain.h"
+#include "sim/model/network/probe.h"
 
 namespace ec2sim::api {
+namespace {
 
-Result<nlohmann::json> ProbeVerb(model::World&, const nlohmann::json&, const CallContext&) {
-  return MakeError(ErrorCode::kSimUnsupported,
-                   "the probe verb is not supported yet: traffic evaluation is not built");
+using network::Hop;
+using network::HopKind;
+using network::HopResult;
+using nlohmann::json;
+
+constexpr const char* kKeys[] = {"from", "to",          "protocol", "port",
+                                 "code", "source_port", "open",     "connection"};
+
+Error Invalid(const std::string& message) {
+  return MakeError(ErrorCode::kInvalidParameterValue, message);
+}
+
+// Reads an optional member; records a type error in `error`.
+std::optional<std::string> Text(const json& spec, const char* key, std::optional<Error>& error) {
+  auto it = spec.find(key);
+  if (it == spec.end()) return std::nullopt;
+  if (it->is_string()) return it->get<std::string>();
+  if (!error) error = Invalid(std::string("probe `") + key + "` must be a string");
+  return std::nullopt;
+}
+
+std::optional<std::int64_t> Number(const json& spec, const char* key, std::optional<Error>& error) {
+  auto it = spec.find(key);
+  if (it == spec.end()) return std::nullopt;
+  if (it->is_number_integer()) return it->get<std::int64_t>();
+  if (!error) error = Invalid(std::string("probe `") + key + "` must be an integer");
+  return std::nullopt;
+}
+
+int Clamp(std::int64_t v) {  // out-of-range values stay out of range for CheckTraffic
+  return static_cast<int>(std::clamp<std::int64_t>(v, -2, 1 << 20));
+}
+
+Result<network::ProbeRequest> DecodeRequest(const json& spec) {
+  if (!spec.is_object()) return Invalid("probe needs an object");
+  for (auto it = spec.begin(); it != spec.end(); ++it) {
+    if (std::find(std::begin(kKeys), std::end(kKeys), it.key()) == std::end(kKeys)) {
+      return MakeError(ErrorCode::kUnknownParameter,
+                       "Unknown key \"" + it.key() +
+                           "\" in probe (use from, to, protocol, port, code, source_port, open "
+                           "or connection)");
+    }
+  }
+  std::optional<Error> error;
+  network::ProbeRequest r;
+  r.connection = Text(spec, "connection", error).value_or("");
+  if (!r.connection.empty()) {
+    if (spec.size() > 1) {
+      return MakeError(ErrorCode::kInvalidParameterCombination,
+                       "A probe of a connection names only `connection`: its ends and traffic "
+                       "are those it was opened with");
+    }
+    if (error) return *error;
+    return r;
+  }
+  r.from = Text(spec, "from", error).value_or("");
+  r.to = Text(spec, "to", error).value_or("");
+  r.open = Text(spec, "open", error).value_or("");
+  auto protocol_text = Text(spec, "protocol", error);
+  auto port = Number(spec, "port", error);
+  auto code = Number(spec, "code", error);
+  auto source_port = Number(spec, "source_port", error);
+  if (error) return *error;
+  if (!protocol_text) {
+    return MakeError(ErrorCode::kMissingParameter,
+                     "The probe must name `protocol` (tcp, udp, "
+                     "icmp or a protocol number)");
+  }
+  EC2SIM_ASSIGN_OR_RETURN(r.traffic.protocol, network::ParseTrafficProtocol(*protocol_text));
+  bool needs_port =
+      network::HasPorts(r.traffic.protocol) || r.traffic.protocol == network::kProtoIcmp;
+  if (needs_port && !port) {
+    return MakeError(ErrorCode::kMissingParameter,
+                     "The probe must name `port` (the destination port, or the ICMP type)");
+  }
+  if (code && r.traffic.protocol != network::kProtoIcmp) {
+    return MakeError(ErrorCode::kInvalidParameterCombination, "`code` is for ICMP probes only");
+  }
+  if (source_port && !network::HasPorts(r.traffic.protocol)) {
+    return MakeError(ErrorCode::kInvalidParameterCombination,
+                     "`source_port` is for TCP and UDP probes only");
+  }
+  r.traffic.port = port ? Clamp(*port) : 0;
+  r.traffic.icmp_code = code ? Clamp(*code) : 0;
+  r.traffic.source_port = source_port ? Clamp(*source_port) : -1;
+  return r;
+}
+
+const char* Decision(HopResult r) {
+  switch (r) {
+    case HopResult::kPassed:
+      return "passed";
+    case HopResult::kAllowedByRule:
+      return "allowed";
+    case HopResult::kStatefulReply:
+      return "stateful-reply";
+    case HopResult::kTrackedConnection:
+      return "tracked-connection";
+    case HopResult::kBlocked:
+      return "blocked";
+  }
+  return "unknown";
+}
+
+const char* ComponentType(HopKind k) {
+  switch (k) {
+    case HopKind::kInternet:
+      return "internet";
+    case HopKind::kInstance:
+      return "instance";
+    case HopKind::kSecurityGroup:
+      return "security-group";
+    case HopKind::kNetworkAcl:
+      return "network-acl";
+    case HopKind::kInternetGateway:
+      return "internet-gateway";
+  }
+  return "unknown";
+}
+
+std::string Ip(model::Ipv4 ip) { return model::FormatIpv4(ip); }
+
+void AddPorts(json& j, const Hop& h, int protocol) {
+  if (network::HasPorts(protocol)) {
+    j["Ports"] = {{"From", h.ports.from}, {"To", h.ports.to}};
+  } else if (protocol == network::kProtoIcmp) {
+    j["IcmpType"] = h.ports.from;
+  }
+}
+
+// The identifying fields of a component (shared by Components and BlockedBy).
+json ComponentJson(const Hop& h, int protocol) {
+  json j = {{"Type", ComponentType(h.kind)}};
+  switch (h.kind) {
+    case HopKind::kInternet:
+      j["Address"] = Ip(h.address);
+      break;
+    case HopKind::kInstance:
+      j["Id"] = h.instance != nullptr ? h.instance->id : h.eni->instance_id;
+      j["NetworkInterfaceId"] = h.eni->id;
+      j["PrivateIpAddress"] = Ip(h.eni->private_ip);
+      if (h.instance != nullptr) j["State"] = model::StateName(h.instance->state);
+      break;
+    case HopKind::kSecurityGroup:
+      j["Id"] = h.group != nullptr         ? h.group->id
+                : h.eni->group_ids.empty() ? std::string()
+                                           : h.eni->group_ids.front();
+      j["GroupIds"] = h.eni->group_ids;
+      j["Direction"] = h.egress ? "egress" : "ingress";
+      j["NetworkInterfaceId"] = h.eni->id;
+      j["Peer"] = Ip(h.address);
+      if (h.rule != nullptr) j["RuleId"] = h.rule->rule_id;
+      if (h.result != HopResult::kStatefulReply && h.result != HopResult::kTrackedConnection) {
+        AddPorts(j, h, protocol);
+      }
+      break;
+    case HopKind::kNetworkAcl:
+      if (h.acl != nullptr) j["Id"] = h.acl->id;
+      j["SubnetId"] = h.eni->subnet_id;
+      j["Direction"] = h.egress ? "outbound" : "inbound";
+      j["Peer"] = Ip(h.address);
+      if (h.entry != nullptr) {
+        j["RuleNumber"] = h.entry->rule_number;
+        j["RuleAction"] = h.entry->allow ? "allow" : "deny";
+      }
+      AddPorts(j, h, protocol);
+      break;
+    case HopKind::kInternetGateway:
+      j["VpcId"] = h.eni->vpc_id;
+      j["PrivateIpAddress"] = Ip(h.mapped);
+      if (h.address != 0) j["PublicIpAddress"] = Ip(h.address);
+      break;
+  }
+  return j;
+}
+
+json BlockedByJson(const network::ProbeOutcome& o) {
+  json j;
+  if (o.verdict.blocked_hop >= 0) {
+    const Hop& h = o.trace.hops[static_cast<std::size_t>(o.verdict.blocked_hop)];
+    j = ComponentJson(h, o.traffic.protocol);
+    j["Path"] = h.return_path ? "return" : "forward";
+    if (h.blocked_port >= 0 && network::HasPorts(o.traffic.protocol)) j["Port"] = h.blocked_port;
+  } else if (o.verdict.reason == network::Reason::kConnectionClosed) {
+    j = {{"Type", "connection"}, {"Id", o.connection}, {"ClosedBy", o.closed_by}};
+  } else {
+    const network::ProbeEnd& end = o.blocked_at_source ? o.source : o.destination;
+    j["End"] = o.blocked_at_source ? "source" : "destination";
+    // An instance that cannot talk, or an address that leads nowhere (whoever holds it).
+    network::Reason r = o.verdict.reason;
+    bool about_instance = r == network::Reason::kUnknownInstance ||
+                          r == network::Reason::kNotRunning ||
+                          r == network::Reason::kAddressChanged;
+    if (about_instance) {
+      j["Type"] = "instance";
+      j["Id"] = end.instance != nullptr ? end.instance->id : end.text;
+      if (end.instance != nullptr) j["State"] = model::StateName(end.instance->state);
+    } else {
+      j["Type"] = "address";
+      j["Address"] = end.address != 0 ? Ip(end.address) : end.text;
+      if (end.instance != nullptr) j["InstanceId"] = end.instance->id;
+    }
+  }
+  j["Reason"] = network::ReasonCode(o.verdict.reason);
+  return j;
+}
+
+json FlowJson(const network::ProbeOutcome& o) {
+  const network::Traffic& t = o.traffic;
+  json j = {{"From", o.source.text},
+            {"To", o.destination.text},
+            {"Protocol", network::ProtocolName(t.protocol)}};
+  if (network::HasPorts(t.protocol)) {
+    j["Port"] = t.port;
+    network::PortRange reply = t.source_port >= 0 ? network::PortRange{t.source_port, t.source_port}
+                               : o.source.is_instance() ? network::kInstanceEphemeralPorts
+                                                        : network::kInternetEphemeralPorts;
+    j["ReplyPorts"] = {{"From", reply.from}, {"To", reply.to}};
+  } else if (t.protocol == network::kProtoIcmp) {
+    j["IcmpType"] = t.port;
+    j["IcmpCode"] = t.icmp_code;
+  }
+  if (o.source.address != 0) j["SourceAddress"] = Ip(o.source.address);
+  if (o.destination.address != 0) j["DestinationAddress"] = Ip(o.destination.address);
+  return j;
+}
+
+// RttMs: the modelled round-trip time of an allowed path, in milliseconds. The latency model
+// fills it in here (and only here); until it does, the field is absent from the result.
+std::optional<std::int64_t> PathRttMs(model::World&, const network::ProbeOutcome&) {
+  return std::nullopt;
+}
+
+json OutcomeJson(model::World& world, const network::ProbeOutcome& o) {
+  json components = json::array();
+  json reply = json::array();
+  for (int i = 0; i < o.trace.size; ++i) {
+    const Hop& h = o.trace.hops[static_cast<std::size_t>(i)];
+    json c = ComponentJson(h, o.traffic.protocol);
+    c["Decision"] = Decision(h.result);
+    (h.return_path ? reply : components).push_back(std::move(c));
+  }
+  json j = {{"Verdict", o.verdict.allowed ? "allowed" : "blocked"},
+            {"Flow", FlowJson(o)},
+            {"Components", std::move(components)},
+            {"ReturnComponents", std::move(reply)},
+            {"Explanation", o.explanation}};
+  if (!o.verdict.allowed) j["BlockedBy"] = BlockedByJson(o);
+  if (o.verdict.allowed) {
+    json tracking = json::object();
+    if (o.source.is_instance())
+      tracking["Source"] = network::TrackingName(o.verdict.source_tracking);
+    if (o.destination.is_instance()) {
+      tracking["Destination"] = network::TrackingName(o.verdict.destination_tracking);
+    }
+    j["Tracking"] = std::move(tracking);
+    if (auto rtt = PathRttMs(world, o)) j["RttMs"] = *rtt;
+  }
+  if (o.connection_state != network::ConnectionState::kNone) {
+    j["Connection"] = {{"Name", o.connection},
+                       {"State", network::ConnectionStateName(o.connection_state)}};
+  }
+  return j;
+}
+
+}  // namespace
+
+Result<nlohmann::json> ProbeVerb(model::World& world, const nlohmann::json& spec,
+                                 const CallContext& ctx) {
+  EC2SIM_ASSIGN_OR_RETURN(network::ProbeRequest request, DecodeRequest(spec));
+  EC2SIM_ASSIGN_OR_RETURN(network::ProbeOutcome outcome,
+                          network::RunProbe(world, request, ctx.account, ctx.region));
+  return OutcomeJson(world, outcome);
 }
 
 }  // namespace ec2sim::api

@@ -1,8 +1,187 @@
+// `ec2sim probe SCENARIO --from X --to Y --protocol P --port N`: run a scenario, then ask
+// whether that traffic would get through in the state it ends in.
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "ec2sim/sandbox.h"
+#include "ec2sim/scenario.h"
 #include "sim/cli/commands.h"
+#include "sim/cli/table.h"
 
 namespace ec2sim::cli {
+namespace {
 
-// Not built yet: registers nothing.
-void AddProbeCommand(CLI::App&, Registry&) {}
+using nlohmann::json;
+
+struct ProbeOptions {
+  std::string file;
+  std::string from;
+  std::string to;
+  std::string protocol;
+  std::optional<int> port;
+  std::optional<int> code;
+  std::optional<int> source_port;
+  std::string region;
+  std::string account;
+  std::string output = "table";
+};
+
+std::string Str(const json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end()) return "";
+  return it->is_string() ? it->get<std::string>() : it->dump();
+}
+
+// "22" or "32768-60999" from {"From": .., "To": ..}.
+std::string Range(const json& r) {
+  if (!r.is_object()) return "";
+  std::string from = Str(r, "From"), to = Str(r, "To");
+  return from == to ? from : from + "-" + to;
+}
+
+std::string Detail(const json& c) {
+  std::string type = Str(c, "Type");
+  if (type == "network-acl") {
+    std::string rule = Str(c, "RuleNumber");
+    std::string text =
+        rule.empty() ? "" : "rule " + (rule == "32767" ? "*" : rule) + " " + Str(c, "RuleAction");
+    if (c.contains("Ports")) {
+      std::string ports = Range(c["Ports"]);
+      text += (text.empty() ? "" : ", ") +
+              std::string(ports.find('-') == std::string::npos ? "port " : "ports ") + ports;
+    }
+    return text + ", peer " + Str(c, "Peer");
+  }
+  if (type == "security-group") {
+    std::string text = c.contains("RuleId") ? Str(c, "RuleId") + " in " + Str(c, "Id") : "";
+    return text + (text.empty() ? "" : ", ") + "peer " + Str(c, "Peer");
+  }
+  if (type == "internet-gateway") {
+    return Str(c, "PrivateIpAddress") + " <-> " +
+           (c.contains("PublicIpAddress") ? Str(c, "PublicIpAddress") : "no public IP");
+  }
+  if (type == "instance") return Str(c, "PrivateIpAddress") + " " + Str(c, "State");
+  return "";
+}
+
+std::string Name(const json& c) {
+  std::string type = Str(c, "Type");
+  if (type == "internet") return "internet " + Str(c, "Address");
+  if (type == "internet-gateway") return "internet gateway of " + Str(c, "VpcId");
+  return type + " " + Str(c, "Id");
+}
+
+// Breaks text into lines of at most `width` characters at spaces.
+std::string Wrap(const std::string& text, std::size_t width) {
+  std::istringstream words(text);
+  std::string word, line, out;
+  while (words >> word) {
+    if (!line.empty() && line.size() + 1 + word.size() > width) {
+      out += line + "\n";
+      line.clear();
+    }
+    line += (line.empty() ? "" : " ") + word;
+  }
+  return out + line + "\n";
+}
+
+void PrintProbe(const json& r, std::ostream& out) {
+  const json& flow = r["Flow"];
+  out << "Verdict: " << Str(r, "Verdict") << " (" << Str(flow, "Protocol");
+  if (flow.contains("Port")) out << " port " << Str(flow, "Port");
+  if (flow.contains("IcmpType")) out << " type " << Str(flow, "IcmpType");
+  out << " from " << Str(flow, "From") << " to " << Str(flow, "To") << ")\n\n";
+  std::vector<std::vector<std::string>> rows;
+  for (const char* list : {"Components", "ReturnComponents"}) {
+    for (const json& c : r[list]) {
+      rows.push_back({std::string(list) == "Components" ? "forward" : "return", Name(c),
+                      c.contains("Direction") ? Str(c, "Direction") : "-", Str(c, "Decision"),
+                      Detail(c)});
+    }
+  }
+  if (!rows.empty()) {
+    PrintTable(out, {"PATH", "COMPONENT", "DIRECTION", "DECISION", "DETAIL"}, rows);
+    out << "\n";
+  }
+  if (r.contains("BlockedBy")) {
+    const json& b = r["BlockedBy"];
+    out << "Blocked by: " << Str(b, "Type") << " "
+        << (b.contains("Id") ? Str(b, "Id") : Str(b, "Address")) << " (" << Str(b, "Reason")
+        << ")\n";
+  }
+  if (r.contains("Connection")) {
+    out << "Connection " << Str(r["Connection"], "Name") << ": " << Str(r["Connection"], "State")
+        << "\n";
+  }
+  out << Wrap(Str(r, "Explanation"), 100);
+}
+
+int RunProbe(const ProbeOptions& opts) {
+  Result<Scenario> loaded = LoadScenarioFile(opts.file);
+  if (!loaded.ok()) {
+    std::cerr << loaded.error().message << "\n";
+    return 2;
+  }
+  Sandbox sandbox(SandboxOptionsFor(*loaded));
+  ScenarioOutcome outcome = RunScenario(*loaded, sandbox, nullptr);
+  if (!outcome.passed) {
+    for (const StepOutcome& step : outcome.steps) {
+      if (step.status != StepStatus::kFailed) continue;
+      std::cerr << opts.file << ": step " << step.index << " failed: " << step.summary;
+      for (const StepFailure& f : step.failures) std::cerr << "; " << f.message;
+      std::cerr << "\n";
+    }
+    return 2;
+  }
+  json spec = {{"from", opts.from}, {"to", opts.to}, {"protocol", opts.protocol}};
+  if (opts.port) spec["port"] = *opts.port;
+  if (opts.code) spec["code"] = *opts.code;
+  if (opts.source_port) spec["source_port"] = *opts.source_port;
+  CallContext ctx{opts.account.empty() ? loaded->account : opts.account,
+                  opts.region.empty() ? loaded->region : opts.region};
+  Result<json> verdict = sandbox.Probe(spec, ctx);
+  if (!verdict.ok()) {
+    std::cerr << "ec2sim probe: " << AwsCode(verdict.error().code) << ": "
+              << verdict.error().message << "\n";
+    return 2;
+  }
+  if (opts.output == "json") {
+    std::cout << verdict->dump(2) << "\n";
+  } else {
+    PrintProbe(*verdict, std::cout);
+  }
+  return Str(*verdict, "Verdict") == "allowed" ? 0 : 1;
+}
+
+}  // namespace
+
+void AddProbeCommand(CLI::App& app, Registry& commands) {
+  auto opts = std::make_shared<ProbeOptions>();
+  auto* probe = app.add_subcommand(
+      "probe",
+      "Run a scenario, then ask whether traffic would get through at its end and why "
+      "(exit 0 allowed, 1 blocked, 2 invalid input or failed scenario)");
+  probe->add_option("scenario", opts->file, "Scenario file (JSON, format 1)")->required();
+  probe->add_option("--from", opts->from, "Source: an instance id or an IPv4 address")->required();
+  probe->add_option("--to", opts->to, "Destination: an instance id or an IPv4 address")->required();
+  probe->add_option("--protocol", opts->protocol, "tcp, udp, icmp or a protocol number")
+      ->required();
+  probe->add_option("--port", opts->port, "Destination port (TCP/UDP) or ICMP type");
+  probe->add_option("--code", opts->code, "ICMP code (default 0)");
+  probe->add_option("--source-port", opts->source_port,
+                    "The client's port (default: any of its ephemeral range)");
+  probe->add_option("--region", opts->region,
+                    "Region for private addresses (default: the "
+                    "scenario's)");
+  probe->add_option("--account", opts->account, "Account (default: the scenario's)");
+  probe->add_option("--output", opts->output, "table (default) or json")
+      ->check(CLI::IsMember({"table", "json"}));
+  commands.push_back({probe, [opts] { return RunProbe(*opts); }});
+}
 
 }  // namespace ec2sim::cli

@@ -62,6 +62,7 @@ constexpr CodeInfo kCodes[] = {
     {ErrorCode::kInvalidNetworkAclEntryNotFound, "InvalidNetworkAclEntry.NotFound", 400},
     {ErrorCode::kNetworkAclEntryAlreadyExists, "NetworkAclEntryAlreadyExists", 400},
     {ErrorCode::kNetworkAclEntryLimitExceeded, "NetworkAclEntryLimitExceeded", 400},
+    {ErrorCode::kNetworkAclLimitExceeded, "NetworkAclLimitExceeded", 400},
     {ErrorCode::kInvalidAvailabilityZone, "InvalidAvailabilityZone", 400},
     {ErrorCode::kTagLimitExceeded, "TagLimitExceeded", 400},
     {ErrorCode::kAuthFailure, "AuthFailure", 401},

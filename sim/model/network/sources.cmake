@@ -1,3 +1,11 @@
 # Sources of sim/model/network (explicit list).
 list(APPEND EC2SIM_CORE_SOURCES
+  sim/model/network/nacl.cc
+  sim/model/network/flow.cc
+  sim/model/network/compiled_rules.cc
+  sim/model/network/view.cc
+  sim/model/network/evaluator.cc
+  sim/model/network/resolve.cc
+  sim/model/network/explain.cc
+  sim/model/network/probe.cc
 )

@@ -1,0 +1,192 @@
+#include "sim/model/network/resolve.h"
+
+#include "sim/model/instances.h"
+
+namespace ec2sim::network {
+namespace {
+
+using model::Ipv4;
+
+// Where one end is, as far as it could be found.
+struct Located {
+  const model::Scope* scope = nullptr;
+  const model::Instance* instance = nullptr;
+  const model::NetworkInterface* eni = nullptr;
+  bool unknown_instance = false;
+  bool by_public = false;        // found through its public address
+  bool by_private = false;       // found through its private address
+  bool pending_private = false;  // a private address still to look up in a VPC
+  bool found() const { return eni != nullptr; }
+};
+
+const model::Instance* InstanceOf(const model::Scope& scope, const model::NetworkInterface& eni) {
+  return eni.instance_id.empty() ? nullptr : scope.instances.Find(eni.instance_id);
+}
+
+// Instance ids and public addresses are unique in the whole world.
+Located LocateGlobal(NetworkView& view, const model::Scope& home, const EndRef& ref) {
+  Located l;
+  if (ref.is_instance_id()) {
+    NetworkView::InstanceRef r = view.FindInstance(ref.instance_id, &home);
+    if (r.instance == nullptr) {
+      l.unknown_instance = true;
+      return l;
+    }
+    l.scope = r.scope;
+    l.instance = r.instance;
+    l.eni = r.scope->interfaces.Find(r.instance->eni_id);  // gone once terminated
+    return l;
+  }
+  NetworkView::InterfaceRef pub = view.FindPublicIp(ref.address);
+  if (pub.eni != nullptr) {
+    l.scope = pub.scope;
+    l.eni = pub.eni;
+    l.instance = InstanceOf(*pub.scope, *pub.eni);
+    l.by_public = true;
+  } else {
+    l.pending_private = IsPrivateAddress(ref.address);
+  }
+  return l;
+}
+
+void LocatePrivate(NetworkView& view, const model::Scope& scope, std::string_view vpc_id,
+                   const EndRef& ref, Located& l) {
+  NetworkView::InterfaceRef r = view.FindPrivateIp(scope, vpc_id, ref.address);
+  if (r.eni == nullptr) return;
+  l.scope = r.scope;
+  l.eni = r.eni;
+  l.instance = InstanceOf(*r.scope, *r.eni);
+  l.by_private = true;
+  l.pending_private = false;
+}
+
+bool InAwsPublicPool(Ipv4 ip) {
+  for (const model::RegionInfo& region : model::Regions()) {
+    for (const model::Cidr4& block : region.public_blocks) {
+      if (block.Contains(ip)) return true;
+    }
+  }
+  return false;
+}
+
+bool IsUnicast(Ipv4 ip) {
+  std::uint32_t first = ip >> 24;
+  bool link_local = (ip >> 16) == ((169u << 8) | 254u);
+  return first != 0 && first != 127 && first < 224 && !link_local;
+}
+
+}  // namespace
+
+Result<EndRef> ParseEnd(std::string_view text, std::string_view key) {
+  EndRef ref;
+  ref.text = std::string(text);
+  if (text.empty()) {
+    return MakeError(ErrorCode::kMissingParameter, "The probe must name `" + std::string(key) +
+                                                       "`: an instance id or an IPv4 address");
+  }
+  if (text.substr(0, 2) == "i-") {
+    if (!model::IsWellFormedInstanceId(text)) {
+      return MakeError(ErrorCode::kInvalidInstanceIdMalformed,
+                       "Invalid id: \"" + std::string(text) + "\" (" + std::string(key) + ")");
+    }
+    ref.instance_id = std::string(text);
+    return ref;
+  }
+  if (auto ip = model::ParseIpv4(text)) {
+    if (!IsUnicast(*ip)) {
+      return MakeError(ErrorCode::kInvalidParameterValue,
+                       "Value (" + ref.text + ") for " + std::string(key) +
+                           " is not a unicast address a host could have");
+    }
+    ref.address = *ip;
+    return ref;
+  }
+  if (model::ParseIpv6(text)) {
+    return MakeError(ErrorCode::kInvalidParameterValue,
+                     "Value (" + ref.text + ") for " + std::string(key) +
+                         " is IPv6; no simulated interface has an IPv6 address");
+  }
+  return MakeError(ErrorCode::kInvalidParameterValue,
+                   "Value (" + ref.text + ") for " + std::string(key) +
+                       " is neither an instance id (i-...) nor an IPv4 address");
+}
+
+bool IsPrivateAddress(Ipv4 ip) {
+  static const model::Cidr4 kPrivate[] = {
+      *model::ParseCidr4("10.0.0.0/8"), *model::ParseCidr4("172.16.0.0/12"),
+      *model::ParseCidr4("192.168.0.0/16"), *model::ParseCidr4("100.64.0.0/10")};
+  for (const model::Cidr4& c : kPrivate) {
+    if (c.Contains(ip)) return true;
+  }
+  return false;
+}
+
+Result<Resolution> ResolveEnds(NetworkView& view, const model::Scope& home, const EndRef& from,
+                               const EndRef& to) {
+  Resolution res;
+  Located s = LocateGlobal(view, home, from);
+  Located d = LocateGlobal(view, home, to);
+  auto fail = [&](Reason reason, bool at_source) {
+    res.blocked = reason;
+    res.blocked_at_source = at_source;
+    res.source_instance = s.instance;
+    res.destination_instance = d.instance;
+    return res;
+  };
+  if (s.unknown_instance) return fail(Reason::kUnknownInstance, true);
+  if (d.unknown_instance) return fail(Reason::kUnknownInstance, false);
+  if (s.instance != nullptr && !s.found()) return fail(Reason::kNotRunning, true);
+  if (d.instance != nullptr && !d.found()) return fail(Reason::kNotRunning, false);
+  // A private address means something only inside a VPC: the other end's, else home's.
+  if (s.pending_private) {
+    if (d.found()) {
+      LocatePrivate(view, *d.scope, d.eni->vpc_id, from, s);
+    } else {
+      LocatePrivate(view, home, home.default_vpc_id, from, s);
+    }
+  }
+  if (d.pending_private) {
+    if (s.found()) {
+      LocatePrivate(view, *s.scope, s.eni->vpc_id, to, d);
+    } else {
+      LocatePrivate(view, home, home.default_vpc_id, to, d);
+    }
+  }
+  if (s.found() && s.eni == d.eni) {
+    return MakeError(ErrorCode::kInvalidParameterValue,
+                     "`from` and `to` are the same instance; a probe needs two ends");
+  }
+  if (s.pending_private) return fail(Reason::kUnknownAddress, true);
+  if (d.pending_private) {
+    if (!s.found()) return fail(Reason::kPrivateFromInternet, false);
+    const model::Vpc* vpc = s.scope->vpcs.Find(s.eni->vpc_id);
+    bool inside = vpc != nullptr && vpc->cidr.Contains(to.address);
+    return fail(inside ? Reason::kUnknownAddress : Reason::kNoRoute, false);
+  }
+  if (!s.found() && !d.found()) {
+    return fail(InAwsPublicPool(to.address) ? Reason::kUnknownAddress : Reason::kOutsideSimulation,
+                false);
+  }
+  if (!s.found() && d.by_private) return fail(Reason::kPrivateFromInternet, false);
+
+  bool private_path = s.found() && d.found() && !d.by_public && s.scope == d.scope &&
+                      s.eni->vpc_id == d.eni->vpc_id;
+  auto endpoint = [&](const Located& l, const EndRef& ref) {
+    Endpoint e;
+    if (!l.found()) {
+      e.address = ref.address;
+      return e;
+    }
+    e.iface = &view.Interface(*l.scope, *l.eni);
+    e.via_public = !private_path;
+    e.address = private_path ? l.eni->private_ip : l.eni->public_ip;
+    return e;
+  };
+  res.source = endpoint(s, from);
+  res.destination = endpoint(d, to);
+  res.source_instance = s.instance;
+  res.destination_instance = d.instance;
+  return res;
+}
+
+}  // namespace ec2sim::network
