@@ -1,8 +1,196 @@
+// `ec2sim latency`: modelled round-trip times.
+//   ec2sim latency --from Seoul [--to ap-northeast-2 ...] [--access fiber] [--requests 10]
+//   ec2sim latency --matrix
+// both with --output table|json and --svg FILE (a world map of the routes). Without --to, every
+// region is ranked from nearest to farthest.
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ec2sim/sandbox.h"
 #include "sim/cli/commands.h"
+#include "sim/cli/table.h"
+#include "sim/model/latency/latency.h"
+#include "sim/model/latency/map_svg.h"
+#include "sim/model/regions.h"
 
 namespace ec2sim::cli {
+namespace {
 
-// Not built yet: registers nothing.
-void AddLatencyCommand(CLI::App&, Registry&) {}
+using nlohmann::json;
+namespace lat = ::ec2sim::latency;
+
+struct LatencyOptions {
+  std::string from;
+  std::vector<std::string> to;
+  bool matrix = false;
+  std::string access = "fiber";
+  int requests = 10;
+  std::string output = "table";
+  std::string svg;
+};
+
+std::string Str(const json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end()) return "";
+  return it->is_string() ? it->get<std::string>() : it->dump();
+}
+
+int Fail(const Error& e) {
+  std::cerr << "ec2sim latency: " << AwsCode(e.code) << ": " << e.message << "\n";
+  return 2;
+}
+
+bool WriteFile(const std::string& path, const std::string& text) {
+  std::ofstream out(path, std::ios::binary);
+  out << text;
+  out.close();
+  if (!out) {
+    std::cerr << "ec2sim latency: cannot write " << path << "\n";
+    return false;
+  }
+  return true;
+}
+
+void PrintOne(const json& r) {
+  std::string path;
+  for (const auto& stop : r["Path"]) path += (path.empty() ? "" : " > ") + stop.get<std::string>();
+  const json& b = r["Breakdown"];
+  std::vector<std::pair<std::string, std::string>> lines = {
+      {"From", Str(r, "From") + " (" + Str(r, "FromKind") +
+                   (r.contains("Access") ? ", " + Str(r, "Access") : "") + ")"},
+      {"To", Str(r, "To") + " (" + Str(r, "ToKind") + ")"},
+      {"RTT", Str(r, "RttMs") + " ms (the speed of light in fiber allows " +
+                  Str(r, "PhysicalLimitMs") + " ms over " + Str(r, "GreatCircleKm") + " km)"},
+      {"Path", path},
+      {"Breakdown", "propagation " + Str(b, "PropagationMs") + " ms over " + Str(r, "RouteKm") +
+                        " km, " + Str(r, "ExchangesCrossed") + " exchanges " + Str(b, "HopsMs") +
+                        " ms, endpoints " + Str(b, "EndpointMs") + " ms, access " +
+                        Str(b, "AccessMs") + " ms"},
+      {"Meaning", Str(r["Meaning"], "Summary")},
+  };
+  for (const auto& [k, v] : lines) {
+    std::cout << k << std::string(11 - k.size(), ' ') << v << "\n";
+  }
+}
+
+void PrintRanked(const json& out) {
+  std::vector<std::vector<std::string>> rows;
+  for (const json& r : out["Results"]) {
+    const json& m = r["Meaning"];
+    rows.push_back({Str(r, "To"), Str(r, "RttMs"), Str(r, "PhysicalLimitMs"),
+                    Str(m, "HttpsFirstByteMs"), Str(m, "PageMs"), Str(m, "SshEchoFeels")});
+  }
+  std::cout << "From " << Str(out, "From") << "; nearest: " << Str(out, "Nearest") << "\n\n";
+  PrintTable(std::cout,
+             {"TO", "RTT_MS", "LIMIT_MS", "HTTPS_FIRST_BYTE_MS", "PAGE_MS", "SSH_ECHO_FEELS"},
+             rows);
+}
+
+int RunMatrix(const LatencyOptions& o) {
+  const auto& regions = model::Regions();
+  auto micros = lat::RegionMatrixMicros();
+  if (!o.svg.empty() &&
+      !WriteFile(o.svg,
+                 lat::WorldMapSvg({}, "The ec2sim latency model: fiber routes and regions"))) {
+    return 1;
+  }
+  if (o.output == "json") {
+    json names = json::array();
+    json rows = json::array();
+    for (size_t i = 0; i < regions.size(); ++i) {
+      names.push_back(regions[i].code);
+      json row = json::array();
+      for (std::int64_t v : micros[i]) row.push_back(static_cast<double>((v + 50) / 100) / 10.0);
+      rows.push_back(row);
+    }
+    std::cout << json{{"regions", names}, {"rtt_ms", rows}}.dump(2) << "\n";
+    return 0;
+  }
+  std::vector<std::string> header = {"FROM\\TO"};
+  for (const auto& r : regions) header.push_back(r.short_code);
+  std::vector<std::vector<std::string>> rows;
+  for (size_t i = 0; i < regions.size(); ++i) {
+    std::vector<std::string> row = {regions[i].code};
+    for (size_t j = 0; j < regions.size(); ++j) {
+      std::int64_t v = micros[i][j];
+      // Whole milliseconds, except the same-region cell, which is about one.
+      std::int64_t tenths = (v + 50) / 100;
+      row.push_back(i == j ? std::to_string(tenths / 10) + "." + std::to_string(tenths % 10)
+                           : std::to_string((v + 500) / 1000));
+    }
+    rows.push_back(row);
+  }
+  PrintTable(std::cout, header, rows);
+  std::cout << "\nRound-trip times in ms, modelled (docs/latency.md). Columns use the short "
+               "codes of the rows' regions; the diagonal is a cross-AZ round trip.\n";
+  return 0;
+}
+
+int RunRoutes(const LatencyOptions& o) {
+  std::vector<std::string> targets = o.to;
+  if (targets.empty()) {
+    for (const auto& r : model::Regions()) targets.push_back(r.code);
+  }
+  json spec = {{"from", o.from}, {"access", o.access}, {"requests", o.requests}};
+  spec["to"] = targets.size() == 1 && !o.to.empty() ? json(targets[0]) : json(targets);
+  Sandbox sandbox;
+  Result<json> out = sandbox.Latency(spec, CallContext{});
+  if (!out.ok()) return Fail(out.error());
+  if (!o.svg.empty()) {
+    std::optional<lat::Access> access = lat::ParseAccess(o.access);
+    Result<lat::Place> from = lat::ParsePlace(o.from, access.value_or(lat::Access::kFiber));
+    if (!from.ok()) return Fail(from.error());
+    std::vector<lat::Route> routes;
+    // The map shows what was asked for; a ranking of every region draws its three nearest.
+    const json& results = out->contains("Results") ? (*out)["Results"] : json::array({*out});
+    for (size_t i = 0; i < results.size() && (!o.to.empty() || i < 3); ++i) {
+      Result<lat::Place> to = lat::ParsePlace(Str(results[i], "To"));
+      if (!to.ok()) return Fail(to.error());
+      Result<lat::Route> route = lat::RoundTrip(*from, *to);
+      if (!route.ok()) return Fail(route.error());
+      routes.push_back(std::move(route).value());
+    }
+    if (!WriteFile(o.svg, lat::WorldMapSvg(routes, "Round-trip times from " + from->label))) {
+      return 1;
+    }
+  }
+  if (o.output == "json") {
+    std::cout << out->dump(2) << "\n";
+  } else if (out->contains("Results")) {
+    PrintRanked(*out);
+  } else {
+    PrintOne(*out);
+  }
+  return 0;
+}
+
+}  // namespace
+
+void AddLatencyCommand(CLI::App& app, Registry& commands) {
+  auto o = std::make_shared<LatencyOptions>();
+  auto* cmd = app.add_subcommand("latency", "Modelled round-trip times between places and regions");
+  cmd->add_option("--from", o->from, "City, 'lat,lon', region or AZ the traffic starts from");
+  cmd->add_option("--to", o->to, "Region or AZ (repeatable); default: rank every region");
+  cmd->add_flag("--matrix", o->matrix, "Every region to every region");
+  cmd->add_option("--access", o->access, "The client's last mile: fiber, cable, dsl, mobile")
+      ->check(CLI::IsMember({"fiber", "cable", "dsl", "mobile"}));
+  cmd->add_option("--requests", o->requests, "Sequential requests of the example web page")
+      ->check(CLI::Range(1, 1000));
+  cmd->add_option("--output", o->output, "table or json")->check(CLI::IsMember({"table", "json"}));
+  cmd->add_option("--svg", o->svg, "Also write a world map of the routes to this SVG file");
+  commands.push_back({cmd, [o] {
+                        if (o->matrix) return RunMatrix(*o);
+                        if (o->from.empty()) {
+                          std::cerr << "ec2sim latency: give --from PLACE or --matrix\n";
+                          return 2;
+                        }
+                        return RunRoutes(*o);
+                      }});
+}
 
 }  // namespace ec2sim::cli
