@@ -1,8 +1,151 @@
+// `ec2sim bill SCENARIO`: run a scenario and print the account's invoice at its end.
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "ec2sim/sandbox.h"
+#include "ec2sim/scenario.h"
 #include "sim/cli/commands.h"
+#include "sim/cli/table.h"
+#include "sim/model/billing/cost_chart.h"
 
 namespace ec2sim::cli {
+namespace {
 
-// Not built yet: registers nothing.
-void AddBillCommand(CLI::App&, Registry&) {}
+using nlohmann::json;
+
+// Enough buckets for a smooth picture; each costs one invoice computation.
+constexpr int kSvgBuckets = 60;
+
+struct BillOptions {
+  std::string file;
+  std::string output = "table";
+  std::string month;
+  std::string region;
+  std::string svg;
+};
+
+// A JSON number as a short decimal: at most `digits` decimals, trailing zeros dropped.
+std::string Decimal(const json& value, int digits) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "%.*f", digits, value.get<double>());
+  std::string s = buf;
+  if (s.find('.') != std::string::npos) {
+    while (s.back() == '0') s.pop_back();
+    if (s.back() == '.') s.pop_back();
+  }
+  return s;
+}
+
+std::string Usd(const json& value) {
+  char buf[64];
+  std::snprintf(buf, sizeof buf, "$%.2f", value.get<double>());
+  return buf;
+}
+
+void PrintInvoice(const json& bill, std::ostream& out) {
+  out << "Account " << bill["AccountId"].get<std::string>() << ", "
+      << bill["Period"]["Start"].get<std::string>() << " to "
+      << bill["Period"]["End"].get<std::string>() << ", pricing "
+      << bill["PricingPolicy"].get<std::string>() << "\n\n";
+  std::vector<std::vector<std::string>> rows;
+  bool estimated = false;
+  for (const json& line : bill["Lines"]) {
+    std::string rate = "$" + Decimal(line["RateUSD"], 6);
+    if (line["Estimated"].get<bool>()) {
+      rate += " *";
+      estimated = true;
+    }
+    rows.push_back({line["UsageType"].get<std::string>(), line["ResourceId"].get<std::string>(),
+                    Decimal(line["Quantity"], 6) + " " + line["Unit"].get<std::string>(),
+                    Decimal(line["FreeQuantity"], 6), rate, Usd(line["AmountUSD"])});
+  }
+  PrintTable(out, {"USAGE TYPE", "RESOURCE", "QUANTITY", "FREE", "RATE", "AMOUNT"}, rows);
+  out << "\nTotal " << Usd(bill["TotalUSD"]) << " (exact line amounts summed, then rounded)\n";
+  if (estimated) out << "* estimated rate: no sourced price for that region or OS (docs/billing.md)\n";
+  const json& ft = bill["FreeTierRemaining"];
+  if (ft["Active"].get<bool>()) {
+    out << "Free tier left in " << ft["Month"].get<std::string>() << ": "
+        << Decimal(ft["Ec2InstanceHours"], 6) << " instance-hours, "
+        << Decimal(ft["EbsGbMonths"], 6) << " EBS GB-months, " << Decimal(ft["PublicIpv4Hours"], 6)
+        << " public IPv4 hours\n";
+  }
+}
+
+// The chart data carried by the bill's "Series".
+billing::CostChartData ChartData(const json& bill) {
+  billing::CostChartData data;
+  data.account = bill["AccountId"].get<std::string>();
+  data.total_usd = bill["TotalUSD"].get<double>();
+  for (const json& e : bill["Series"]["Edges"]) {
+    data.edges.push_back(*ParseIsoTime(e.get<std::string>()));
+  }
+  for (const auto& [type, values] : bill["Series"]["CostUSD"].items()) {
+    data.costs.emplace_back(type, values.get<std::vector<double>>());
+  }
+  return data;
+}
+
+int RunBill(const BillOptions& opts) {
+  Result<Scenario> loaded = LoadScenarioFile(opts.file);
+  if (!loaded.ok()) {
+    std::cerr << loaded.error().message << "\n";
+    return 2;
+  }
+  Sandbox sandbox(SandboxOptionsFor(*loaded));
+  ScenarioOutcome outcome = RunScenario(*loaded, sandbox, nullptr);
+  if (!outcome.passed) {
+    for (const StepOutcome& step : outcome.steps) {
+      if (step.status != StepStatus::kFailed) continue;
+      std::cerr << opts.file << ": step " << step.index << " failed: " << step.summary;
+      for (const StepFailure& f : step.failures) std::cerr << "; " << f.message;
+      std::cerr << "\n";
+    }
+    return 1;
+  }
+  json spec = json::object();
+  if (!opts.month.empty()) spec["month"] = opts.month;
+  if (!opts.region.empty()) spec["region"] = opts.region;
+  if (!opts.svg.empty()) spec["series"] = kSvgBuckets;
+  CallContext ctx{loaded->account, loaded->region};
+  Result<json> bill = sandbox.Bill(spec, ctx);
+  if (!bill.ok()) {
+    std::cerr << "ec2sim bill: " << bill.error().message << "\n";
+    return 2;
+  }
+  if (opts.output == "json") {
+    std::cout << bill->dump(2) << "\n";
+  } else {
+    PrintInvoice(*bill, std::cout);
+  }
+  if (!opts.svg.empty()) {
+    std::ofstream file(opts.svg, std::ios::binary);
+    file << billing::RenderCostChart(ChartData(*bill));
+    if (!file) {
+      std::cerr << "ec2sim bill: cannot write " << opts.svg << "\n";
+      return 2;
+    }
+  }
+  return 0;
+}
+
+}  // namespace
+
+void AddBillCommand(CLI::App& app, Registry& commands) {
+  auto opts = std::make_shared<BillOptions>();
+  auto* bill = app.add_subcommand("bill", "Run a scenario and print the invoice at its end");
+  bill->add_option("scenario", opts->file, "Scenario file (JSON, format 1)")->required();
+  bill->add_option("--output", opts->output, "table (default) or json")
+      ->check(CLI::IsMember({"table", "json"}));
+  bill->add_option("--month", opts->month, "Bill one calendar month, e.g. 2026-01");
+  bill->add_option("--region", opts->region, "Bill one region only");
+  bill->add_option("--svg", opts->svg,
+                   "Also write an SVG picture of the cost over time, stacked by usage type");
+  commands.push_back({bill, [opts] { return RunBill(*opts); }});
+}
 
 }  // namespace ec2sim::cli

@@ -14,6 +14,7 @@
 #include "ec2sim/sandbox.h"
 #include "sim/engine/event_queue.h"
 #include "sim/engine/rng.h"
+#include "sim/model/network/conntrack.h"
 #include "sim/model/resources.h"
 
 namespace ec2sim::model {
@@ -87,6 +88,9 @@ class World {
   }
   void Emit(ResourceEvent event);
 
+  // Connections opened by probes (sim/model/network/conntrack.h).
+  network::ConnectionTable& connections() { return connections_; }
+
  private:
   void CreateDefaultVpc(Scope& scope);
 
@@ -97,6 +101,7 @@ class World {
   std::map<std::pair<std::string, std::string>, std::unique_ptr<Scope>> scopes_;
   std::set<Ipv4> public_in_use_;
   std::vector<std::function<void(const ResourceEvent&)>> listeners_;
+  network::ConnectionTable connections_;
 };
 
 // Helpers shared by the operation files.

@@ -1,3 +1,11 @@
 # Tests of sim/model/billing (explicit list).
 list(APPEND EC2SIM_TEST_SOURCES
+  billing/money_test.cc
+  billing/free_tier_test.cc
+  billing/rates_test.cc
+  billing/compute_billing_test.cc
+  billing/address_billing_test.cc
+  billing/free_tier_billing_test.cc
+  billing/bill_verb_test.cc
+  billing/cost_chart_test.cc
 )

@@ -1,18 +1,62 @@
 // Billing: meters driven by the world's resource events.
+//
+// The Ledger subscribes to model::World's ResourceEvents when it is built and records, per
+// account, when each instance ran, each volume existed and each public IPv4 address was held
+// (meters.h). Instances know nothing of billing. Invoices are computed on demand from those
+// records (invoice.h), so a year of simulated time costs the same work as a day: work grows with
+// the number of state changes only.
 #ifndef EC2SIM_MODEL_BILLING_LEDGER_H_
 #define EC2SIM_MODEL_BILLING_LEDGER_H_
 
+#include <cstdint>
+#include <map>
+#include <string>
+
+#include "ec2sim/result.h"
+#include "sim/model/billing/invoice.h"
+#include "sim/model/billing/meters.h"
 #include "sim/model/world.h"
 
 namespace ec2sim::billing {
 
-// Records every billable change of a world, from construction on.
+// Records every billable change of a world, from construction on. Build it before the world
+// emits its first event. The world keeps a listener that points at the ledger, so the world must
+// emit nothing once the ledger is gone (destroy them together), and the ledger cannot be copied or
+// moved.
 class Ledger {
  public:
-  explicit Ledger(model::World& world) : world_(world) {}
+  explicit Ledger(model::World& world);
+  Ledger(const Ledger&) = delete;
+  Ledger& operator=(const Ledger&) = delete;
+
+  // The invoice of request.account over [request.from, request.to) as of the world's now.
+  // Errors (kSimInvalidInput): to < from (a negative period), to in the future, an unknown
+  // region filter. An account or region with no usage gets an empty invoice.
+  Result<Invoice> Bill(const BillRequest& request) const;
+  // As Bill, cost per usage type in `buckets` (1..1000) consecutive buckets of the period.
+  Result<CostSeries> Series(const BillRequest& request, int buckets) const;
+
+  // The pricing terms of the world's options (a request's policy overrides them).
+  BillingTerms terms() const;
+  // The meters of `account`, or nullptr when it never had a billable resource.
+  const AccountMeters* Meters(const std::string& account) const;
+  // How many resource events the ledger has seen.
+  std::uint64_t events() const { return events_; }
 
  private:
+  void OnEvent(const model::ResourceEvent& event);
+  void OnInstanceState(AccountMeters& acct, const model::ResourceEvent& event);
+  void OnPublicIp(AccountMeters& acct, const model::ResourceEvent& event, bool attached);
+  void OnAddress(AccountMeters& acct, const model::ResourceEvent& event);
+  void OnVolume(AccountMeters& acct, const model::ResourceEvent& event, bool created);
+  Status Check(const BillRequest& request) const;
+  BillingTerms TermsFor(const BillRequest& request) const;
+
   model::World& world_;
+  std::map<std::string, AccountMeters> accounts_;  // map nodes never move
+  std::string last_account_id_;
+  AccountMeters* last_account_ = nullptr;
+  std::uint64_t events_ = 0;
 };
 
 }  // namespace ec2sim::billing

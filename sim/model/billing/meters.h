@@ -1,0 +1,116 @@
+// Meters: what existed, and when, for everything that can cost money. They record facts only
+// (an instance ran from t1 to t2, a volume of 8 GiB gp3 existed from t3); pricing policy, rates
+// and the free tier are applied later, when an invoice is built. Each state change appends or
+// closes one span, so memory and work grow with the number of changes, never with the length
+// of simulated time.
+#ifndef EC2SIM_MODEL_BILLING_METERS_H_
+#define EC2SIM_MODEL_BILLING_METERS_H_
+
+#include <cstdint>
+#include <limits>
+#include <map>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "ec2sim/sim_time.h"
+#include "sim/model/catalog.h"
+
+namespace ec2sim::billing {
+
+// A span of simulated time [from, to); `to` is kOpen while it lasts.
+struct Span {
+  SimTime from = 0;
+  SimTime to = 0;
+  bool open() const;
+};
+inline constexpr SimTime kOpen = std::numeric_limits<SimTime>::max();
+inline bool Span::open() const { return to == kOpen; }
+
+// The spans an instance spent in `running`, in order and disjoint.
+struct InstanceMeter {
+  std::string id;
+  std::string region;
+  std::string instance_type;
+  model::OsFamily os = model::OsFamily::kLinux;
+  bool hourly = false;  // the image is billed per started hour (Windows in the catalog)
+  std::vector<Span> runs;
+};
+
+struct VolumeMeter {
+  std::string id;
+  std::string region;
+  std::string volume_type;  // "gp3"
+  std::int64_t size_gib = 0;
+  Span life;
+};
+
+// An auto-assigned public IPv4 on one network interface: one span per address it held.
+struct AutoIpMeter {
+  std::string interface_id;
+  std::string owner_id;  // the instance the interface belonged to, else the interface id
+  std::string region;
+  std::vector<Span> attached;
+};
+
+struct Association {
+  Span span;
+  std::string instance_id;
+};
+
+// An Elastic IP: allocated for `life`, associated during `associations` (each start is a remap
+// for the legacy pricing rule).
+struct ElasticIpMeter {
+  std::string allocation_id;
+  std::string region;
+  Span life;
+  std::vector<Association> associations;
+};
+
+// Resource id -> position in a list of meters. Lookup only, never iterated (so its order cannot
+// reach an invoice). Remembers the last id found: the events of one state change of a resource
+// come in a row.
+class MeterIndex {
+ public:
+  static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+  // The position of `id`, or kNone.
+  std::size_t Find(const std::string& id) const;
+  // Precondition: `id` is not in the index.
+  void Add(const std::string& id, std::size_t position);
+
+ private:
+  std::unordered_map<std::string, std::size_t> positions_;
+  mutable std::string last_id_;
+  mutable std::size_t last_ = kNone;
+};
+
+// Everything one account was ever billed for, in creation order per kind.
+struct AccountMeters {
+  std::vector<InstanceMeter> instances;
+  std::vector<VolumeMeter> volumes;
+  std::vector<AutoIpMeter> auto_ips;
+  std::vector<ElasticIpMeter> elastic_ips;
+  MeterIndex instance_index;
+  MeterIndex volume_index;
+  MeterIndex auto_ip_index;
+  MeterIndex elastic_ip_index;
+
+  const InstanceMeter* FindInstance(const std::string& id) const;
+};
+
+// Opens a span at `at` unless the last one is still open.
+void OpenSpan(std::vector<Span>& spans, SimTime at);
+// Closes the last span at `at` if it is open.
+void CloseSpan(std::vector<Span>& spans, SimTime at);
+
+// `span` clipped to [from, to); empty (from >= to) when they do not overlap.
+Span Clip(const Span& span, SimTime from, SimTime to);
+
+// The parts of `outer` not covered by `holes` (sorted by start, disjoint), in order.
+std::vector<Span> Subtract(const Span& outer, const std::vector<Span>& holes);
+// The parts of `sorted` (sorted by start, disjoint) inside `span`, in order; O(log n + output).
+std::vector<Span> Overlap(const Span& span, const std::vector<Span>& sorted);
+
+}  // namespace ec2sim::billing
+
+#endif  // EC2SIM_MODEL_BILLING_METERS_H_

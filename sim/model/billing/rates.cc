@@ -1,0 +1,113 @@
+#include "sim/model/billing/rates.h"
+
+#include <charconv>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <utility>
+
+#include "sim/model/csv.h"
+
+extern const char kEc2simEbsPricesCsv[];
+extern const char kEc2simBillingCodesCsv[];
+
+namespace ec2sim::billing {
+namespace {
+
+using PriceKey = std::pair<std::string, std::string>;  // (region, volume type)
+
+const std::map<PriceKey, std::int64_t>& EbsPrices() {
+  static const auto* prices = [] {
+    auto* out = new std::map<PriceKey, std::int64_t>();
+    for (auto& row : model::ReadEmbeddedCsv(kEc2simEbsPricesCsv, "ebs_prices.csv")) {
+      std::int64_t micro = 0;
+      auto [end, ec] = std::from_chars(row[2].data(), row[2].data() + row[2].size(), micro);
+      if (ec != std::errc() || end != row[2].data() + row[2].size() || micro <= 0) {
+        std::fprintf(stderr, "embedded data ebs_prices.csv: bad price '%s'\n", row[2].c_str());
+        std::abort();
+      }
+      out->emplace(PriceKey{row[0], row[1]}, micro);
+    }
+    return out;
+  }();
+  return *prices;
+}
+
+const std::map<std::string, std::string, std::less<>>& Codes() {
+  static const auto* codes = [] {
+    auto* out = new std::map<std::string, std::string, std::less<>>();
+    for (auto& row : model::ReadEmbeddedCsv(kEc2simBillingCodesCsv, "billing_codes.csv")) {
+      out->emplace(row[0], row[1]);
+    }
+    return out;
+  }();
+  return *codes;
+}
+
+const std::int64_t* SourcedEbs(std::string_view region, std::string_view type) {
+  const auto& prices = EbsPrices();
+  auto it = prices.find(PriceKey{std::string(region), std::string(type)});
+  return it == prices.end() ? nullptr : &it->second;
+}
+
+bool KnownVolumeType(std::string_view type) {
+  for (std::string_view t : {"gp3", "gp2", "io1", "io2", "st1", "sc1", "standard"}) {
+    if (t == type) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+Rate InstanceRate(std::string_view region, std::string_view instance_type, model::OsFamily os) {
+  auto estimate = model::EstimatedPriceMicroUsd(region, instance_type, os);
+  if (!estimate) return Rate{0, true, "unknown"};
+  return Rate{estimate->micro_usd_per_hour, estimate->estimated(),
+              std::string(model::PriceRuleName(estimate->rule))};
+}
+
+Rate VolumeRate(std::string_view region, std::string_view volume_type) {
+  if (!KnownVolumeType(volume_type)) {
+    Rate gp3 = VolumeRate(region, "gp3");
+    return Rate{gp3.micro_usd, true, "ebs-priced-as-gp3"};
+  }
+  if (const std::int64_t* sourced = SourcedEbs(region, volume_type)) return Rate{*sourced};
+  const std::int64_t* base = SourcedEbs("us-east-1", volume_type);
+  const std::int64_t* base_gp3 = SourcedEbs("us-east-1", "gp3");
+  const std::int64_t* region_gp3 = SourcedEbs(region, "gp3");
+  if (base == nullptr || base_gp3 == nullptr) return Rate{0, true, "unknown"};
+  if (region_gp3 != nullptr) {
+    return Rate{model::MulDivRoundHalfUp(*base, *region_gp3, *base_gp3), true, "ebs-scaled-by-gp3"};
+  }
+  return Rate{*base, true, "ebs-us-east-1-price"};
+}
+
+std::string_view BillingCode(std::string_view region) {
+  const auto& codes = Codes();
+  auto it = codes.find(region);
+  return it == codes.end() ? std::string_view() : std::string_view(it->second);
+}
+
+std::string UsageType(std::string_view region, std::string_view base) {
+  std::string_view code = BillingCode(region);
+  if (code.empty()) return std::string(base);
+  return std::string(code) + "-" + std::string(base);
+}
+
+std::string VolumeUsageBase(std::string_view volume_type) {
+  if (volume_type == "standard") return "EBS:VolumeUsage";
+  if (volume_type == "io1") return "EBS:VolumeUsage.piops";
+  return "EBS:VolumeUsage." + std::string(volume_type);
+}
+
+std::string_view FreeTierInstanceType(std::string_view region) {
+  bool sells_t2 =
+      model::OnDemandPriceMicroUsd(region, "t2.micro", model::OsFamily::kLinux).has_value();
+  return sells_t2 ? "t2.micro" : "t3.micro";
+}
+
+bool FreeTierVolumeType(std::string_view volume_type) {
+  return volume_type == "gp3" || volume_type == "gp2" || volume_type == "standard";
+}
+
+}  // namespace ec2sim::billing

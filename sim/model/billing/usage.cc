@@ -1,0 +1,160 @@
+#include "sim/model/billing/usage.h"
+
+#include <algorithm>
+
+namespace ec2sim::billing {
+namespace {
+
+constexpr Duration kPerSecondMinimum = kMinute;
+
+// Milliseconds a run is billed beyond its length: up to 60 s for per-second billing, up to the
+// end of the started hour (at least one) for hourly billing.
+Duration TopUp(Duration length, bool hourly) {
+  if (!hourly) return std::max<Duration>(0, kPerSecondMinimum - length);
+  Duration hours = std::max<Duration>(1, (length + kHour - 1) / kHour);
+  return hours * kHour - length;
+}
+
+void AddInstance(const InstanceMeter& m, SimTime now, std::vector<UsageLine>& out) {
+  UsageLine line;
+  line.usage_type = UsageType(m.region, "BoxUsage:" + m.instance_type);
+  line.resource_id = m.id;
+  line.region = m.region;
+  line.unit = "Hrs";
+  line.measure = Measure::kHours;
+  line.rate = InstanceRate(m.region, m.instance_type, m.os);
+  std::string os(model::OsFamilyName(m.os));
+  os[0] = static_cast<char>(os[0] - 'a' + 'A');
+  line.description = "On-demand " + os + " " + m.instance_type + " instance-hour" +
+                     (m.hourly ? ", billed per started hour"
+                               : ", billed per second with a 60 s minimum per start");
+  if (m.os == model::OsFamily::kLinux && m.instance_type == FreeTierInstanceType(m.region)) {
+    line.pool = Pool::kFreeInstanceHours;
+  }
+  for (const Span& run : m.runs) {
+    SimTime end = std::min(run.to, now);
+    Duration extra = TopUp(end - run.from, m.hourly);
+    if (extra > 0) line.points.push_back(Point{std::max(run.from, end - 1), extra});
+  }
+  line.Borrow(m.runs);
+  out.push_back(std::move(line));
+}
+
+void AddVolume(const VolumeMeter& m, std::vector<UsageLine>& out) {
+  UsageLine line;
+  line.usage_type = UsageType(m.region, VolumeUsageBase(m.volume_type));
+  line.resource_id = m.id;
+  line.region = m.region;
+  line.unit = "GB-Mo";
+  line.measure = Measure::kGbMonths;
+  line.weight = m.size_gib;
+  line.rate = VolumeRate(m.region, m.volume_type);
+  line.description = m.volume_type + " volume storage, per GB-month of provisioned size";
+  if (FreeTierVolumeType(m.volume_type)) line.pool = Pool::kFreeEbs;
+  line.Own({m.life});
+  out.push_back(std::move(line));
+}
+
+UsageLine IpLine(const std::string& region, const std::string& base, const std::string& id,
+                 std::string description) {
+  UsageLine line;
+  line.usage_type = UsageType(region, base);
+  line.resource_id = id;
+  line.region = region;
+  line.unit = "IP-Hrs";
+  line.measure = Measure::kHours;
+  line.rate = Rate{kPublicIpv4MicroUsdPerHour};
+  line.description = std::move(description);
+  return line;
+}
+
+std::vector<Span> AssociationSpans(const ElasticIpMeter& m) {
+  std::vector<Span> spans;
+  for (const Association& a : m.associations) {
+    Span s = Clip(a.span, m.life.from, m.life.to);
+    if (s.from <= s.to) spans.push_back(s);
+  }
+  return spans;
+}
+
+void AddElasticIp2024(const ElasticIpMeter& m, std::vector<UsageLine>& out) {
+  std::vector<Span> in_use = AssociationSpans(m);
+  UsageLine idle = IpLine(m.region, "PublicIPv4:IdleAddress", m.allocation_id,
+                          "Public IPv4 address allocated but not associated, per hour");
+  idle.Own(Subtract(m.life, in_use));
+  out.push_back(std::move(idle));
+  UsageLine used = IpLine(m.region, "PublicIPv4:InUseAddress", m.allocation_id,
+                          "Public IPv4 address in use, per hour");
+  used.pool = Pool::kFreePublicIpv4;
+  used.Own(std::move(in_use));
+  out.push_back(std::move(used));
+}
+
+void AddElasticIpLegacy(const ElasticIpMeter& m, const AccountMeters& meters,
+                        std::vector<UsageLine>& out) {
+  // Free while associated with an instance that is running; charged for the rest of its life.
+  std::vector<Span> free;
+  for (const Association& a : m.associations) {
+    const InstanceMeter* inst = meters.FindInstance(a.instance_id);
+    if (inst == nullptr) continue;
+    for (const Span& s : Overlap(Clip(a.span, m.life.from, m.life.to), inst->runs)) {
+      free.push_back(s);
+    }
+  }
+  UsageLine idle = IpLine(m.region, "ElasticIP:IdleAddress", m.allocation_id,
+                          "Elastic IP not associated with a running instance, per hour");
+  idle.Own(Subtract(m.life, free));
+  out.push_back(std::move(idle));
+
+  UsageLine remaps;
+  remaps.usage_type = UsageType(m.region, "ElasticIP:Remap");
+  remaps.resource_id = m.allocation_id;
+  remaps.region = m.region;
+  remaps.unit = "Count";
+  remaps.measure = Measure::kCount;
+  remaps.rate = Rate{kRemapMicroUsd};
+  remaps.pool = Pool::kRemaps;
+  remaps.description = "Elastic IP remap; the first 100 a month in a region are free";
+  for (const Association& a : m.associations) remaps.points.push_back(Point{a.span.from, 1});
+  out.push_back(std::move(remaps));
+}
+
+}  // namespace
+
+const char* PricingPolicyName(PricingPolicy policy) {
+  return policy == PricingPolicy::kLegacyEip ? "legacy-eip" : "public-ipv4-2024";
+}
+
+std::vector<UsageLine> BuildUsage(const AccountMeters& meters, PricingPolicy policy,
+                                  const std::string& region, SimTime now) {
+  auto wanted = [&region](const std::string& r) { return region.empty() || r == region; };
+  std::vector<UsageLine> out;
+  for (const InstanceMeter& m : meters.instances) {
+    if (wanted(m.region)) AddInstance(m, now, out);
+  }
+  for (const VolumeMeter& m : meters.volumes) {
+    if (wanted(m.region)) AddVolume(m, out);
+  }
+  for (const ElasticIpMeter& m : meters.elastic_ips) {
+    if (!wanted(m.region)) continue;
+    if (policy == PricingPolicy::kLegacyEip) {
+      AddElasticIpLegacy(m, meters, out);
+    } else {
+      AddElasticIp2024(m, out);
+    }
+  }
+  // Before 2024 an auto-assigned address cost nothing.
+  if (policy == PricingPolicy::kPublicIpv4_2024) {
+    for (const AutoIpMeter& m : meters.auto_ips) {
+      if (!wanted(m.region)) continue;
+      UsageLine line = IpLine(m.region, "PublicIPv4:InUseAddress", m.owner_id,
+                              "Public IPv4 address in use, per hour");
+      line.pool = Pool::kFreePublicIpv4;
+      line.Borrow(m.attached);
+      out.push_back(std::move(line));
+    }
+  }
+  return out;
+}
+
+}  // namespace ec2sim::billing

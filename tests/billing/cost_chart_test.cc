@@ -1,0 +1,49 @@
+// The picture of `ec2sim bill --svg`, drawn from a ledger fed with the events the model emits.
+#include "sim/model/billing/cost_chart.h"
+
+#include <gtest/gtest.h>
+
+#include "sim/model/billing/ledger.h"
+#include "tests/report/xml_check.h"
+
+namespace ec2sim::billing {
+namespace {
+
+using Kind = model::ResourceEvent::Kind;
+
+TEST(BillingCostChart, IsWellFormedSvgWithLabelledAxesAndOneBandPerUsageType) {
+  model::World world(SandboxOptions{.timing = Timing::kInstant});
+  Ledger ledger(world);
+  const std::string account = "123456789012";
+  auto emit = [&](Kind kind, const char* id, const char* detail, const char* detail2) {
+    world.Emit({kind, 0, account, "ap-northeast-2", id, detail, detail2});
+  };
+  emit(Kind::kVolumeCreated, "vol-1", "gp3", "8");
+  emit(Kind::kInstanceState, "i-1", "running", "t2.micro");
+  world.sim().Advance(6 * kHour);
+  emit(Kind::kInstanceState, "i-1", "stopped", "t2.micro");
+  world.sim().Advance(6 * kHour);
+  BillRequest request{account, world.options().start, world.now(), "", std::nullopt};
+  auto series = ledger.Series(request, 12);
+  auto invoice = ledger.Bill(request);
+  ASSERT_TRUE(series.ok() && invoice.ok());
+  CostChartData data = ChartDataOf(*series, account, invoice->total_cents());
+  ASSERT_EQ(data.costs.size(), 2u);  // compute and storage
+  // 6 h x $0.0144 = $0.0864 of compute, $0.0144 in each of the first six hourly buckets.
+  EXPECT_DOUBLE_EQ(data.costs[0].second[0], 0.0144);
+  std::string svg = RenderCostChart(data);
+  EXPECT_EQ(testing::XmlWellFormednessError(svg), "");
+  EXPECT_NE(svg.find("cumulative cost (USD)"), std::string::npos);
+  EXPECT_NE(svg.find("cost per 1h (USD)"), std::string::npos);
+  EXPECT_NE(svg.find("APN2-BoxUsage:t2.micro"), std::string::npos);
+  EXPECT_NE(svg.find("APN2-EBS:VolumeUsage.gp3"), std::string::npos);
+}
+
+TEST(BillingCostChart, AnEmptyBillStillDrawsAValidPicture) {
+  CostChartData empty;
+  empty.account = "123456789012";
+  EXPECT_EQ(testing::XmlWellFormednessError(RenderCostChart(empty)), "");
+}
+
+}  // namespace
+}  // namespace ec2sim::billing
