@@ -5,7 +5,11 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(cmake ninja-build g++ pkg-config libboost-graph-dev nlohmann-json3-dev libcli11-dev
-          libgtest-dev libssl-dev)
+          libgtest-dev libssl-dev
+          # `ec2sim serve`: its HTTP library, the clients its tests drive, and the EC2 API model
+          # tools/trim_ec2_model.py reads. (Node.js and npm are optional: the JavaScript SDK
+          # test is skipped without them.)
+          libcpp-httplib-dev awscli python3-boto3 python3-botocore)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -85,8 +85,10 @@ class Sandbox {
   Result<Duration> WaitForInstanceState(const CallContext& ctx, std::string_view instance_id,
                                         std::string_view state, Duration timeout);
 
-  // Traffic verdict (scenario verb `probe`). Error kSimUnsupported until network evaluation
-  // exists.
+  // Would this traffic get through, and why (scenario verb `probe`; fields in
+  // docs/network.md). `ctx` anchors private addresses named without an instance. Errors: AWS
+  // codes for malformed input (kInvalidParameterValue, kMissingParameter,
+  // kInvalidInstanceIdMalformed, ...), kSimNotFound for a connection name never opened.
   Result<nlohmann::json> Probe(const nlohmann::json& spec, const CallContext& ctx);
   // The account's bill from the start until now (scenario verb `bill`).
   Result<nlohmann::json> Bill(const nlohmann::json& spec, const CallContext& ctx);
@@ -94,6 +96,15 @@ class Sandbox {
   Result<nlohmann::json> Latency(const nlohmann::json& spec, const CallContext& ctx);
 
   const SandboxOptions& options() const;
+
+  // Every account that has made a call (or been waited on), sorted.
+  std::vector<std::string> Accounts() const;
+  // A snapshot of one account's resources for inspection (the API server's admin route):
+  // {"account": ID, "time": ISO, "regions": {REGION: {"Instances": [...], "Addresses": [...],
+  // "KeyPairs": [...], "SecurityGroups": [...], "Vpcs": [...], "Subnets": [...],
+  // "NetworkInterfaces": [...], ...}}}, each list in its Describe action's boto3 shape, for every
+  // region the account has used. An account that never called has no regions. Never fails.
+  nlohmann::json Snapshot(const std::string& account);
 
  private:
   struct Impl;

@@ -110,4 +110,52 @@ Result<nlohmann::json> Sandbox::Latency(const nlohmann::json& spec, const CallCo
   return api::LatencyVerb(impl_->world, spec, ctx);
 }
 
+std::vector<std::string> Sandbox::Accounts() const {
+  std::vector<std::string> accounts;
+  for (model::Scope* scope : impl_->world.AllScopes()) {
+    // AllScopes() is ordered by (account, region), so equal accounts are adjacent.
+    if (accounts.empty() || accounts.back() != scope->account) accounts.push_back(scope->account);
+  }
+  return accounts;
+}
+
+nlohmann::json Sandbox::Snapshot(const std::string& account) {
+  // Each entry: the Describe action and the member of its result that lists the resources.
+  static constexpr std::pair<const char*, const char*> kLists[] = {
+      {"DescribeInstances", "Reservations"},
+      {"DescribeAddresses", "Addresses"},
+      {"DescribeKeyPairs", "KeyPairs"},
+      {"DescribeSecurityGroups", "SecurityGroups"},
+      {"DescribeVpcs", "Vpcs"},
+      {"DescribeSubnets", "Subnets"},
+      {"DescribeNetworkInterfaces", "NetworkInterfaces"},
+      {"DescribeNetworkAcls", "NetworkAcls"},
+  };
+  impl_->world.sim().RunDue();
+  nlohmann::json regions = nlohmann::json::object();
+  for (model::Scope* scope : impl_->world.AllScopes()) {
+    if (scope->account != account) continue;
+    CallContext ctx{account, scope->region->code};
+    nlohmann::json region = nlohmann::json::object();
+    for (const auto& [action, member] : kLists) {
+      if (!HasAction(action)) continue;
+      Result<nlohmann::json> r = Call(action, nlohmann::json::object(), ctx);
+      if (!r.ok() || !r->contains(member)) continue;
+      if (std::string_view(member) == "Reservations") {
+        nlohmann::json instances = nlohmann::json::array();
+        for (const auto& reservation : (*r)[member]) {
+          for (const auto& inst : reservation.value("Instances", nlohmann::json::array())) {
+            instances.push_back(inst);
+          }
+        }
+        region["Instances"] = std::move(instances);
+      } else {
+        region[member] = std::move((*r)[member]);
+      }
+    }
+    regions[scope->region->code] = std::move(region);
+  }
+  return {{"account", account}, {"time", FormatIsoTime(Now())}, {"regions", std::move(regions)}};
+}
+
 }  // namespace ec2sim

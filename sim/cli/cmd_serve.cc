@@ -1,8 +1,110 @@
+// `ec2sim serve`: the EC2 Query API on a local port for the AWS CLI, boto3 and the SDKs.
+#include <pthread.h>
+#include <signal.h>
+
+#include <cstdio>
+#include <iostream>
+#include <string>
+#include <thread>
+
 #include "sim/cli/commands.h"
+#include "sim/server/api_server.h"
 
 namespace ec2sim::cli {
+namespace {
 
-// Not built yet: registers nothing.
-void AddServeCommand(CLI::App&, Registry&) {}
+struct ServeArgs {
+  std::string host = "127.0.0.1";
+  int port = 4566;
+  std::string region = "us-east-1";
+  std::string timing = "instant";
+  std::string clock = "wall";
+  std::int64_t speed = 1;
+  std::uint64_t seed = 1;
+  std::string start = "2026-01-01T00:00:00Z";
+  bool quiet = false;
+};
+
+int RunServe(const ServeArgs& args) {
+  Result<SimTime> start = ParseIsoTime(args.start);
+  if (!start.ok()) {
+    std::cerr << "ec2sim serve: --start: " << start.error().message << "\n";
+    return 2;
+  }
+  server::ServerOptions options;
+  options.host = args.host;
+  options.port = args.port;
+  options.region = args.region;
+  options.sandbox.seed = args.seed;
+  options.sandbox.start = *start;
+  options.sandbox.timing = args.timing == "realistic" ? Timing::kRealistic : Timing::kInstant;
+  options.clock = args.clock == "manual" ? server::ClockMode::kManual : server::ClockMode::kWall;
+  options.speed = args.speed;
+  options.quiet = args.quiet;
+
+  // SIGINT and SIGTERM are taken by one thread that stops the server, so the workers finish
+  // their requests and the process exits normally. The mask is set before any thread starts.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
+
+  server::ApiServer api(options);
+  Result<int> port = api.Bind();
+  if (!port.ok()) {
+    std::cerr << "ec2sim serve: " << port.error().message << "\n";
+    return 1;
+  }
+  // Tests and scripts read the port from this line (useful with --port 0).
+  std::printf("ec2sim serve: listening on http://%s:%d (region %s, %s timing, %s clock)\n",
+              args.host.c_str(), *port, args.region.c_str(), args.timing.c_str(),
+              args.clock.c_str());
+  std::fflush(stdout);
+
+  std::thread waiter([&api, &stop_signals] {
+    int signal_number = 0;
+    sigwait(&stop_signals, &signal_number);
+    api.Stop();
+  });
+  api.Run();
+  // Run() also ends if the listening socket fails; wake the waiter so it can be joined.
+  pthread_kill(waiter.native_handle(), SIGTERM);
+  waiter.join();
+  std::fprintf(stderr, "ec2sim serve: stopped\n");
+  return 0;
+}
+
+}  // namespace
+
+void AddServeCommand(CLI::App& app, Registry& commands) {
+  auto args = std::make_shared<ServeArgs>();
+  CLI::App* cmd = app.add_subcommand(
+      "serve", "Serve the EC2 Query API (aws --endpoint-url http://127.0.0.1:4566 ec2 ...)");
+  cmd->add_option("--host", args->host, "Address to listen on")->capture_default_str();
+  cmd->add_option("--port", args->port, "Port to listen on; 0 picks a free one")
+      ->capture_default_str()
+      ->check(CLI::Range(0, 65535));
+  cmd->add_option("--region", args->region, "Region for requests whose signature names none")
+      ->capture_default_str();
+  cmd->add_option("--timing", args->timing,
+                  "instant: state changes complete before the next request; realistic: they "
+                  "take simulated seconds")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"instant", "realistic"}));
+  cmd->add_option("--clock", args->clock,
+                  "wall: simulated time follows the wall clock (times --speed); manual: it moves "
+                  "only through POST /_ec2sim/clock")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"wall", "manual"}));
+  cmd->add_option("--speed", args->speed, "Simulated seconds per wall second (wall clock)")
+      ->capture_default_str()
+      ->check(CLI::Range(std::int64_t{1}, std::int64_t{1000000}));
+  cmd->add_option("--seed", args->seed, "Seed of the simulated world")->capture_default_str();
+  cmd->add_option("--start", args->start, "Simulated time at start (ISO 8601, UTC)")
+      ->capture_default_str();
+  cmd->add_flag("--quiet", args->quiet, "Do not log one line per request on stderr");
+  commands.push_back({cmd, [args] { return RunServe(*args); }});
+}
 
 }  // namespace ec2sim::cli

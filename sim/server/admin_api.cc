@@ -1,0 +1,213 @@
+#include "sim/server/admin_api.h"
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <utility>
+
+#include "sim/api/action_table.h"
+#include "sim/wire/caller.h"
+#include "sim/wire/query_decoder.h"
+
+namespace ec2sim::server {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::string_view kPrefix = "/_ec2sim/";
+
+HttpResponse Json(int status, const json& body) {
+  HttpResponse r;
+  r.status = status;
+  r.body = body.dump(2) + "\n";
+  return r;
+}
+
+HttpResponse JsonError(int status, std::string_view code, const std::string& message) {
+  HttpResponse r = Json(status, {{"error", {{"code", code}, {"message", message}}}});
+  r.error_code = std::string(code);
+  return r;
+}
+
+HttpResponse JsonError(const Error& error) {
+  int status = HttpStatus(error.code);
+  // Admin errors are about the request; a 5xx would claim the server broke.
+  if (status >= 500) status = 400;
+  return JsonError(status, AwsCode(error.code), error.message);
+}
+
+// The request's query fields; a malformed query string counts as none.
+wire::QueryParams Query(const HttpRequest& request) {
+  Result<wire::QueryParams> q = wire::ParseFormUrlEncoded(request.query);
+  return q.ok() ? std::move(q).value() : wire::QueryParams{};
+}
+
+// The account a route acts on: ?account=ID, or ?access_key=KEY mapped as the EC2 endpoint maps
+// it, or the default account.
+Result<std::string> AccountOf(const wire::QueryParams& q) {
+  if (auto account = wire::FindParam(q, "account")) {
+    if (account->size() != 12 || account->find_first_not_of("0123456789") != std::string::npos) {
+      return MakeError(ErrorCode::kSimInvalidInput,
+                       "account must be a 12-digit account id, got '" + *account + "'");
+    }
+    return *account;
+  }
+  if (auto key = wire::FindParam(q, "access_key")) return wire::AccountForAccessKey(*key);
+  return std::string(kDefaultAccount);
+}
+
+// The JSON body of a POST ({} when empty). Error: kSimInvalidInput for anything but an object.
+Result<json> BodyObject(const HttpRequest& request) {
+  if (request.body.empty()) return json::object();
+  json body = json::parse(request.body, nullptr, /*allow_exceptions=*/false);
+  if (body.is_discarded() || !body.is_object()) {
+    return MakeError(ErrorCode::kSimInvalidInput, "The request body must be a JSON object");
+  }
+  return body;
+}
+
+}  // namespace
+
+AdminApi::AdminApi(AccountPool& accounts, ServerClock& clock, AdminInfo info)
+    : accounts_(accounts), clock_(clock), info_(std::move(info)) {}
+
+HttpResponse AdminApi::Handle(const HttpRequest& request) {
+  std::string route = request.path.substr(std::min(request.path.size(), kPrefix.size()));
+  auto only = [&](std::string_view method) { return request.method == method; };
+  auto either = [&] { return request.method == "GET" || request.method == "POST"; };
+  HttpResponse r;
+  bool method_ok = true;
+  if (route == "health") {
+    method_ok = only("GET");
+    if (method_ok) r = Health();
+  } else if (route == "accounts") {
+    method_ok = only("GET");
+    if (method_ok) r = Accounts();
+  } else if (route == "reset") {
+    method_ok = only("POST");
+    if (method_ok) r = Reset(request);
+  } else if (route == "clock") {
+    method_ok = either();
+    if (method_ok) r = Clock(request);
+  } else if (route == "bill") {
+    method_ok = either();
+    if (method_ok) r = Verb(route, request);
+  } else if (route == "probe" || route == "latency") {
+    method_ok = only("POST");
+    if (method_ok) r = Verb(route, request);
+  } else if (route == "state") {
+    method_ok = only("GET");
+    if (method_ok) r = State(request);
+  } else {
+    r = JsonError(404, "Ec2sim.NotFound",
+                  "No admin route " + request.path +
+                      " (routes: health, accounts, reset, clock, bill, probe, latency, state)");
+  }
+  if (!method_ok) {
+    r = JsonError(405, "Ec2sim.MethodNotAllowed",
+                  request.method + " is not allowed on " + request.path);
+  }
+  return r;
+}
+
+HttpResponse AdminApi::Health() {
+  return Json(200, {{"status", "ok"},
+                    {"version", EC2SIM_VERSION},
+                    {"time", FormatIsoTime(clock_.Now())},
+                    {"clock", clock_.mode() == ClockMode::kWall ? "wall" : "manual"},
+                    {"speed", clock_.speed()},
+                    {"timing", info_.timing == Timing::kInstant ? "instant" : "realistic"},
+                    {"region", info_.default_region},
+                    {"actions", api::ActionTable::Get().Names()}});
+}
+
+HttpResponse AdminApi::Accounts() {
+  json list = json::array();
+  for (const auto& [account, keys] : accounts_.Accounts()) {
+    list.push_back({{"account", account}, {"access_keys", keys}});
+  }
+  return Json(200, {{"accounts", std::move(list)}});
+}
+
+HttpResponse AdminApi::Reset(const HttpRequest& request) {
+  wire::QueryParams q = Query(request);
+  if (!wire::FindParam(q, "account") && !wire::FindParam(q, "access_key")) {
+    accounts_.ResetAll();
+    return Json(200, {{"reset", "all"}});
+  }
+  Result<std::string> account = AccountOf(q);
+  if (!account.ok()) return JsonError(account.error());
+  bool existed = accounts_.Reset(*account);
+  return Json(200, {{"reset", *account}, {"existed", existed}});
+}
+
+HttpResponse AdminApi::Clock(const HttpRequest& request) {
+  auto now = [&] {
+    SimTime t = clock_.Now();
+    return json{{"time", FormatIsoTime(t)},
+                {"epoch_ms", t},
+                {"clock", clock_.mode() == ClockMode::kWall ? "wall" : "manual"},
+                {"speed", clock_.speed()}};
+  };
+  if (request.method == "GET") return Json(200, now());
+  Result<json> body = BodyObject(request);
+  if (!body.ok()) return JsonError(body.error());
+  // The duration may also come as ?advance=90s, handy from curl.
+  wire::QueryParams q = Query(request);
+  if (auto advance = wire::FindParam(q, "advance")) (*body)["advance"] = *advance;
+  bool has_advance = body->contains("advance");
+  bool has_to = body->contains("to");
+  if (has_advance == has_to) {
+    return JsonError(
+        400, "Ec2sim.InvalidInput",
+        "Send exactly one of {\"advance\": \"90s\"} or {\"to\": \"2026-01-02T00:00:00Z\"}");
+  }
+  const json& value = has_advance ? (*body)["advance"] : (*body)["to"];
+  if (!value.is_string()) {
+    return JsonError(400, "Ec2sim.InvalidInput", "The value must be a string");
+  }
+  if (has_advance) {
+    Result<Duration> d = ParseDuration(value.get<std::string>());
+    if (!d.ok()) return JsonError(d.error());
+    clock_.Advance(*d);
+  } else {
+    Result<SimTime> t = ParseIsoTime(value.get<std::string>());
+    if (!t.ok()) return JsonError(t.error());
+    if (Status s = clock_.AdvanceTo(*t); !s.ok()) return JsonError(s.error());
+  }
+  return Json(200, now());
+}
+
+HttpResponse AdminApi::Verb(const std::string& verb, const HttpRequest& request) {
+  wire::QueryParams q = Query(request);
+  Result<std::string> account = AccountOf(q);
+  if (!account.ok()) return JsonError(account.error());
+  Result<json> spec = BodyObject(request);
+  if (!spec.ok()) return JsonError(spec.error());
+  CallContext ctx{*account, wire::FindParam(q, "region").value_or(info_.default_region)};
+  Result<json> result = accounts_.With(*account, [&](Sandbox& s) -> Result<json> {
+    if (verb == "probe") return s.Probe(*spec, ctx);
+    if (verb == "bill") return s.Bill(*spec, ctx);
+    return s.Latency(*spec, ctx);
+  });
+  HttpResponse r = result.ok() ? Json(200, *result) : JsonError(result.error());
+  r.account = ctx.account;
+  r.region = ctx.region;
+  return r;
+}
+
+HttpResponse AdminApi::State(const HttpRequest& request) {
+  Result<std::string> account = AccountOf(Query(request));
+  if (!account.ok()) return JsonError(account.error());
+  json snapshot;
+  bool known =
+      accounts_.WithExisting(*account, [&](Sandbox& s) { snapshot = s.Snapshot(*account); });
+  if (!known) {
+    snapshot = {
+        {"account", *account}, {"time", FormatIsoTime(clock_.Now())}, {"regions", json::object()}};
+  }
+  HttpResponse r = Json(200, snapshot);
+  r.account = *account;
+  return r;
+}
+
+}  // namespace ec2sim::server

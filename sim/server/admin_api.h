@@ -1,0 +1,45 @@
+// The JSON admin API under /_ec2sim/ for tests and teachers (documented in docs/server.md):
+// health, accounts, reset, clock, bill, probe, latency and state. Knows no sockets.
+#ifndef EC2SIM_SERVER_ADMIN_API_H_
+#define EC2SIM_SERVER_ADMIN_API_H_
+
+#include <string>
+
+#include "ec2sim/sandbox.h"
+#include "sim/server/account_pool.h"
+#include "sim/server/http_types.h"
+#include "sim/server/server_clock.h"
+
+namespace ec2sim::server {
+
+// What the health route reports about the server's set-up.
+struct AdminInfo {
+  std::string default_region;
+  Timing timing = Timing::kInstant;
+};
+
+class AdminApi {
+ public:
+  AdminApi(AccountPool& accounts, ServerClock& clock, AdminInfo info);
+
+  // Answers a request whose path starts with "/_ec2sim/". Never fails: problems are JSON
+  // errors {"error": {"code": ..., "message": ...}} with a 4xx status (404 for an unknown
+  // route, 405 for a wrong method, 400 for bad input and for verbs not built yet).
+  HttpResponse Handle(const HttpRequest& request);
+
+ private:
+  HttpResponse Health();
+  HttpResponse Accounts();
+  HttpResponse Reset(const HttpRequest& request);
+  HttpResponse Clock(const HttpRequest& request);
+  HttpResponse Verb(const std::string& verb, const HttpRequest& request);
+  HttpResponse State(const HttpRequest& request);
+
+  AccountPool& accounts_;
+  ServerClock& clock_;
+  const AdminInfo info_;
+};
+
+}  // namespace ec2sim::server
+
+#endif  // EC2SIM_SERVER_ADMIN_API_H_

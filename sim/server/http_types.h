@@ -1,0 +1,33 @@
+// The HTTP request and response as the endpoint handlers see them, independent of the HTTP
+// library (only api_server.cc talks to it).
+#ifndef EC2SIM_SERVER_HTTP_TYPES_H_
+#define EC2SIM_SERVER_HTTP_TYPES_H_
+
+#include <string>
+
+namespace ec2sim::server {
+
+struct HttpRequest {
+  std::string method;         // "GET", "POST", ...
+  std::string path;           // decoded path, e.g. "/" or "/_ec2sim/reset"
+  std::string query;          // raw query string after '?', still %-encoded
+  std::string content_type;   // Content-Type header, "" when absent
+  std::string authorization;  // Authorization header, "" when absent
+  std::string body;
+};
+
+struct HttpResponse {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+  // For the request log line: the action or route, the caller's account and region, and the
+  // error code when the request failed.
+  std::string action;
+  std::string account;
+  std::string region;
+  std::string error_code;
+};
+
+}  // namespace ec2sim::server
+
+#endif  // EC2SIM_SERVER_HTTP_TYPES_H_

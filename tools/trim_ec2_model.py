@@ -1,0 +1,121 @@
+#!/usr/bin/python3
+"""Writes the trimmed EC2 API model that drives ec2sim's wire codec (sim/wire/).
+
+Reads botocore's EC2 service model (Debian package python3-botocore) and keeps only what the
+Query protocol codec needs for the actions ec2sim implements: each operation's input and output
+shape and every shape they reach, with the members' wire names (locationName, queryName) and
+types. Documentation, enums and validation limits are dropped.
+
+The implemented actions are found by scanning sim/ for `table.Add("ActionName", ...)`, so adding
+an action means adding its handler and running this script again:
+
+    /usr/bin/python3 tools/trim_ec2_model.py
+
+Options: --model PATH (another service-2.json), --out PATH, --check (exit 1 when the checked-in
+file is out of date instead of writing it).
+"""
+
+import argparse
+import json
+import pathlib
+import re
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+DEFAULT_MODEL = pathlib.Path(
+    "/usr/lib/python3/dist-packages/botocore/data/ec2/2016-11-15/service-2.json")
+DEFAULT_OUT = ROOT / "sim" / "wire" / "data" / "ec2-2016-11-15.json"
+
+ADD_CALL = re.compile(r'\.Add\(\s*"([A-Za-z0-9]+)"')
+
+# Per-member keys the codec reads; everything else (documentation, deprecation notes) goes.
+MEMBER_KEYS = ("shape", "locationName", "queryName", "flattened")
+SHAPE_KEYS = ("type", "timestampFormat", "flattened")
+
+
+def implemented_actions():
+    names = set()
+    for path in sorted((ROOT / "sim").rglob("*.cc")):
+        names.update(ADD_CALL.findall(path.read_text(encoding="utf-8")))
+    return sorted(names)
+
+
+def trim_member(ref):
+    return {k: ref[k] for k in MEMBER_KEYS if k in ref}
+
+
+def trim_shape(shape):
+    out = {k: shape[k] for k in SHAPE_KEYS if k in shape}
+    if "members" in shape:
+        out["members"] = {name: trim_member(ref) for name, ref in shape["members"].items()}
+    if "member" in shape:
+        out["member"] = trim_member(shape["member"])
+    for k in ("key", "value"):
+        if k in shape:
+            out[k] = trim_member(shape[k])
+    return out
+
+
+def reachable(shapes, roots):
+    seen = set()
+    stack = list(roots)
+    while stack:
+        name = stack.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        shape = shapes[name]
+        refs = list(shape.get("members", {}).values())
+        refs += [shape[k] for k in ("member", "key", "value") if k in shape]
+        stack.extend(ref["shape"] for ref in refs)
+    return seen
+
+
+def build(model, actions):
+    missing = [a for a in actions if a not in model["operations"]]
+    if missing:
+        sys.exit("not in the EC2 model: " + ", ".join(missing))
+    operations = {}
+    roots = []
+    for name in actions:
+        op = model["operations"][name]
+        entry = {}
+        for part in ("input", "output"):
+            if part in op:
+                entry[part] = op[part]["shape"]
+                roots.append(op[part]["shape"])
+        operations[name] = dict(sorted(entry.items()))
+    shapes = {name: trim_shape(model["shapes"][name])
+              for name in sorted(reachable(model["shapes"], roots))}
+    meta = model["metadata"]
+    return {
+        "source": "botocore ec2 " + meta["apiVersion"] + " service-2.json, trimmed by "
+                  "tools/trim_ec2_model.py",
+        "metadata": {k: meta[k] for k in ("apiVersion", "protocol", "xmlNamespace")},
+        "operations": operations,
+        "shapes": shapes,
+    }
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--model", type=pathlib.Path, default=DEFAULT_MODEL)
+    parser.add_argument("--out", type=pathlib.Path, default=DEFAULT_OUT)
+    parser.add_argument("--check", action="store_true")
+    args = parser.parse_args()
+
+    model = json.loads(args.model.read_text(encoding="utf-8"))
+    # Members keep the model's order (the XML encoder writes elements in it); shapes and
+    # operations are sorted by name so that regenerating gives small diffs.
+    text = json.dumps(build(model, implemented_actions()), indent=1) + "\n"
+    if args.check:
+        current = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
+        if current != text:
+            sys.exit(f"{args.out} is out of date: run tools/trim_ec2_model.py")
+        return
+    args.out.write_text(text, encoding="utf-8")
+    print(f"wrote {args.out.relative_to(ROOT)}: {text.count(chr(10))} lines", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
