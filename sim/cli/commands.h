@@ -23,6 +23,7 @@ void AddBillCommand(CLI::App& app, Registry& commands);      // cmd_bill.cc
 void AddCostCommand(CLI::App& app, Registry& commands);      // cmd_cost.cc
 void AddLatencyCommand(CLI::App& app, Registry& commands);   // cmd_latency.cc
 void AddServeCommand(CLI::App& app, Registry& commands);     // cmd_serve.cc
+void AddLessonCommand(CLI::App& app, Registry& commands);    // cmd_lesson.cc
 
 }  // namespace ec2sim::cli
 

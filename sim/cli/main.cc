@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   ec2sim::cli::AddCostCommand(app, commands);
   ec2sim::cli::AddLatencyCommand(app, commands);
   ec2sim::cli::AddServeCommand(app, commands);
+  ec2sim::cli::AddLessonCommand(app, commands);
 
   try {
     app.parse(argc, argv);

@@ -8,4 +8,5 @@ set(EC2SIM_CLI_SOURCES
   sim/cli/cmd_cost.cc
   sim/cli/cmd_latency.cc
   sim/cli/cmd_serve.cc
+  sim/cli/cmd_lesson.cc
 )

@@ -12,8 +12,8 @@
 namespace ec2sim::scenario {
 namespace {
 
-constexpr std::array<std::string_view, 8> kMatcherKeys = {
-    "eq", "ne", "approx", "between", "matches", "exists", "len", "contains"};
+constexpr std::array<std::string_view, 10> kMatcherKeys = {
+    "eq", "ne", "approx", "between", "matches", "exists", "len", "contains", "any", "all"};
 constexpr size_t kBriefLimit = 100;
 
 bool IsMatcherKey(std::string_view key) {
@@ -130,6 +130,19 @@ MatchOutcome EvaluateKnown(std::string_view key, const nlohmann::json& spec,
                       operand.get_ref<const std::string&>()) != std::string::npos;
     return Outcome(passed, expected, actual);
   }
+  if (key == "any" || key == "all") {
+    const bool all = key == "all";
+    // What the inner matcher wants, as it describes itself.
+    std::string expected = std::string(all ? "a list whose every element is "
+                                           : "a list with an element that is ") +
+                           EvaluateMatcher(operand, nullptr, "").expected;
+    if (!actual.is_array()) return Outcome(false, expected, actual);
+    for (const auto& item : actual) {
+      bool passed = EvaluateMatcher(operand, &item, "").passed;
+      if (passed != all) return Outcome(!all, expected, actual);
+    }
+    return Outcome(all, expected, actual);
+  }
   assert(false && "unknown matcher key");
   return {};
 }
@@ -176,7 +189,7 @@ Status ValidateMatcher(const nlohmann::json& spec) {
       names += (names.empty() ? "\"" : ", \"") + key + "\"";
     return Invalid(
         "a matcher object has exactly one of eq, ne, approx, between, matches, exists, len, "
-        "contains (and \"tol\" next to \"approx\"), got " +
+        "contains, any, all (and \"tol\" next to \"approx\"), got " +
         names);
   }
   const std::string& key = keys[0];
@@ -209,6 +222,11 @@ Status ValidateMatcher(const nlohmann::json& spec) {
   } else if (key == "len") {
     if (!IsCount(operand) && !IsWholeReference(operand)) {
       return Invalid("matcher \"len\" needs a whole number >= 0");
+    }
+  } else if (key == "any" || key == "all") {
+    // The operand is a matcher (or a plain value to compare) applied to each element.
+    if (Status inner = ValidateMatcher(operand); !inner.ok()) {
+      return Invalid("matcher \"" + key + "\": " + inner.error().message);
     }
   }
   return OkStatus();

@@ -1,6 +1,8 @@
 // Expectation matchers: {"eq": V}, {"ne": V}, {"approx": X, "tol": T}, {"between": [LO, HI]},
-// {"matches": "REGEX"}, {"exists": B}, {"len": N}, {"contains": V}. Any other value (including
-// an object without a matcher key) must be equal to the actual value.
+// {"matches": "REGEX"}, {"exists": B}, {"len": N}, {"contains": V}, and over lists
+// {"any": M} (some element meets matcher M) and {"all": M} (every element does; true for an
+// empty list). Any other value (including an object without a matcher key) must be equal to the
+// actual value.
 #ifndef EC2SIM_SIM_SCENARIO_MATCHERS_H_
 #define EC2SIM_SIM_SCENARIO_MATCHERS_H_
 

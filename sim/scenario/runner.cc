@@ -37,6 +37,54 @@ namespace {
 
 StepFailure Plain(std::string message) { return StepFailure{"", "", "", std::move(message)}; }
 
+// A probe's verdict for the transcript (fields in docs/network.md): "allowed", or
+// "blocked by security-group sg-... (security-group-no-matching-rule)", plus the connection.
+std::string ProbeDetail(const nlohmann::json& r) {
+  if (!r.is_object() || !r.contains("Verdict")) return OneLine(Brief(r));
+  auto text = [](const nlohmann::json& o, const char* key) {
+    auto it = o.find(key);
+    return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  std::string out = text(r, "Verdict");
+  auto by = r.find("BlockedBy");
+  if (by != r.end() && by->is_object()) {
+    std::string id = by->contains("Id") ? text(*by, "Id") : text(*by, "Address");
+    out += std::string(text(*by, "Path") == "return" ? " on the reply" : "") + " by " +
+           text(*by, "Type") + (id.empty() ? "" : " " + id) + " (" + text(*by, "Reason") + ")";
+  }
+  auto conn = r.find("Connection");
+  if (conn != r.end() && conn->is_object()) {
+    out += ", connection " + text(*conn, "Name") + " " + text(*conn, "State");
+  }
+  return out;
+}
+
+// A latency result for the transcript (fields in docs/latency.md): "Seoul -> us-east-1:
+// RTT 170.7 ms (fiber limit 111.4 ms)", or for a list "from Seoul, nearest first:
+// ap-northeast-2 7.3 ms, ap-northeast-1 32.7 ms".
+std::string LatencyDetail(const nlohmann::json& r) {
+  auto ms = [](const nlohmann::json& o, const char* key) {
+    auto it = o.find(key);
+    return it != o.end() && it->is_number() ? OneLine(Brief(*it)) + " ms" : std::string("?");
+  };
+  auto text = [](const nlohmann::json& o, const char* key) {
+    auto it = o.find(key);
+    return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  if (!r.is_object()) return OneLine(Brief(r));
+  auto results = r.find("Results");
+  if (results != r.end() && results->is_array()) {
+    std::string out = "from " + text(r, "From") + ", nearest first:";
+    for (size_t i = 0; i < results->size(); ++i) {
+      out += (i ? ", " : " ") + text((*results)[i], "To") + " " + ms((*results)[i], "RttMs");
+    }
+    return out;
+  }
+  if (!r.contains("RttMs")) return OneLine(Brief(r));
+  return text(r, "From") + " -> " + text(r, "To") + ": RTT " + ms(r, "RttMs") + " (fiber limit " +
+         ms(r, "PhysicalLimitMs") + ")";
+}
+
 // Runs the steps of one scenario, carrying saved values from step to step.
 class StepRunner {
  public:
@@ -165,6 +213,10 @@ class StepRunner {
         return JoinIds(TouchedIds(result, params_));
       case StepVerb::kWait:
         return "after " + result.value("waited", std::string());
+      case StepVerb::kProbe:
+        return ProbeDetail(result);
+      case StepVerb::kLatency:
+        return LatencyDetail(result);
       default:
         return OneLine(Brief(result));
     }
@@ -177,8 +229,8 @@ class StepRunner {
         out.failures.push_back({e.path, "", "", e.path + ": " + spec.error().message});
         continue;
       }
-      auto found = ResolveJsonPath(out.result, e.path);
-      MatchOutcome m = EvaluateMatcher(*spec, found.ok() ? *found : nullptr,
+      auto found = SelectJsonPath(out.result, e.path);
+      MatchOutcome m = EvaluateMatcher(*spec, found.ok() ? &*found : nullptr,
                                        found.ok() ? "" : found.error().message);
       if (m.passed) continue;
       out.failures.push_back(
@@ -189,7 +241,7 @@ class StepRunner {
 
   void Save(const ScenarioStep& step, StepOutcome& out) {
     for (const SaveRule& rule : step.save) {
-      auto found = ResolveJsonPath(out.result, rule.path);
+      auto found = SelectJsonPath(out.result, rule.path);
       if (!found.ok()) {
         out.failures.push_back({rule.path, "a value to save as \"" + rule.name + "\"",
                                 "nothing (" + found.error().message + ")",
@@ -197,7 +249,7 @@ class StepRunner {
                                     " does not resolve: " + found.error().message});
         continue;
       }
-      vars_[rule.name] = **found;
+      vars_[rule.name] = std::move(*found);
     }
   }
 

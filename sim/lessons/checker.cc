@@ -1,0 +1,202 @@
+#include "sim/lessons/checker.h"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+
+#include "sim/model/regions.h"
+#include "sim/scenario/runner.h"
+#include "sim/scenario/step_target.h"
+#include "sim/scenario/substitute.h"
+#include "sim/scenario/summary.h"
+
+namespace ec2sim::lessons {
+namespace {
+
+using nlohmann::json;
+using Vars = std::map<std::string, json, std::less<>>;
+
+// Checks only read state, so the clock never moves and waits are refused.
+class SourceTarget final : public scenario::StepTarget {
+ public:
+  explicit SourceTarget(StateSource& source) : source_(source) {}
+
+  Result<json> Call(std::string_view action, const json& params, const CallContext& ctx) override {
+    if (ctx.region != kAllRegions) return source_.Call(action, params, ctx.region);
+    json all = json::array();
+    for (const std::string& region : model::RegionCodes()) {
+      auto r = source_.Call(action, params, region);
+      if (!r.ok()) return MakeError(r.error().code, region + ": " + r.error().message);
+      json entry = {{"Region", region}};
+      if (r->is_object()) entry.update(*r);
+      all.push_back(std::move(entry));
+    }
+    return all;
+  }
+  bool HasAction(std::string_view) const override { return true; }
+  SimTime Now() const override { return 0; }
+  void Advance(Duration) override {}
+  Result<Duration> WaitForInstanceState(const CallContext&, std::string_view, std::string_view,
+                                        Duration) override {
+    return MakeError(ErrorCode::kSimInvalidInput, "a check cannot wait");
+  }
+  Result<json> Probe(const json& spec, const CallContext& ctx) override {
+    if (ctx.region == kAllRegions) return OnlyCalls();
+    return source_.Probe(spec, ctx.region);
+  }
+  Result<json> Bill(const json& spec, const CallContext& ctx) override {
+    if (ctx.region == kAllRegions) return OnlyCalls();
+    return source_.Bill(spec, ctx.region);
+  }
+  Result<json> Latency(const json& spec, const CallContext& ctx) override {
+    if (ctx.region == kAllRegions) return OnlyCalls();
+    return source_.Latency(spec, ctx.region);
+  }
+
+ private:
+  static Error OnlyCalls() {
+    return MakeError(ErrorCode::kSimInvalidInput, "\"region\": \"*\" applies to calls only");
+  }
+  StateSource& source_;
+};
+
+// Splices the exercise's vars into a string, leaving other references for the runner.
+std::string SpliceKnown(const std::string& text, const Vars& vars) {
+  std::string out;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t open = text.find("${", pos);
+    if (open == std::string::npos) break;
+    size_t close = text.find('}', open);
+    bool escaped = open > 0 && text[open - 1] == '$';
+    if (close == std::string::npos) break;
+    auto it = vars.find(std::string_view(text).substr(open + 2, close - open - 2));
+    out.append(text, pos, open - pos);
+    if (escaped || it == vars.end()) {
+      out.append(text, open, close + 1 - open);
+    } else {
+      out += it->second.is_string() ? it->second.get<std::string>() : it->second.dump();
+    }
+    pos = close + 1;
+  }
+  out.append(text, std::min(pos, text.size()), std::string::npos);
+  return out;
+}
+
+// The exercise's vars put in place: whole references keep the value's JSON type.
+json WithVars(const json& value, const Vars& vars) {
+  if (value.is_string()) {
+    const auto& s = value.get_ref<const std::string&>();
+    if (scenario::IsWholeReference(value)) {
+      auto it = vars.find(std::string_view(s).substr(2, s.size() - 3));
+      if (it != vars.end()) return it->second;
+    }
+    return SpliceKnown(s, vars);
+  }
+  if (value.is_array() || value.is_object()) {
+    json out = value;
+    for (auto& item : out) item = WithVars(item, vars);
+    return out;
+  }
+  return value;
+}
+
+std::string FailureDetail(const StepOutcome& step) {
+  std::string what = step.summary;
+  if (size_t colon = what.find(':'); colon != std::string::npos) what.resize(colon);
+  std::string why = step.failures.empty() ? std::string("failed") : step.failures[0].message;
+  return "check " + std::to_string(step.index) + " (" + what + "): " + why;
+}
+
+GoalResult RunGoal(const Exercise& ex, const Goal& goal, StateSource& source) {
+  GoalResult result;
+  result.goal = &goal;
+  Scenario sc;
+  sc.file = goal.id;
+  sc.name = goal.id;
+  sc.region = ex.region;
+  sc.account = source.Account();
+  for (ScenarioStep step : goal.checks) {
+    step.args = WithVars(step.args, ex.vars);
+    for (Expectation& e : step.expect) e.matcher = WithVars(e.matcher, ex.vars);
+    sc.steps.push_back(std::move(step));
+  }
+  SourceTarget target(source);
+  ScenarioOutcome outcome = scenario::RunScenarioOn(sc, target, nullptr);
+  if (outcome.passed) {
+    result.status = GoalStatus::kMet;
+    return result;
+  }
+  for (const StepOutcome& step : outcome.steps) {
+    if (step.status != StepStatus::kFailed) continue;
+    if (step.error.has_value() && step.error->code == ErrorCode::kSimUnsupported) {
+      result.status = GoalStatus::kUnavailable;
+      result.detail = step.error->message;
+    } else {
+      result.status = GoalStatus::kMissed;
+      result.detail = FailureDetail(step);
+    }
+    break;
+  }
+  return result;
+}
+
+}  // namespace
+
+bool ExerciseResult::AllMet() const {
+  return std::all_of(goals.begin(), goals.end(),
+                     [](const GoalResult& g) { return g.status == GoalStatus::kMet; });
+}
+
+int ExerciseResult::MetCount() const {
+  return static_cast<int>(std::count_if(goals.begin(), goals.end(), [](const GoalResult& g) {
+    return g.status == GoalStatus::kMet;
+  }));
+}
+
+bool ExerciseResult::AnyUnavailable() const {
+  return std::any_of(goals.begin(), goals.end(),
+                     [](const GoalResult& g) { return g.status == GoalStatus::kUnavailable; });
+}
+
+ExerciseResult CheckExercise(const Exercise& exercise, StateSource& state) {
+  ExerciseResult out;
+  out.exercise = &exercise;
+  std::map<std::string, bool, std::less<>> met;
+  for (const Goal& goal : exercise.goals) {
+    std::vector<std::string> unmet;
+    for (const std::string& id : goal.after) {
+      if (!met[id]) unmet.push_back(id);
+    }
+    GoalResult r;
+    if (!unmet.empty()) {
+      r.goal = &goal;
+      r.status = GoalStatus::kWaiting;
+      r.waiting_for = std::move(unmet);
+    } else {
+      r = RunGoal(exercise, goal, state);
+    }
+    met[goal.id] = r.status == GoalStatus::kMet;
+    out.goals.push_back(std::move(r));
+  }
+  return out;
+}
+
+AnswerResult CheckScenarioAnswer(const Exercise& exercise, const Scenario& answer) {
+  AnswerResult out;
+  Sandbox sandbox(SandboxOptionsFor(answer));
+  ScenarioOutcome run = RunScenario(answer, sandbox, nullptr);
+  if (!run.passed) {
+    for (const StepOutcome& step : run.steps) {
+      if (step.status != StepStatus::kFailed) continue;
+      std::string why = step.failures.empty() ? step.summary : step.failures[0].message;
+      out.stopped = "step " + std::to_string(step.index) + ": " + scenario::OneLine(why);
+      break;
+    }
+  }
+  SandboxStateSource source(sandbox, answer.account);
+  out.result = CheckExercise(exercise, source);
+  return out;
+}
+
+}  // namespace ec2sim::lessons

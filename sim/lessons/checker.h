@@ -1,0 +1,60 @@
+// The goal checker: decides which goals of an exercise a learner's state meets.
+#ifndef EC2SIM_SIM_LESSONS_CHECKER_H_
+#define EC2SIM_SIM_LESSONS_CHECKER_H_
+
+#include <string>
+#include <vector>
+
+#include "ec2sim/scenario.h"
+#include "sim/lessons/lesson.h"
+#include "sim/lessons/state_source.h"
+
+namespace ec2sim::lessons {
+
+enum class GoalStatus {
+  kMet,
+  kMissed,
+  kWaiting,      // not checked: a goal named in `after` is not met
+  kUnavailable,  // a check needs a verb this build or server does not support
+};
+
+struct GoalResult {
+  const Goal* goal = nullptr;
+  GoalStatus status = GoalStatus::kMissed;
+  // kMissed: which check failed and why ("check 2 (call DescribeInstances): Reservations...:
+  // expected length 1, got length 0: []"), for teachers and --verbose; kUnavailable: the
+  // error's message; kWaiting: empty (see waiting_for).
+  std::string detail;
+  std::vector<std::string> waiting_for;  // kWaiting: the unmet goals it waits for
+};
+
+struct ExerciseResult {
+  const Exercise* exercise = nullptr;
+  std::vector<GoalResult> goals;  // one per goal, in the exercise's order
+
+  bool AllMet() const;
+  int MetCount() const;
+  bool AnyUnavailable() const;
+};
+
+// Checks every goal of `exercise` against `state`, in order. Each goal's checks run as the steps
+// of a scenario (region: the exercise's; account: the source's) with the exercise's vars
+// available as "${name}", stopping at the first failing check. Never fails: a check that
+// cannot run is a missed goal (or kUnavailable for kSimUnsupported).
+ExerciseResult CheckExercise(const Exercise& exercise, StateSource& state);
+
+// A learner's scenario file, run and then checked.
+struct AnswerResult {
+  // Empty when every step of the learner's scenario passed; otherwise "step N: what failed".
+  // The goals are still checked against the state at the point where the scenario stopped.
+  std::string stopped;
+  ExerciseResult result;
+};
+
+// Runs `answer` in a fresh Sandbox built from its own options, then checks `exercise` against
+// that Sandbox's end state in the scenario's account.
+AnswerResult CheckScenarioAnswer(const Exercise& exercise, const Scenario& answer);
+
+}  // namespace ec2sim::lessons
+
+#endif  // EC2SIM_SIM_LESSONS_CHECKER_H_

@@ -1,0 +1,32 @@
+// The teacher's view of a class: which goals each learner's account meets, lesson by lesson.
+#ifndef EC2SIM_SIM_LESSONS_PROGRESS_H_
+#define EC2SIM_SIM_LESSONS_PROGRESS_H_
+
+#include <functional>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "ec2sim/result.h"
+#include "sim/lessons/catalog.h"
+#include "sim/lessons/state_source.h"
+
+namespace ec2sim::lessons {
+
+// Opens one account's state (for a server: RemoteConnector::ForAccount).
+using SourceOpener =
+    std::function<Result<std::unique_ptr<StateSource>>(const std::string& account)>;
+
+// Checks every exercise of every lesson for each account, in the order given:
+// {"accounts": [{"account": ID, "met": N, "total": N,
+//                "lessons": [{"lesson": N, "exercise": ID, "met": N, "total": N,
+//                             "goals": {GOAL_ID: "met"|"missed"|"waiting"|"unavailable"}}]}]}.
+// Errors: the first error of `open`.
+Result<nlohmann::json> CollectProgress(const Course& course,
+                                       const std::vector<std::string>& accounts,
+                                       const SourceOpener& open);
+
+}  // namespace ec2sim::lessons
+
+#endif  // EC2SIM_SIM_LESSONS_PROGRESS_H_

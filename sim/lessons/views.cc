@@ -1,0 +1,133 @@
+#include "sim/lessons/views.h"
+
+#include <algorithm>
+#include <vector>
+
+#include "sim/lessons/feedback.h"
+#include "sim/lessons/terminal_text.h"
+#include "sim/lessons/text_width.h"
+
+namespace ec2sim::lessons {
+namespace {
+
+std::string Joined(const std::vector<std::string>& items, std::string_view sep) {
+  std::string out;
+  for (const std::string& item : items) out += (out.empty() ? "" : std::string(sep)) + item;
+  return out;
+}
+
+void Lines(std::string& out, const std::vector<std::string>& lines) {
+  for (const std::string& l : lines) out += l + "\n";
+}
+
+// The access key `lesson start` suggests; any key names an account on `ec2sim serve`.
+constexpr std::string_view kExampleKey = "AKIDLEARNER1";
+
+std::string Heading(std::string_view text, char rule) {
+  return std::string(text) + "\n" + std::string(DisplayWidth(text), rule) + "\n";
+}
+
+}  // namespace
+
+std::string FormatLessonList(const Course& course, Lang lang, std::size_t width) {
+  width = std::max<size_t>(width, 40);
+  std::string out;
+  for (const Lesson& lesson : course.lessons) {
+    std::string number = (lesson.number < 10 ? " " : "") + std::to_string(lesson.number) + ". ";
+    std::string title = lesson.title.In(lang);
+    if (!lesson.needs.empty()) {
+      title += "  (" + std::string(Phrase("needs", lang)) + Joined(lesson.needs, ", ") + ")";
+    }
+    Lines(out, WrapText(title, width, number, std::string(number.size(), ' ')));
+    Lines(out, WrapText(PlainInline(lesson.summary.In(lang)), width, "      ", "      "));
+  }
+  return out;
+}
+
+nlohmann::json LessonListJson(const Course& course, Lang lang) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const Lesson& lesson : course.lessons) {
+    std::vector<std::string> exercises;
+    for (const Exercise& ex : lesson.exercises) exercises.push_back(ex.id);
+    out.push_back({{"lesson", lesson.number},
+                   {"slug", lesson.slug},
+                   {"title", lesson.title.In(lang)},
+                   {"summary", lesson.summary.In(lang)},
+                   {"exercises", exercises},
+                   {"needs", lesson.needs}});
+  }
+  return out;
+}
+
+std::string FormatLessonText(const Lesson& lesson, Lang lang, std::size_t width) {
+  return RenderForTerminal(lesson.text.In(lang), width);
+}
+
+std::string StarterScenario(const Lesson& lesson, const Exercise& exercise, Lang lang) {
+  nlohmann::ordered_json starter = {
+      {"format", 1},
+      {"name", "lesson-" + std::to_string(lesson.number) + "-" + exercise.id},
+      {"region", exercise.region},
+      {"steps",
+       nlohmann::ordered_json::array(
+           {{{"note", lang == Lang::kKo ? "여기에 단계를 쓰세요: call, advance, wait ..."
+                                        : "Write your steps here: call, advance, wait ..."}}})}};
+  return starter.dump(2) + "\n";
+}
+
+std::string FormatExerciseStart(const Lesson& lesson, const Exercise& exercise, Lang lang,
+                                std::size_t width, const std::string& endpoint) {
+  const bool ko = lang == Lang::kKo;
+  width = std::max<size_t>(width, 40);
+  std::string out;
+  out += Heading(std::string(Phrase("exercise", lang)) + ": " + exercise.title.In(lang), '=');
+  out += "\n";
+  out += RenderForTerminal(exercise.task.In(lang), width);
+  out += "\n" + std::string(Phrase("region", lang)) + exercise.region + "\n\n";
+  out += Heading(Phrase("goals", lang), '-');
+  for (const Goal& goal : exercise.goals) {
+    Lines(out, WrapText(PlainInline(goal.title.In(lang)), width, "  - ", "    "));
+  }
+  std::string n = std::to_string(lesson.number);
+  std::string ex = lesson.exercises.size() > 1 ? " --exercise " + exercise.id : "";
+  out += "\n" + Heading(std::string("1) ") + std::string(Phrase("check_file", lang)), '-');
+  Lines(out, WrapText(ko ? "아래 내용으로 answer.json을 만들고, 단계(steps)를 채운 뒤 확인하세요. "
+                           "형식은 docs/scenario-format.md에 있습니다."
+                         : "Save this as answer.json, fill in the steps, then check it. The "
+                           "format is described in docs/scenario-format.md.",
+                      width));
+  out += "\n";
+  std::string starter = StarterScenario(lesson, exercise, lang);
+  size_t pos = 0;
+  while (pos < starter.size()) {
+    size_t nl = starter.find('\n', pos);
+    out += "    " + starter.substr(pos, nl - pos) + "\n";
+    pos = nl + 1;
+  }
+  out += "\n    ec2sim run answer.json\n    ec2sim lesson check " + n + " answer.json" + ex + "\n";
+  out += "\n" + Heading(std::string("2) ") + std::string(Phrase("check_server", lang)), '-');
+  // Lessons whose checks read the bill need time to pass, which the server's manual clock allows.
+  const bool needs_time =
+      std::find(lesson.needs.begin(), lesson.needs.end(), "bill") != lesson.needs.end();
+  Lines(out, WrapText(ko ? "다른 터미널에서 서버를 켜고, AWS CLI가 그 서버를 보도록 설정합니다. "
+                           "액세스 키는 아무 값이나 되고, 그 키가 곧 서버 안의 내 계정입니다. "
+                           "학습자마다 다른 키를 쓰세요."
+                         : "Start the server in a second terminal and point the AWS CLI at it. "
+                           "Any access key works: it names your own account on that server, so "
+                           "every learner picks a different one.",
+                      width));
+  out += std::string("\n    ec2sim serve") + (needs_time ? " --clock manual" : "") + "\n";
+  out +=
+      "    aws configure set aws_access_key_id " + std::string(kExampleKey) + " --profile ec2sim\n";
+  out += "    aws configure set aws_secret_access_key anything --profile ec2sim\n";
+  out += "    aws configure set region " + exercise.region + " --profile ec2sim\n";
+  out += "    aws --profile ec2sim --endpoint-url " + endpoint + " ec2 describe-instances\n";
+  if (needs_time) {
+    out += "    curl -XPOST " + endpoint + "/_ec2sim/clock -d '{\"advance\": \"1d\"}'\n";
+  }
+  out += "    ec2sim lesson check " + n + ex + " --endpoint " + endpoint + " --access-key " +
+         std::string(kExampleKey) + "\n";
+  return out;
+}
+
+}  // namespace ec2sim::lessons

@@ -1,0 +1,197 @@
+#include "sim/lessons/checker.h"
+
+#include <gtest/gtest.h>
+
+#include "ec2sim/sandbox.h"
+
+namespace ec2sim::lessons {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kAccount = "123456789012";
+constexpr const char* kSeoul = "ap-northeast-2";
+
+// An exercise built from goals written inline.
+Lesson LessonWithGoals(const std::vector<json>& goals, const json& vars = json::object()) {
+  json j = {{"format", 1},
+            {"title", {{"en", "T"}, {"ko", "T"}}},
+            {"summary", {{"en", "S"}, {"ko", "S"}}},
+            {"exercises",
+             {{{"id", "ex"},
+               {"title", {{"en", "E"}, {"ko", "E"}}},
+               {"task", {{"en", "E"}, {"ko", "E"}}},
+               {"region", kSeoul},
+               {"vars", vars},
+               {"solution", "solution.json"},
+               {"goals", goals},
+               {"wrong", json::array()}}}}};
+  auto lesson = ParseLesson("01-test", j.dump(), "test");
+  EXPECT_TRUE(lesson.ok()) << lesson.error().message;
+  return lesson.ok() ? std::move(*lesson) : Lesson{};
+}
+
+json Goal(const std::string& id, const std::vector<json>& checks,
+          const std::vector<std::string>& after = {}) {
+  return {{"id", id},
+          {"title", {{"en", id}, {"ko", id}}},
+          {"hint", {{"en", "hint " + id}, {"ko", "힌트"}}},
+          {"after", after},
+          {"checks", checks}};
+}
+
+json CountInstances(int n) {
+  return {{"call", "DescribeInstances"},
+          {"with", json::object()},
+          {"expect", {{"Reservations[*].Instances[*]", {{"len", n}}}}}};
+}
+
+void Launch(Sandbox& sandbox, const std::string& region, const std::string& name) {
+  json params = {
+      {"ImageId", "ami-0123456789abcdef0"},
+      {"MinCount", 1},
+      {"MaxCount", 1},
+      {"TagSpecifications",
+       {{{"ResourceType", "instance"}, {"Tags", {{{"Key", "Name"}, {"Value", name}}}}}}}};
+  auto r = sandbox.Call("RunInstances", params, CallContext{kAccount, region});
+  ASSERT_TRUE(r.ok()) << r.error().message;
+}
+
+TEST(GoalChecker, AGoalIsMetWhenEveryCheckPassesAgainstTheState) {
+  Lesson lesson =
+      LessonWithGoals({Goal("one", {CountInstances(1)}), Goal("two", {CountInstances(2)})});
+  Sandbox sandbox({.timing = Timing::kInstant});
+  Launch(sandbox, kSeoul, "web");
+  SandboxStateSource source(sandbox, kAccount);
+  ExerciseResult r = CheckExercise(lesson.exercises[0], source);
+  ASSERT_EQ(r.goals.size(), 2u);
+  EXPECT_EQ(r.goals[0].status, GoalStatus::kMet);
+  EXPECT_EQ(r.goals[1].status, GoalStatus::kMissed);
+  EXPECT_NE(
+      r.goals[1].detail.find("check 1 (call DescribeInstances): Reservations[*].Instances[*]: "
+                             "expected length 2, got length 1"),
+      std::string::npos)
+      << r.goals[1].detail;
+  EXPECT_FALSE(r.AllMet());
+  EXPECT_EQ(r.MetCount(), 1);
+}
+
+TEST(GoalChecker, ChecksSeeOnlyTheExercisesRegionUnlessTheyNameOne) {
+  json in_frankfurt = CountInstances(1);
+  in_frankfurt["region"] = "eu-central-1";
+  Lesson lesson =
+      LessonWithGoals({Goal("seoul", {CountInstances(1)}), Goal("fra", {in_frankfurt})});
+  Sandbox sandbox({.timing = Timing::kInstant});
+  Launch(sandbox, "eu-central-1", "web");
+  SandboxStateSource source(sandbox, kAccount);
+  ExerciseResult r = CheckExercise(lesson.exercises[0], source);
+  EXPECT_EQ(r.goals[0].status, GoalStatus::kMissed);
+  EXPECT_EQ(r.goals[1].status, GoalStatus::kMet);
+}
+
+TEST(GoalChecker, AllRegionsListsEveryRegionsResult) {
+  json anywhere = {{"call", "DescribeInstances"},
+                   {"region", "*"},
+                   {"with", json::object()},
+                   {"expect",
+                    {{"[*].Reservations[*].Instances[*]", {{"len", 2}}},
+                     {"[?Region==eu-central-1].Reservations[*].Instances[*]", {{"len", 1}}},
+                     {"[*]", {{"len", 34}}}}}};
+  Lesson lesson = LessonWithGoals({Goal("anywhere", {anywhere})});
+  Sandbox sandbox({.timing = Timing::kInstant});
+  Launch(sandbox, "eu-central-1", "a");
+  Launch(sandbox, "sa-east-1", "b");
+  SandboxStateSource source(sandbox, kAccount);
+  ExerciseResult r = CheckExercise(lesson.exercises[0], source);
+  EXPECT_EQ(r.goals[0].status, GoalStatus::kMet) << r.goals[0].detail;
+}
+
+TEST(GoalChecker, AGoalWaitsForTheGoalsItComesAfter) {
+  Lesson lesson = LessonWithGoals(
+      {Goal("exists", {CountInstances(1)}), Goal("then", {CountInstances(0)}, {"exists"})});
+  Sandbox sandbox({.timing = Timing::kInstant});
+  SandboxStateSource source(sandbox, kAccount);
+  ExerciseResult r = CheckExercise(lesson.exercises[0], source);
+  EXPECT_EQ(r.goals[0].status, GoalStatus::kMissed);
+  EXPECT_EQ(r.goals[1].status, GoalStatus::kWaiting) << "would pass, but must not be checked yet";
+  EXPECT_EQ(r.goals[1].waiting_for, std::vector<std::string>{"exists"});
+}
+
+TEST(GoalChecker, ExerciseVarsAreSubstitutedWithTheirTypes) {
+  json check = {{"call", "DescribeInstances"},
+                {"with", {{"Filters", {{{"Name", "tag:Name"}, {"Values", "${names}"}}}}}},
+                {"expect",
+                 {{"Reservations[*].Instances[*].Tags[0].Value", {"${first}"}},
+                  {"Reservations[0].Instances[0].Placement.AvailabilityZone",
+                   {{"matches", "${region}[a-d]"}}}}}};
+  Lesson lesson = LessonWithGoals({Goal("vars", {check})},
+                                  {{"names", {"web"}}, {"first", "web"}, {"region", kSeoul}});
+  Sandbox sandbox({.timing = Timing::kInstant});
+  Launch(sandbox, kSeoul, "web");
+  Launch(sandbox, kSeoul, "db");
+  SandboxStateSource source(sandbox, kAccount);
+  ExerciseResult r = CheckExercise(lesson.exercises[0], source);
+  EXPECT_EQ(r.goals[0].status, GoalStatus::kMet) << r.goals[0].detail;
+}
+
+TEST(GoalChecker, SavedValuesFlowBetweenTheChecksOfOneGoal) {
+  json find = {{"call", "DescribeInstances"},
+               {"with", json::object()},
+               {"save", {{"id", "Reservations[0].Instances[0].InstanceId"}}}};
+  json use = {{"call", "DescribeInstanceStatus"},
+              {"with", {{"InstanceIds", {"${id}"}}}},
+              {"expect", {{"InstanceStatuses[0].InstanceId", "${id}"}}}};
+  Lesson lesson = LessonWithGoals({Goal("chain", {find, use})});
+  Sandbox sandbox({.timing = Timing::kInstant});
+  Launch(sandbox, kSeoul, "web");
+  SandboxStateSource source(sandbox, kAccount);
+  EXPECT_EQ(CheckExercise(lesson.exercises[0], source).goals[0].status, GoalStatus::kMet);
+}
+
+// Answers every call from a fixed world and has no billing.
+class NoBillingSource : public StateSource {
+ public:
+  std::string Account() const override { return kAccount; }
+  Result<json> Call(std::string_view, const json&, const std::string&) override {
+    return json{{"Reservations", json::array()}};
+  }
+  Result<json> Probe(const json&, const std::string&) override { return Unsupported("probe"); }
+  Result<json> Bill(const json&, const std::string&) override { return Unsupported("bill"); }
+  Result<json> Latency(const json&, const std::string&) override { return Unsupported("latency"); }
+
+ private:
+  static Error Unsupported(const std::string& verb) {
+    return MakeError(ErrorCode::kSimUnsupported, "the " + verb + " verb is not supported yet");
+  }
+};
+
+TEST(GoalChecker, AVerbTheSourceLacksMakesTheGoalUnavailableNotMissed) {
+  json bill = {{"bill", json::object()}, {"expect", {{"Total", {{"exists", true}}}}}};
+  Lesson lesson = LessonWithGoals({Goal("calls", {CountInstances(0)}), Goal("bill", {bill})});
+  NoBillingSource source;
+  ExerciseResult r = CheckExercise(lesson.exercises[0], source);
+  EXPECT_EQ(r.goals[0].status, GoalStatus::kMet);
+  EXPECT_EQ(r.goals[1].status, GoalStatus::kUnavailable);
+  EXPECT_EQ(r.goals[1].detail, "the bill verb is not supported yet");
+  EXPECT_TRUE(r.AnyUnavailable());
+  EXPECT_FALSE(r.AllMet());
+}
+
+TEST(GoalChecker, AnAnswerThatStopsEarlyIsCheckedWhereItStopped) {
+  Lesson lesson = LessonWithGoals({Goal("one", {CountInstances(1)})});
+  auto answer = ParseScenario(R"({
+    "format": 1, "name": "stops", "region": "ap-northeast-2", "timing": "instant",
+    "steps": [
+      {"call": "RunInstances", "with": {"ImageId": "ami-0123456789abcdef0", "MinCount": 1, "MaxCount": 1}},
+      {"call": "StopInstances", "with": {"InstanceIds": ["i-0123456789abcdef0"]}},
+      {"call": "RunInstances", "with": {"ImageId": "ami-0123456789abcdef0", "MinCount": 1, "MaxCount": 1}}
+    ]})",
+                              "answer.json");
+  ASSERT_TRUE(answer.ok()) << answer.error().message;
+  AnswerResult r = CheckScenarioAnswer(lesson.exercises[0], *answer);
+  EXPECT_EQ(r.stopped.rfind("step 2: InvalidInstanceID.NotFound", 0), 0u) << r.stopped;
+  EXPECT_EQ(r.result.goals[0].status, GoalStatus::kMet) << "the third step never ran";
+}
+
+}  // namespace
+}  // namespace ec2sim::lessons
