@@ -5,6 +5,10 @@
 //   BM_LedgerYear/<instances>/<days spread>: the billing layer alone. Events are emitted into a
 //     World exactly as the model emits them for a stop/start (address detached, stopping,
 //     stopped, pending, running, address attached), then one invoice prices the account.
+//   BM_ModelYear/<instances>/<days spread>: the model's own state machine (model::StopInstances
+//     and StartInstances: addresses released and drawn again, transitions as simulated events,
+//     every resource event to the ledger), without the JSON action layer, then one invoice per
+//     account.
 //   BM_SandboxYear/<instances>/<days spread>: end to end through Sandbox::Call
 //     (StopInstances/StartInstances in batches of 32, the default vCPU quota of t2.micro per
 //     account and region), then one invoice per account.
@@ -21,6 +25,7 @@
 
 #include "ec2sim/sandbox.h"
 #include "sim/model/billing/ledger.h"
+#include "sim/model/instances.h"
 #include "sim/model/world.h"
 
 namespace {
@@ -112,6 +117,61 @@ std::string AccountId(int n) {
   return buf;
 }
 
+void BM_ModelYear(benchmark::State& state) {
+  namespace model = ec2sim::model;
+  const int instances = static_cast<int>(state.range(0));
+  const Duration spread = state.range(1) * kDay;
+  const Duration cycle = spread / kCycles;
+  constexpr int kPerAccount = 32;  // as BM_SandboxYear: the default vCPU quota of t2.micro
+  std::int64_t cents = 0;
+  std::uint64_t events = 0;
+  for (auto _ : state) {
+    model::World world(ec2sim::SandboxOptions{.timing = ec2sim::Timing::kInstant});
+    ec2sim::billing::Ledger ledger(world);
+    struct Group {
+      model::Scope* scope;
+      std::vector<std::string> ids;
+    };
+    std::vector<Group> groups;
+    for (int launched = 0; launched < instances; launched += kPerAccount) {
+      int n = std::min(kPerAccount, instances - launched);
+      auto scope = world.GetScope(AccountId(static_cast<int>(groups.size())), "ap-northeast-2");
+      if (!scope.ok()) state.SkipWithError(scope.error().message.c_str());
+      model::LaunchSpec spec;
+      spec.image_id = "ami-0c9c942bd7bf113a2";
+      spec.min_count = n;
+      spec.max_count = n;
+      auto r = model::RunInstances(world, **scope, spec);
+      if (!r.ok()) state.SkipWithError(r.error().message.c_str());
+      Group g{*scope, {}};
+      for (const model::Instance& inst : (*scope)->instances.values()) g.ids.push_back(inst.id);
+      groups.push_back(std::move(g));
+    }
+    world.sim().RunDue();
+    SimTime start = world.now();
+    for (int c = 0; c < kCycles; ++c) {
+      world.sim().AdvanceTo(start + c * cycle + 2 * cycle / 3);
+      for (Group& g : groups)
+        benchmark::DoNotOptimize(model::StopInstances(world, *g.scope, g.ids));
+      world.sim().RunDue();
+      world.sim().AdvanceTo(start + (c + 1) * cycle);
+      for (Group& g : groups)
+        benchmark::DoNotOptimize(model::StartInstances(world, *g.scope, g.ids));
+      world.sim().RunDue();
+    }
+    cents = 0;
+    for (const Group& g : groups) {
+      auto invoice = ledger.Bill({g.scope->account, start, world.now(), "", std::nullopt});
+      if (!invoice.ok()) state.SkipWithError(invoice.error().message.c_str());
+      cents += invoice->total_cents();
+    }
+    events = ledger.events();
+  }
+  state.counters["events"] = static_cast<double>(events);
+  state.counters["total_usd"] = static_cast<double>(cents) / 100.0;
+  state.counters["peak_rss_MB"] = PeakRssMb();
+}
+
 void BM_SandboxYear(benchmark::State& state) {
   using nlohmann::json;
   const int instances = static_cast<int>(state.range(0));
@@ -166,6 +226,12 @@ BENCHMARK(BM_LedgerYear)
     ->Unit(benchmark::kMillisecond)
     ->Iterations(1)
     ->Repetitions(5);
+BENCHMARK(BM_ModelYear)
+    ->Args({10'000, 365})
+    ->Args({10'000, 1})
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(1)
+    ->Repetitions(3);
 BENCHMARK(BM_SandboxYear)
     ->Args({10'000, 365})
     ->Args({10'000, 1})

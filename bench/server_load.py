@@ -13,6 +13,10 @@ Each workload runs RUNS times (default 3); the report gives the median requests/
 median p50/p99 latency. Usage:
 
   /usr/bin/python3 bench/server_load.py [--binary build/ec2sim] [--duration 10] [--runs 3]
+                                        [--no-response-cache]
+
+Repeated DescribeInstances calls on an unchanged account are answered from the server's
+per-state-version cache; --no-response-cache measures the rendering path instead.
 
 The 100 instances: the vCPU quota (32) counts only pending and running instances, so three
 batches of 32 t2.micro are launched and stopped, then 4 more are left running.
@@ -112,13 +116,17 @@ def main():
     parser.add_argument("--binary", default=str(ROOT / "build" / "ec2sim"))
     parser.add_argument("--duration", type=int, default=10, help="seconds per run")
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--no-response-cache", action="store_true",
+                        help="start the server with --no-response-cache (every Describe rendered)")
     args = parser.parse_args()
     wrk = shutil.which("wrk")
     if wrk is None:
         sys.exit("wrk is not installed: apt-get install wrk")
 
-    server = subprocess.Popen([args.binary, "serve", "--port", "0", "--quiet", "--clock", "wall",
-                               "--speed", "3600"], stdout=subprocess.PIPE, text=True)
+    command = [args.binary, "serve", "--port", "0", "--quiet", "--clock", "wall", "--speed", "3600"]
+    if args.no_response_cache:
+        command.append("--no-response-cache")
+    server = subprocess.Popen(command, stdout=subprocess.PIPE, text=True)
     try:
         line = server.stdout.readline()
         port = int(re.search(r":(\d+) ", line).group(1))

@@ -5,11 +5,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(cmake ninja-build g++ pkg-config libboost-graph-dev nlohmann-json3-dev libcli11-dev
-          libgtest-dev libssl-dev
+          libgtest-dev libssl-dev zlib1g-dev libjemalloc-dev
           # `ec2sim serve`: its HTTP library, the clients its tests drive, and the EC2 API model
           # tools/trim_ec2_model.py reads. (Node.js and npm are optional: the JavaScript SDK
           # test is skipped without them.)
-          libcpp-httplib-dev awscli python3-boto3 python3-botocore)
+          libcpp-httplib-dev awscli python3-boto3 python3-botocore
+          # scripts/sanitize.sh and scripts/fuzz.sh: clang (14 on Debian 12) with its sanitizer
+          # and libFuzzer runtimes (libclang_rt.fuzzer is in libclang-rt-14-dev),
+          # llvm-symbolizer for readable reports, and ccache so that their two extra builds of
+          # the tree are cheap when repeated.
+          clang libclang-rt-14-dev llvm ccache)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -86,6 +86,10 @@ enum class ErrorCode {
   kSimNotFound,
   kSimExpectationFailed,
   kSimUnsupported,
+  // Request signing (appended; EC2's common errors).
+  kIncompleteSignature,
+  kMissingAuthenticationToken,
+  kRequestExpired,
 };
 
 // The AWS code string, e.g. "InvalidInstanceID.NotFound".
@@ -99,13 +103,15 @@ struct Error {
   std::string message;
 };
 
-inline Error MakeError(ErrorCode code, std::string message) { return Error{code, std::move(message)}; }
+inline Error MakeError(ErrorCode code, std::string message) {
+  return Error{code, std::move(message)};
+}
 
 // Holds either a T or an Error. Accessing the wrong alternative is a broken invariant.
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : v_(std::move(value)) {}      // NOLINT: implicit by design
   Result(Error error) : v_(std::move(error)) {}  // NOLINT: implicit by design
 
   bool ok() const { return v_.index() == 0; }
@@ -171,22 +177,22 @@ inline Status OkStatus() { return Status(); }
 }  // namespace ec2sim
 
 // Propagates the error of a Result-returning expression, otherwise evaluates to nothing.
-#define EC2SIM_RETURN_IF_ERROR(expr)         \
-  do {                                       \
-    auto ec2sim_status_ = (expr);            \
-    if (!ec2sim_status_.ok()) {              \
+#define EC2SIM_RETURN_IF_ERROR(expr)            \
+  do {                                          \
+    auto ec2sim_status_ = (expr);               \
+    if (!ec2sim_status_.ok()) {                 \
       return std::move(ec2sim_status_).error(); \
-    }                                        \
+    }                                           \
   } while (0)
 
 #define EC2SIM_CONCAT_INNER_(a, b) a##b
 #define EC2SIM_CONCAT_(a, b) EC2SIM_CONCAT_INNER_(a, b)
 // `EC2SIM_ASSIGN_OR_RETURN(auto x, Expr());` binds the value or propagates the error.
-#define EC2SIM_ASSIGN_OR_RETURN(decl, expr)                              \
-  auto EC2SIM_CONCAT_(ec2sim_result_, __LINE__) = (expr);                \
-  if (!EC2SIM_CONCAT_(ec2sim_result_, __LINE__).ok()) {                  \
-    return std::move(EC2SIM_CONCAT_(ec2sim_result_, __LINE__)).error();  \
-  }                                                                      \
+#define EC2SIM_ASSIGN_OR_RETURN(decl, expr)                             \
+  auto EC2SIM_CONCAT_(ec2sim_result_, __LINE__) = (expr);               \
+  if (!EC2SIM_CONCAT_(ec2sim_result_, __LINE__).ok()) {                 \
+    return std::move(EC2SIM_CONCAT_(ec2sim_result_, __LINE__)).error(); \
+  }                                                                     \
   decl = std::move(EC2SIM_CONCAT_(ec2sim_result_, __LINE__)).value()
 
 #endif  // EC2SIM_RESULT_H_

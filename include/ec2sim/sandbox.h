@@ -14,12 +14,12 @@
 #define EC2SIM_SANDBOX_H_
 
 #include <cstdint>
+#include <functional>
 #include <memory>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "ec2sim/result.h"
 #include "ec2sim/sim_time.h"
@@ -97,6 +97,14 @@ class Sandbox {
 
   const SandboxOptions& options() const;
 
+  // A number that changes whenever what a Describe* action shows may have changed: after every
+  // Call of another action (successful or not), every Probe, and every simulated event that
+  // runs. While it stays the same, a Describe* call with the same parameters, account and region
+  // answers the same, except DescribeInstanceStatus, whose status checks follow the clock.
+  // Values are unique across the Sandboxes of one process, so a cache keyed on them survives a
+  // Sandbox being replaced.
+  std::uint64_t StateVersion() const;
+
   // Every account that has made a call (or been waited on), sorted.
   std::vector<std::string> Accounts() const;
   // A snapshot of one account's resources for inspection (the API server's admin route):
@@ -105,6 +113,29 @@ class Sandbox {
   // "NetworkInterfaces": [...], ...}}}, each list in its Describe action's boto3 shape, for every
   // region the account has used. An account that never called has no regions. Never fails.
   nlohmann::json Snapshot(const std::string& account);
+
+  // Forgets one account: its resources in every region, the public addresses they held (back to
+  // the pool shared by all accounts), its meters and bill, and the connections probes opened
+  // that touch it. Other accounts keep everything. Returns whether the account had any resource
+  // (a region it had used).
+  bool ResetAccount(const std::string& account);
+
+  // Durability support (the API server's journal). Every call that changed, or may have
+  // changed, the sandbox is described as one JSON operation:
+  //   {"op": "call", "account", "region", "action", "params"}   Call(), except a Describe*
+  //                                                             call on an existing scope
+  //   {"op": "probe", "account", "region", "spec"}              Probe()
+  //   {"op": "reset_account", "account"}                        ResetAccount()
+  // and handed to the recorder, with its outcome, before the method returns. Calls rejected
+  // before they reach the account (unknown action, malformed account, unknown region) change
+  // nothing and are not recorded. An empty recorder turns recording off.
+  using Recorder =
+      std::function<void(const nlohmann::json& op, const Result<nlohmann::json>& outcome)>;
+  void SetRecorder(Recorder recorder);
+  // Runs a recorded operation again, without recording it. Sandboxes built with the same options
+  // that replay the same operations at the same simulated times reach the same state and the
+  // same outcomes. Returns the operation's outcome; kSimInvalidInput for a malformed operation.
+  Result<nlohmann::json> Replay(const nlohmann::json& op);
 
  private:
   struct Impl;

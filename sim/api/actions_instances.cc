@@ -10,11 +10,18 @@ namespace {
 using model::Instance;
 
 // Parameters tools such as Terraform and the console send that change nothing in the model.
-constexpr const char* kAcceptedRunParameters[] = {
-    "UserData",        "Monitoring",   "EbsOptimized", "MetadataOptions",
-    "CreditSpecification", "IamInstanceProfile", "CapacityReservationSpecification",
-    "HibernationOptions", "MaintenanceOptions", "PrivateDnsNameOptions", "EnclaveOptions",
-    "CpuOptions"};
+constexpr const char* kAcceptedRunParameters[] = {"UserData",
+                                                  "Monitoring",
+                                                  "EbsOptimized",
+                                                  "MetadataOptions",
+                                                  "CreditSpecification",
+                                                  "IamInstanceProfile",
+                                                  "CapacityReservationSpecification",
+                                                  "HibernationOptions",
+                                                  "MaintenanceOptions",
+                                                  "PrivateDnsNameOptions",
+                                                  "EnclaveOptions",
+                                                  "CpuOptions"};
 
 void DecodeNetworkInterfaces(const json& list, model::LaunchSpec& spec, Params& p) {
   if (!list.is_array() || list.size() != 1 || !list[0].is_object()) {
@@ -94,8 +101,9 @@ Result<json> RunInstancesHandler(ApiContext& ctx, Params& p) {
   model::LaunchSpec spec;
   spec.image_id = p.String("ImageId");
   spec.instance_type = p.OptString("InstanceType").value_or("t2.micro");
-  spec.min_count = static_cast<int>(p.OptInt("MinCount", 1, 1000).value_or(1));
-  spec.max_count = static_cast<int>(p.OptInt("MaxCount", 1, 1000).value_or(spec.min_count));
+  // Any positive count is valid; the quotas decide how many launch (model::RunInstances).
+  spec.min_count = static_cast<int>(p.OptInt("MinCount", 1, INT32_MAX).value_or(1));
+  spec.max_count = static_cast<int>(p.OptInt("MaxCount", 1, INT32_MAX).value_or(spec.min_count));
   if (!p.Has("MinCount") || !p.Has("MaxCount")) {
     p.Fail(MakeError(ErrorCode::kMissingParameter, std::string("The request must contain the ") +
                                                        "parameters MinCount and MaxCount"));
@@ -127,7 +135,8 @@ Result<json> RunInstancesHandler(ApiContext& ctx, Params& p) {
       if (inst.client_token == spec.client_token) {
         const model::Reservation& r = ctx.scope.reservations.at(inst.reservation_id);
         std::vector<const Instance*> members;
-        for (const std::string& id : r.instance_ids) members.push_back(ctx.scope.instances.Find(id));
+        for (const std::string& id : r.instance_ids)
+          members.push_back(ctx.scope.instances.Find(id));
         return ReservationJson(ctx.scope, r, members);
       }
     }
@@ -232,14 +241,17 @@ Result<json> DescribeInstancesHandler(ApiContext& ctx, Params& p) {
     const Instance* inst = selected[i];
     auto [it, fresh] = index.emplace(inst->reservation_id, reservations.size());
     if (fresh) {
-      reservations.push_back({{"Groups", json::array()},
-                              {"Instances", json::array()},
-                              {"OwnerId", ctx.scope.account},
-                              {"ReservationId", inst->reservation_id}});
+      json reservation(json::value_t::object);
+      reservation["Groups"] = json::array();
+      reservation["Instances"] = json::array();
+      reservation["OwnerId"] = ctx.scope.account;
+      reservation["ReservationId"] = inst->reservation_id;
+      reservations.push_back(std::move(reservation));
     }
     reservations[it->second]["Instances"].push_back(InstanceJson(ctx.scope, *inst));
   }
-  json out = {{"Reservations", reservations}};
+  json out(json::value_t::object);
+  out["Reservations"] = std::move(reservations);
   if (!page.next_token.empty()) out["NextToken"] = page.next_token;
   return out;
 }
@@ -285,7 +297,7 @@ Result<json> DescribeInstanceStatusHandler(ApiContext& ctx, Params& p) {
 }
 
 using StateOp = Result<std::vector<model::StateChange>> (*)(model::World&, model::Scope&,
-                                                             const std::vector<std::string>&);
+                                                            const std::vector<std::string>&);
 
 Result<json> StateChangeHandler(ApiContext& ctx, Params& p, StateOp op, const char* key,
                                 bool accepts_force) {
@@ -302,11 +314,15 @@ Result<json> StateChangeHandler(ApiContext& ctx, Params& p, StateOp op, const ch
   EC2SIM_ASSIGN_OR_RETURN(auto changes, op(ctx.world, ctx.scope, ids));
   json list = json::array();
   for (const model::StateChange& c : changes) {
-    list.push_back({{"CurrentState", StateJson(c.current)},
-                    {"InstanceId", c.instance_id},
-                    {"PreviousState", StateJson(c.previous)}});
+    json change(json::value_t::object);
+    change["CurrentState"] = StateJson(c.current);
+    change["InstanceId"] = c.instance_id;
+    change["PreviousState"] = StateJson(c.previous);
+    list.push_back(std::move(change));
   }
-  return json{{key, list}};
+  json out(json::value_t::object);
+  out[key] = std::move(list);
+  return out;
 }
 
 Result<json> StartInstancesHandler(ApiContext& ctx, Params& p) {

@@ -5,6 +5,7 @@
 
 #include "sim/api/action_table.h"
 #include "sim/api/filters.h"
+#include "sim/model/resource_ids.h"
 #include "sim/model/security_groups.h"
 
 namespace ec2sim::api {
@@ -69,12 +70,6 @@ constexpr TaggableKind kKinds[] = {
      "The security group rule ID", GroupOrRuleTags},
 };
 
-bool IsResourceHex(std::string_view hex) {
-  return (hex.size() == 8 || hex.size() == 17) && std::all_of(hex.begin(), hex.end(), [](char c) {
-           return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
-         });
-}
-
 Error InvalidId(const std::string& id, std::string_view why = "") {
   return MakeError(ErrorCode::kInvalidId, "The ID '" + id + "' is not valid" + std::string(why));
 }
@@ -86,7 +81,7 @@ struct TagTarget {
 
 Result<TagTarget> FindTarget(Scope& scope, const std::string& id) {
   std::size_t dash = id.rfind('-');
-  if (dash == std::string::npos || !IsResourceHex(std::string_view(id).substr(dash + 1))) {
+  if (dash == std::string::npos || !model::IsIdHexDigits(std::string_view(id).substr(dash + 1))) {
     return InvalidId(id);
   }
   std::string_view prefix = std::string_view(id).substr(0, dash);

@@ -5,16 +5,45 @@ namespace {
 
 const char* TypeName(const json& v) {
   switch (v.type()) {
-    case json::value_t::string: return "a string";
-    case json::value_t::boolean: return "a boolean";
+    case json::value_t::string:
+      return "a string";
+    case json::value_t::boolean:
+      return "a boolean";
     case json::value_t::number_integer:
-    case json::value_t::number_unsigned: return "an integer";
-    case json::value_t::number_float: return "a number";
-    case json::value_t::array: return "a list";
-    case json::value_t::object: return "a structure";
-    case json::value_t::null: return "null";
-    default: return "a value";
+    case json::value_t::number_unsigned:
+      return "an integer";
+    case json::value_t::number_float:
+      return "a number";
+    case json::value_t::array:
+      return "a list";
+    case json::value_t::object:
+      return "a structure";
+    case json::value_t::null:
+      return "null";
+    default:
+      return "a value";
   }
+}
+
+// Unicode characters of UTF-8 text: every byte that does not continue a sequence starts one.
+std::size_t CodePoints(std::string_view text) {
+  std::size_t n = 0;
+  for (char c : text) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+Error TooLong(std::string_view what, std::size_t size) {
+  return MakeError(ErrorCode::kInvalidParameterValue,
+                   std::string(what) + " has " + std::to_string(size) + " items; at most " +
+                       std::to_string(kMaxListItems) + " are allowed");
+}
+
+// EC2's limit of tags per resource (also in actions_tags.cc for CreateTags' running total).
+constexpr std::size_t kMaxTags = 50;
+
+Error TooManyTags() {
+  return MakeError(ErrorCode::kTagLimitExceeded,
+                   "The maximum number of tags per resource (50) has been exceeded.");
 }
 
 }  // namespace
@@ -103,6 +132,10 @@ std::vector<std::string> Params::StringList(std::string_view key) {
     TypeError(key, "a list of strings");
     return out;
   }
+  if (v->size() > kMaxListItems) {
+    Fail(TooLong(key, v->size()));
+    return out;
+  }
   for (const json& item : *v) {
     if (!item.is_string()) {
       TypeError(key, "a list of strings");
@@ -123,6 +156,10 @@ std::vector<Filter> Params::Filters() {
     TypeError("Filters", "a list of {Name, Values}");
     return out;
   }
+  if (v->size() > kMaxListItems) {
+    Fail(TooLong("Filters", v->size()));
+    return out;
+  }
   for (const json& f : *v) {
     if (!f.is_object() || !f.contains("Name") || !f["Name"].is_string()) {
       Fail(MakeError(ErrorCode::kInvalidParameterValue,
@@ -134,6 +171,10 @@ std::vector<Filter> Params::Filters() {
       if (!f["Values"].is_array()) {
         Fail(MakeError(ErrorCode::kInvalidParameterValue,
                        "Values of filter '" + filter.name + "' must be a list of strings"));
+        return {};
+      }
+      if (f["Values"].size() > kMaxListItems) {
+        Fail(TooLong("Values of filter '" + filter.name + "'", f["Values"].size()));
         return {};
       }
       for (const json& value : f["Values"]) {
@@ -166,6 +207,11 @@ model::TagList DecodeTags(const json& list, std::string_view where, Params& p) {
                      std::string(where) + " must be a list of {Key, Value}"));
     return tags;
   }
+  if (list.size() > kMaxListItems) {
+    // Merging is quadratic; a list this long could never fit the 50-tag limit anyway.
+    p.Fail(TooLong(where, list.size()));
+    return tags;
+  }
   for (const json& t : list) {
     if (!t.is_object() || !t.contains("Key") || !t["Key"].is_string() ||
         (t.contains("Value") && !t["Value"].is_string())) {
@@ -180,10 +226,7 @@ model::TagList DecodeTags(const json& list, std::string_view where, Params& p) {
     }
     model::MergeTags(tags, {tag});
   }
-  if (tags.size() > 50) {
-    p.Fail(MakeError(ErrorCode::kTagLimitExceeded,
-                     "The maximum number of tags per resource (50) has been exceeded."));
-  }
+  if (tags.size() > kMaxTags) p.Fail(TooManyTags());
   return tags;
 }
 
@@ -198,6 +241,10 @@ model::TagList Params::TagSpecifications(std::string_view resource_type) {
     TypeError("TagSpecifications", "a list of {ResourceType, Tags}");
     return out;
   }
+  if (specs.size() > kMaxListItems) {
+    Fail(TooLong("TagSpecifications", specs.size()));
+    return out;
+  }
   for (const json& spec : specs) {
     if (!spec.is_object() || !spec.contains("ResourceType") || !spec["ResourceType"].is_string()) {
       Fail(MakeError(ErrorCode::kInvalidParameterValue,
@@ -207,6 +254,7 @@ model::TagList Params::TagSpecifications(std::string_view resource_type) {
     if (spec["ResourceType"] != resource_type) continue;
     if (spec.contains("Tags")) model::MergeTags(out, DecodeTags(spec["Tags"], "Tags", *this));
   }
+  if (out.size() > kMaxTags) Fail(TooManyTags());
   return out;
 }
 
@@ -230,7 +278,7 @@ Status Params::Finish() {
 }
 
 Status CheckTag(const model::Tag& tag) {
-  if (tag.key.empty() || tag.key.size() > 128) {
+  if (tag.key.empty() || CodePoints(tag.key) > kMaxTagKeyChars) {
     return MakeError(ErrorCode::kInvalidParameterValue,
                      "Tag keys must be between 1 and 128 characters long");
   }
@@ -238,7 +286,7 @@ Status CheckTag(const model::Tag& tag) {
     return MakeError(ErrorCode::kInvalidParameterValue,
                      "Tag keys starting with 'aws:' are reserved for internal use");
   }
-  if (tag.value.size() > 256) {
+  if (CodePoints(tag.value) > kMaxTagValueChars) {
     return MakeError(ErrorCode::kInvalidParameterValue,
                      "Tag values may be at most 256 characters long");
   }

@@ -3,14 +3,14 @@
 #ifndef EC2SIM_API_PARAMS_H_
 #define EC2SIM_API_PARAMS_H_
 
+#include <cstddef>
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "ec2sim/result.h"
 #include "sim/model/resources.h"
@@ -19,6 +19,12 @@
 namespace ec2sim::api {
 
 using nlohmann::json;
+
+// EC2's bounds that every action gets from Params (sources in docs/hardening.md). Lists: ids per
+// request, as TerminateInstances and CreateTags take them; tags: in Unicode characters.
+inline constexpr std::size_t kMaxListItems = 1000;
+inline constexpr std::size_t kMaxTagKeyChars = 128;
+inline constexpr std::size_t kMaxTagValueChars = 256;
 
 struct Filter {
   std::string name;
@@ -38,11 +44,11 @@ class Params {
   std::string String(std::string_view key);  // required: kMissingParameter when absent
   std::optional<std::int64_t> OptInt(std::string_view key, std::int64_t min, std::int64_t max);
   std::optional<bool> OptBool(std::string_view key);
-  // A list of strings; absent means empty.
+  // A list of strings; absent means empty. More than kMaxListItems: kInvalidParameterValue.
   std::vector<std::string> StringList(std::string_view key);
   // Any JSON value (object or list) for the handler to decode; nullptr when absent.
   const json* Raw(std::string_view key);
-  // "Filters": [{"Name": ..., "Values": [...]}].
+  // "Filters": [{"Name": ..., "Values": [...]}]; at most kMaxListItems filters and values each.
   std::vector<Filter> Filters();
   // Tags of "TagSpecifications" entries whose ResourceType is `resource_type`.
   model::TagList TagSpecifications(std::string_view resource_type);
@@ -63,7 +69,8 @@ class Params {
   std::optional<Error> error_;
 };
 
-// Checks a tag for EC2's limits: key 1..128 characters not starting with "aws:", value up to 256.
+// Checks a tag for EC2's limits: key 1..128 characters not starting with "aws:", value up to 256,
+// counted in Unicode characters (UTF-8 code points), not bytes.
 Status CheckTag(const model::Tag& tag);
 
 }  // namespace ec2sim::api

@@ -1,7 +1,12 @@
 #include "sim/api/render.h"
 
+#include <utility>
+
 #include "sim/model/catalog.h"
 
+// Rendering is the hot path of DescribeInstances (every instance is a few dozen JSON nodes), so
+// objects are filled member by member and moved into place: nlohmann's brace-initializer lists
+// build every pair as a temporary array and copy it, several times the allocations.
 namespace ec2sim::api {
 namespace {
 
@@ -15,23 +20,90 @@ std::string Dashed(model::Ipv4 ip) {
 
 bool IsUsEast1(const model::RegionInfo& region) { return region.code == "us-east-1"; }
 
+json Object() { return json(json::value_t::object); }
+json Array() { return json(json::value_t::array); }
+
 json Association(model::Scope& scope, const model::NetworkInterface& eni) {
-  json a = {{"PublicIp", model::FormatIpv4(eni.public_ip)},
-            {"PublicDnsName", PublicDnsName(*scope.region, eni.public_ip)},
-            {"IpOwnerId", eni.public_allocation_id.empty() ? "amazon" : scope.account}};
+  json a = Object();
+  a["PublicIp"] = model::FormatIpv4(eni.public_ip);
+  a["PublicDnsName"] = PublicDnsName(*scope.region, eni.public_ip);
+  a["IpOwnerId"] = eni.public_allocation_id.empty() ? std::string("amazon") : scope.account;
   return a;
+}
+
+json PrimaryAddress(model::Scope& scope, const model::NetworkInterface& eni,
+                    const std::string& private_dns, const std::string& private_ip) {
+  json primary = Object();
+  primary["Primary"] = true;
+  primary["PrivateDnsName"] = private_dns;
+  primary["PrivateIpAddress"] = private_ip;
+  if (eni.public_ip != 0) primary["Association"] = Association(scope, eni);
+  json list = Array();
+  list.push_back(std::move(primary));
+  return list;
+}
+
+// The members the instance and network-interface views of an attachment share.
+json AttachmentCore(const model::NetworkInterface& eni) {
+  json a = Object();
+  a["AttachTime"] = FormatIsoTime(eni.attach_time);
+  a["AttachmentId"] = eni.attachment_id;
+  a["DeleteOnTermination"] = eni.delete_on_termination;
+  a["DeviceIndex"] = 0;
+  a["NetworkCardIndex"] = 0;
+  a["Status"] = "attached";
+  return a;
+}
+
+// One element of Instances[].NetworkInterfaces[] (boto3's InstanceNetworkInterface shape, which
+// has no AvailabilityZone, RequesterManaged or TagSet and an attachment without instance ids).
+json InstanceInterfaceJson(model::Scope& scope, const model::NetworkInterface& eni) {
+  std::string private_ip = model::FormatIpv4(eni.private_ip);
+  std::string private_dns = PrivateDnsName(*scope.region, eni.private_ip);
+  json j = Object();
+  j["Description"] = eni.description;
+  j["Groups"] = GroupIdentifiers(scope, eni.group_ids);
+  j["InterfaceType"] = "interface";
+  j["Ipv6Addresses"] = Array();
+  j["MacAddress"] = eni.mac;
+  j["NetworkInterfaceId"] = eni.id;
+  j["OwnerId"] = scope.account;
+  j["PrivateDnsName"] = private_dns;
+  j["PrivateIpAddress"] = private_ip;
+  j["PrivateIpAddresses"] = PrimaryAddress(scope, eni, private_dns, private_ip);
+  j["SourceDestCheck"] = eni.source_dest_check;
+  j["Status"] = eni.instance_id.empty() ? "available" : "in-use";
+  j["SubnetId"] = eni.subnet_id;
+  j["VpcId"] = eni.vpc_id;
+  if (eni.public_ip != 0) j["Association"] = Association(scope, eni);
+  if (!eni.instance_id.empty()) j["Attachment"] = AttachmentCore(eni);
+  return j;
+}
+
+json Named(const char* key, const char* value) {
+  json j = Object();
+  j[key] = value;
+  return j;
 }
 
 }  // namespace
 
 json TagsJson(const model::TagList& tags) {
-  json out = json::array();
-  for (const model::Tag& t : tags) out.push_back({{"Key", t.key}, {"Value", t.value}});
+  json out = Array();
+  for (const model::Tag& t : tags) {
+    json tag = Object();
+    tag["Key"] = t.key;
+    tag["Value"] = t.value;
+    out.push_back(std::move(tag));
+  }
   return out;
 }
 
 json StateJson(model::InstanceState state) {
-  return {{"Code", static_cast<int>(state)}, {"Name", model::StateName(state)}};
+  json j = Object();
+  j["Code"] = static_cast<int>(state);
+  j["Name"] = model::StateName(state);
+  return j;
 }
 
 std::string PublicDnsName(const model::RegionInfo& region, model::Ipv4 ip) {
@@ -45,10 +117,13 @@ std::string PrivateDnsName(const model::RegionInfo& region, model::Ipv4 ip) {
 }
 
 json GroupIdentifiers(model::Scope& scope, const std::vector<std::string>& group_ids) {
-  json out = json::array();
+  json out = Array();
   for (const std::string& id : group_ids) {
     const model::SecurityGroup* g = scope.groups.Find(id);
-    out.push_back({{"GroupId", id}, {"GroupName", g ? g->name : ""}});
+    json group = Object();
+    group["GroupId"] = id;
+    group["GroupName"] = g ? g->name : std::string();
+    out.push_back(std::move(group));
   }
   return out;
 }
@@ -59,35 +134,40 @@ json InstanceJson(model::Scope& scope, const model::Instance& inst) {
   const model::Volume* root = scope.volumes.Find(inst.root_volume_id);
   bool gone = inst.state == InstanceState::kTerminated;
   bool running = inst.state == InstanceState::kRunning;
-  json j = {
-      {"AmiLaunchIndex", inst.launch_index},
-      {"ImageId", inst.image_id},
-      {"InstanceId", inst.id},
-      {"InstanceType", inst.instance_type},
-      {"LaunchTime", FormatIsoTime(inst.launch_time)},
-      {"Monitoring", {{"State", "disabled"}}},
-      {"Placement", {{"AvailabilityZone", inst.az}, {"GroupName", ""}, {"Tenancy", "default"}}},
-      {"PrivateDnsName", ""},
-      {"ProductCodes", json::array()},
-      {"PublicDnsName", ""},
-      {"State", StateJson(inst.state)},
-      {"StateTransitionReason", inst.state_transition_reason},
-      {"Architecture", inst.architecture},
-      {"BlockDeviceMappings", json::array()},
-      {"ClientToken", inst.client_token},
-      {"EbsOptimized", false},
-      {"EnaSupport", true},
-      {"Hypervisor", "xen"},
-      {"NetworkInterfaces", json::array()},
-      {"RootDeviceName", inst.root_device_name},
-      {"RootDeviceType", "ebs"},
-      {"SecurityGroups", json::array()},
-      {"SourceDestCheck", true},
-      {"VirtualizationType", "hvm"},
-      {"CpuOptions", json::object()},
-      {"MetadataOptions", {{"State", "applied"}, {"HttpTokens", "required"},
-                           {"HttpPutResponseHopLimit", 2}, {"HttpEndpoint", "enabled"}}},
-  };
+  std::string launch_time = FormatIsoTime(inst.launch_time);
+
+  json j = Object();
+  j["AmiLaunchIndex"] = inst.launch_index;
+  j["ImageId"] = inst.image_id;
+  j["InstanceId"] = inst.id;
+  j["InstanceType"] = inst.instance_type;
+  j["LaunchTime"] = launch_time;
+  j["Monitoring"] = Named("State", "disabled");
+  json placement = Object();
+  placement["AvailabilityZone"] = inst.az;
+  placement["GroupName"] = "";
+  placement["Tenancy"] = "default";
+  j["Placement"] = std::move(placement);
+  j["PrivateDnsName"] = "";
+  j["ProductCodes"] = Array();
+  j["PublicDnsName"] = "";
+  j["State"] = StateJson(inst.state);
+  j["StateTransitionReason"] = inst.state_transition_reason;
+  j["Architecture"] = inst.architecture;
+  j["ClientToken"] = inst.client_token;
+  j["EbsOptimized"] = false;
+  j["EnaSupport"] = true;
+  j["Hypervisor"] = "xen";
+  j["RootDeviceName"] = inst.root_device_name;
+  j["RootDeviceType"] = "ebs";
+  j["SourceDestCheck"] = true;
+  j["VirtualizationType"] = "hvm";
+  json metadata = Object();
+  metadata["State"] = "applied";
+  metadata["HttpTokens"] = "required";
+  metadata["HttpPutResponseHopLimit"] = 2;
+  metadata["HttpEndpoint"] = "enabled";
+  j["MetadataOptions"] = std::move(metadata);
   if (!inst.key_name.empty()) j["KeyName"] = inst.key_name;
   if (!inst.platform.empty()) {
     j["Platform"] = inst.platform;
@@ -97,16 +177,22 @@ json InstanceJson(model::Scope& scope, const model::Instance& inst) {
   }
   if (!inst.tags.empty()) j["Tags"] = TagsJson(inst.tags);
   if (!inst.state_reason_code.empty()) {
-    j["StateReason"] = {{"Code", inst.state_reason_code},
-                        {"Message", inst.state_reason_code + ": User initiated shutdown"}};
+    json reason = Object();
+    reason["Code"] = inst.state_reason_code;
+    reason["Message"] = inst.state_reason_code + ": User initiated shutdown";
+    j["StateReason"] = std::move(reason);
   }
+  json cpu = Object();
   if (const model::InstanceTypeInfo* t = model::FindInstanceType(inst.instance_type)) {
-    j["CpuOptions"] = {{"CoreCount", t->default_cores}, {"ThreadsPerCore", t->threads_per_core}};
+    cpu["CoreCount"] = t->default_cores;
+    cpu["ThreadsPerCore"] = t->threads_per_core;
   }
+  j["CpuOptions"] = std::move(cpu);
   if (!gone) {
     j["SubnetId"] = inst.subnet_id;
     j["VpcId"] = inst.vpc_id;
   }
+  json interfaces = Array();
   if (eni != nullptr) {
     j["PrivateIpAddress"] = model::FormatIpv4(eni->private_ip);
     j["PrivateDnsName"] = PrivateDnsName(*scope.region, eni->private_ip);
@@ -116,63 +202,36 @@ json InstanceJson(model::Scope& scope, const model::Instance& inst) {
       // The model lists no public DNS name before the instance is running (BC-MODEL).
       if (running) j["PublicDnsName"] = PublicDnsName(*scope.region, eni->public_ip);
     }
-    json n = NetworkInterfaceJson(scope, *eni);
-    n.erase("AvailabilityZone");
-    n.erase("RequesterManaged");
-    n.erase("TagSet");
-    n.erase("InterfaceType");
-    n["InterfaceType"] = "interface";
-    j["NetworkInterfaces"].push_back(n);
+    interfaces.push_back(InstanceInterfaceJson(scope, *eni));
+  } else {
+    j["SecurityGroups"] = Array();
   }
+  j["NetworkInterfaces"] = std::move(interfaces);
+  json devices = Array();
   if (root != nullptr) {
-    j["BlockDeviceMappings"].push_back(
-        {{"DeviceName", root->device},
-         {"Ebs",
-          {{"AttachTime", FormatIsoTime(inst.launch_time)},
-           {"DeleteOnTermination", root->delete_on_termination},
-           {"Status", "attached"},
-           {"VolumeId", root->id}}}});
+    json ebs = Object();
+    ebs["AttachTime"] = launch_time;
+    ebs["DeleteOnTermination"] = root->delete_on_termination;
+    ebs["Status"] = "attached";
+    ebs["VolumeId"] = root->id;
+    json mapping = Object();
+    mapping["DeviceName"] = root->device;
+    mapping["Ebs"] = std::move(ebs);
+    devices.push_back(std::move(mapping));
   }
+  j["BlockDeviceMappings"] = std::move(devices);
   return j;
 }
 
 json NetworkInterfaceJson(model::Scope& scope, const model::NetworkInterface& eni) {
-  json j = {
-      {"AvailabilityZone", eni.az},
-      {"Description", eni.description},
-      {"Groups", GroupIdentifiers(scope, eni.group_ids)},
-      {"InterfaceType", "interface"},
-      {"Ipv6Addresses", json::array()},
-      {"MacAddress", eni.mac},
-      {"NetworkInterfaceId", eni.id},
-      {"OwnerId", scope.account},
-      {"PrivateDnsName", PrivateDnsName(*scope.region, eni.private_ip)},
-      {"PrivateIpAddress", model::FormatIpv4(eni.private_ip)},
-      {"PrivateIpAddresses", json::array()},
-      {"RequesterManaged", false},
-      {"SourceDestCheck", eni.source_dest_check},
-      {"Status", eni.instance_id.empty() ? "available" : "in-use"},
-      {"SubnetId", eni.subnet_id},
-      {"TagSet", TagsJson(eni.tags)},
-      {"VpcId", eni.vpc_id},
-  };
-  json primary = {{"Primary", true},
-                  {"PrivateDnsName", PrivateDnsName(*scope.region, eni.private_ip)},
-                  {"PrivateIpAddress", model::FormatIpv4(eni.private_ip)}};
-  if (eni.public_ip != 0) {
-    j["Association"] = Association(scope, eni);
-    primary["Association"] = Association(scope, eni);
-  }
-  j["PrivateIpAddresses"].push_back(primary);
+  json j = InstanceInterfaceJson(scope, eni);
+  j["AvailabilityZone"] = eni.az;
+  j["RequesterManaged"] = false;
+  j["TagSet"] = TagsJson(eni.tags);
   if (!eni.instance_id.empty()) {
-    j["Attachment"] = {{"AttachTime", FormatIsoTime(eni.attach_time)},
-                       {"AttachmentId", eni.attachment_id},
-                       {"DeleteOnTermination", eni.delete_on_termination},
-                       {"DeviceIndex", 0},
-                       {"NetworkCardIndex", 0},
-                       {"InstanceId", eni.instance_id},
-                       {"InstanceOwnerId", scope.account},
-                       {"Status", "attached"}};
+    json& attachment = j["Attachment"];
+    attachment["InstanceId"] = eni.instance_id;
+    attachment["InstanceOwnerId"] = scope.account;
   }
   return j;
 }

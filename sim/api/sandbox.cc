@@ -1,5 +1,7 @@
 #include "ec2sim/sandbox.h"
 
+#include <atomic>
+
 #include "sim/api/action_table.h"
 #include "sim/api/verbs.h"
 #include "sim/model/billing/ledger.h"
@@ -8,17 +10,42 @@
 
 namespace ec2sim {
 
+namespace {
+
+// Each Sandbox numbers its versions from its own base, 2^40 apart, so no two Sandboxes of a
+// process ever report the same version.
+std::uint64_t NextVersionBase() {
+  static std::atomic<std::uint64_t> next{1};
+  return next.fetch_add(1) << 40;
+}
+
+bool IsReadOnly(std::string_view action) { return action.rfind("Describe", 0) == 0; }
+
+}  // namespace
+
 struct Sandbox::Impl {
   explicit Impl(const SandboxOptions& options) : world(options), ledger(world) {}
   model::World world;
   // Listens to the world's resource events from the first one on.
   billing::Ledger ledger;
+  std::uint64_t version_base = NextVersionBase();
+  std::uint64_t changes = 0;  // calls that may have changed state
+  Sandbox::Recorder recorder;
+  bool replaying = false;
+
+  void Record(const nlohmann::json& op, const Result<nlohmann::json>& outcome) const {
+    if (recorder && !replaying) recorder(op, outcome);
+  }
 };
 
 Sandbox::Sandbox(const SandboxOptions& options) : impl_(std::make_unique<Impl>(options)) {}
 Sandbox::~Sandbox() = default;
 
 const SandboxOptions& Sandbox::options() const { return impl_->world.options(); }
+
+std::uint64_t Sandbox::StateVersion() const {
+  return impl_->version_base + impl_->changes + impl_->world.sim().events_run();
+}
 
 bool Sandbox::HasAction(std::string_view action) const {
   return api::ActionTable::Get().Find(action) != nullptr;
@@ -30,31 +57,53 @@ Result<nlohmann::json> Sandbox::Call(std::string_view action, const nlohmann::js
                                      const CallContext& ctx) {
   api::Handler handler = api::ActionTable::Get().Find(action);
   if (handler == nullptr) {
-    return MakeError(ErrorCode::kInvalidAction, "The action " + std::string(action) +
-                                                    " is not valid for this web service.");
+    return MakeError(ErrorCode::kInvalidAction,
+                     "The action " + std::string(action) + " is not valid for this web service.");
   }
   if (ctx.account.size() != 12 ||
       ctx.account.find_first_not_of("0123456789") != std::string::npos) {
     return MakeError(ErrorCode::kAuthFailure,
                      "Account '" + ctx.account + "' is not a 12-digit AWS account id");
   }
-  impl_->world.sim().RunDue();
-  EC2SIM_ASSIGN_OR_RETURN(model::Scope * scope, impl_->world.GetScope(ctx.account, ctx.region));
-  api::ApiContext api_ctx{impl_->world, *scope, ctx};
+  model::World& world = impl_->world;
+  world.sim().RunDue();
+  // A first call in a region creates the account's default VPC there, drawing ids: that is a
+  // change even for a Describe* call.
+  bool new_scope = world.FindScope(ctx.account, ctx.region) == nullptr;
+  EC2SIM_ASSIGN_OR_RETURN(model::Scope * scope, world.GetScope(ctx.account, ctx.region));
   nlohmann::json body = params.is_null() ? nlohmann::json::object() : params;
-  // DryRun answers whether the call would be allowed; every caller of a sandbox is.
-  if (body.is_object() && body.contains("DryRun")) {
-    bool dry = body["DryRun"].is_boolean() && body["DryRun"].get<bool>();
-    body.erase("DryRun");
-    if (dry) {
-      return MakeError(ErrorCode::kDryRunOperation,
-                       "Request would have succeeded, but DryRun flag is set.");
+  Result<nlohmann::json> result = [&]() -> Result<nlohmann::json> {
+    // DryRun answers whether the call would be allowed; every caller of a sandbox is.
+    if (body.is_object() && body.contains("DryRun")) {
+      nlohmann::json rest = body;
+      bool dry = rest["DryRun"].is_boolean() && rest["DryRun"].get<bool>();
+      rest.erase("DryRun");
+      if (dry) {
+        return MakeError(ErrorCode::kDryRunOperation,
+                         "Request would have succeeded, but DryRun flag is set.");
+      }
+      api::ApiContext api_ctx{world, *scope, ctx};
+      api::Params p(rest);
+      return handler(api_ctx, p);
+    }
+    api::ApiContext api_ctx{world, *scope, ctx};
+    api::Params p(body);
+    return handler(api_ctx, p);
+  }();
+  // Zero-delay transitions (instant timing) complete before the caller sees the next state.
+  world.sim().RunDue();
+  if (new_scope || !IsReadOnly(action)) {
+    ++impl_->changes;
+    // Built only when someone records: the JSON costs as much as a small call.
+    if (impl_->recorder && !impl_->replaying) {
+      impl_->Record({{"op", "call"},
+                     {"account", ctx.account},
+                     {"region", ctx.region},
+                     {"action", action},
+                     {"params", std::move(body)}},
+                    result);
     }
   }
-  api::Params p(body);
-  Result<nlohmann::json> result = handler(api_ctx, p);
-  // Zero-delay transitions (instant timing) complete before the caller sees the next state.
-  impl_->world.sim().RunDue();
   return result;
 }
 
@@ -62,8 +111,7 @@ SimTime Sandbox::Now() const { return impl_->world.now(); }
 
 void Sandbox::Advance(Duration d) { impl_->world.sim().Advance(d < 0 ? 0 : d); }
 
-Result<Duration> Sandbox::WaitForInstanceState(const CallContext& ctx,
-                                               std::string_view instance_id,
+Result<Duration> Sandbox::WaitForInstanceState(const CallContext& ctx, std::string_view instance_id,
                                                std::string_view state, Duration timeout) {
   auto wanted = model::ParseStateName(state);
   if (!wanted) {
@@ -88,8 +136,8 @@ Result<Duration> Sandbox::WaitForInstanceState(const CallContext& ctx,
       if (last->state == *wanted) return world.now() - begin;
       return MakeError(ErrorCode::kSimExpectationFailed,
                        "Instance " + std::string(instance_id) + " did not reach state '" +
-                           std::string(state) + "' within " + FormatDuration(timeout) +
-                           " (it is " + model::StateName(last->state) + ")");
+                           std::string(state) + "' within " + FormatDuration(timeout) + " (it is " +
+                           model::StateName(last->state) + ")");
     }
     world.sim().AdvanceTo(next);
   }
@@ -97,7 +145,12 @@ Result<Duration> Sandbox::WaitForInstanceState(const CallContext& ctx,
 
 Result<nlohmann::json> Sandbox::Probe(const nlohmann::json& spec, const CallContext& ctx) {
   impl_->world.sim().RunDue();
-  return api::ProbeVerb(impl_->world, spec, ctx);
+  ++impl_->changes;  // probes open tracked connections
+  Result<nlohmann::json> result = api::ProbeVerb(impl_->world, spec, ctx);
+  // A probe may open, re-check or close a named connection.
+  impl_->Record({{"op", "probe"}, {"account", ctx.account}, {"region", ctx.region}, {"spec", spec}},
+                result);
+  return result;
 }
 
 Result<nlohmann::json> Sandbox::Bill(const nlohmann::json& spec, const CallContext& ctx) {
@@ -156,6 +209,47 @@ nlohmann::json Sandbox::Snapshot(const std::string& account) {
     regions[scope->region->code] = std::move(region);
   }
   return {{"account", account}, {"time", FormatIsoTime(Now())}, {"regions", std::move(regions)}};
+}
+
+bool Sandbox::ResetAccount(const std::string& account) {
+  impl_->world.sim().RunDue();
+  bool existed = impl_->world.DropAccount(account);
+  impl_->ledger.Forget(account);
+  ++impl_->changes;
+  impl_->Record({{"op", "reset_account"}, {"account", account}},
+                nlohmann::json{{"existed", existed}});
+  return existed;
+}
+
+void Sandbox::SetRecorder(Recorder recorder) { impl_->recorder = std::move(recorder); }
+
+Result<nlohmann::json> Sandbox::Replay(const nlohmann::json& op) {
+  auto text = [&op](const char* key) -> const std::string* {
+    auto it = op.find(key);
+    return it != op.end() && it->is_string() ? it->get_ptr<const std::string*>() : nullptr;
+  };
+  const std::string* kind = op.is_object() ? text("op") : nullptr;
+  const std::string* account = kind != nullptr ? text("account") : nullptr;
+  if (account == nullptr) {
+    return MakeError(ErrorCode::kSimInvalidInput,
+                     "Not a sandbox operation (needs \"op\" and \"account\"): " + op.dump());
+  }
+  struct Quiet {
+    bool& flag;
+    explicit Quiet(bool& f) : flag(f) { flag = true; }
+    ~Quiet() { flag = false; }
+  } quiet(impl_->replaying);
+  if (*kind == "reset_account") return nlohmann::json{{"existed", ResetAccount(*account)}};
+  const std::string* region = text("region");
+  if (region != nullptr && *kind == "call" && text("action") != nullptr) {
+    return Call(*text("action"), op.value("params", nlohmann::json::object()),
+                CallContext{*account, *region});
+  }
+  if (region != nullptr && *kind == "probe" && op.contains("spec")) {
+    return Probe(op["spec"], CallContext{*account, *region});
+  }
+  return MakeError(ErrorCode::kSimInvalidInput,
+                   "Unknown or incomplete sandbox operation: " + op.dump());
 }
 
 }  // namespace ec2sim

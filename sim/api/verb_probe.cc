@@ -1,12 +1,15 @@
 // The `probe` verb: {"from", "to", "protocol", "port"} in, the verdict with its path, the
-// blocking component and an explanation out. Fields are documented in docs/network.md; they are
-// the scenario verb's result and the API server's admin answer, so keep them stable.
+// blocking component, an explanation and, when allowed, the path's round-trip time out. Fields
+// are documented in docs/network.md; they are the scenario verb's result and the API server's
+// admin answer, so keep them stable.
 #include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
 
 #include "sim/api/verbs.h"
+#include "sim/model/latency/cities.h"
+#include "sim/model/latency/latency.h"
 #include "sim/model/network/explain.h"
 #include "sim/model/network/probe.h"
 
@@ -18,8 +21,15 @@ using network::HopKind;
 using network::HopResult;
 using nlohmann::json;
 
-constexpr const char* kKeys[] = {"from", "to",          "protocol", "port",
-                                 "code", "source_port", "open",     "connection"};
+constexpr const char* kKeys[] = {"from",        "to",   "protocol",   "port",   "code",
+                                 "source_port", "open", "connection", "client", "access"};
+
+// Where an internet end is, for the RTT of an allowed path (docs/latency.md). Not part of the
+// traffic: a connection re-check may name it too.
+struct ClientSpec {
+  std::optional<latency::Place> place;  // nullopt: next to the instance's region
+  latency::Access access = latency::Access::kFiber;
+};
 
 Error Invalid(const std::string& message) {
   return MakeError(ErrorCode::kInvalidParameterValue, message);
@@ -52,18 +62,19 @@ Result<network::ProbeRequest> DecodeRequest(const json& spec) {
     if (std::find(std::begin(kKeys), std::end(kKeys), it.key()) == std::end(kKeys)) {
       return MakeError(ErrorCode::kUnknownParameter,
                        "Unknown key \"" + it.key() +
-                           "\" in probe (use from, to, protocol, port, code, source_port, open "
-                           "or connection)");
+                           "\" in probe (use from, to, protocol, port, code, source_port, open, "
+                           "connection, client or access)");
     }
   }
   std::optional<Error> error;
   network::ProbeRequest r;
   r.connection = Text(spec, "connection", error).value_or("");
   if (!r.connection.empty()) {
-    if (spec.size() > 1) {
+    std::size_t placement = spec.count("client") + spec.count("access");
+    if (spec.size() > 1 + placement) {
       return MakeError(ErrorCode::kInvalidParameterCombination,
-                       "A probe of a connection names only `connection`: its ends and traffic "
-                       "are those it was opened with");
+                       "A probe of a connection names only `connection` (and `client` or "
+                       "`access`): its ends and traffic are those it was opened with");
     }
     if (error) return *error;
     return r;
@@ -240,13 +251,74 @@ json FlowJson(const network::ProbeOutcome& o) {
   return j;
 }
 
-// RttMs: the modelled round-trip time of an allowed path, in milliseconds. The latency model
-// fills it in here (and only here); until it does, the field is absent from the result.
-std::optional<std::int64_t> PathRttMs(model::World&, const network::ProbeOutcome&) {
-  return std::nullopt;
+// `client` (a city or "lat,lon", as the latency verb takes) and `access` (fiber, cable, dsl,
+// mobile). Errors: kInvalidParameterValue for a type error, an unknown access or a region or AZ
+// given as the client; ParsePlace's errors (kSimNotFound, kSimInvalidInput) for an unknown place.
+Result<ClientSpec> DecodeClient(const json& spec) {
+  ClientSpec c;
+  if (!spec.is_object()) return c;
+  std::optional<Error> error;
+  std::optional<std::string> access = Text(spec, "access", error);
+  std::optional<std::string> client = Text(spec, "client", error);
+  if (error) return *error;
+  if (access) {
+    std::optional<latency::Access> parsed = latency::ParseAccess(*access);
+    if (!parsed) return Invalid("probe `access` must be one of fiber, cable, dsl, mobile");
+    c.access = *parsed;
+  }
+  if (client) {
+    EC2SIM_ASSIGN_OR_RETURN(latency::Place place, latency::ParsePlace(*client, c.access));
+    if (place.kind != latency::Place::Kind::kClient) {
+      return Invalid("probe `client` places the internet host: name a city or 'lat,lon', not " +
+                     place.label);
+    }
+    c.place = std::move(place);
+  }
+  return c;
 }
 
-json OutcomeJson(model::World& world, const network::ProbeOutcome& o) {
+// A position this close to a listed city is taken to be in its country (as ParsePlace does).
+constexpr double kSameCountryKm = 300;
+
+// Milliseconds with one decimal from integer microseconds, as the latency verb reports them.
+double Ms(std::int64_t micros) { return static_cast<double>((micros + 50) / 100) / 10.0; }
+
+// An instance end: its AZ of its region.
+std::optional<latency::Place> InstancePlace(const network::ProbeEnd& end) {
+  if (end.instance == nullptr || end.scope == nullptr || end.scope->region == nullptr) {
+    return std::nullopt;
+  }
+  const model::RegionInfo& region = *end.scope->region;
+  return latency::RegionPlace(region, model::AzIndex(region, end.instance->az));
+}
+
+// An internet end: the client named in the probe, else a client in the metro of the region it
+// talks to (the best case, which a learner can move with `client`).
+latency::Place InternetPlace(const network::ProbeEnd& end, const latency::Place& other,
+                             const ClientSpec& client) {
+  if (client.place) return *client.place;
+  latency::Place p = latency::ClientPlace(other.pos, end.text, client.access);
+  if (const latency::City* city = latency::NearestCity(other.pos, kSameCountryKm)) {
+    p.country = city->country;  // its ISP meets the backbone in its own country
+  }
+  return p;
+}
+
+// RttMs: the modelled round-trip time of an allowed path in milliseconds (docs/latency.md):
+// between the AZs of two instances, or between the internet host and the instance's AZ. None
+// when no end is an instance (nothing is then allowed) or the model has no route.
+std::optional<double> PathRttMs(const network::ProbeOutcome& o, const ClientSpec& client) {
+  std::optional<latency::Place> from = InstancePlace(o.source);
+  std::optional<latency::Place> to = InstancePlace(o.destination);
+  if (!from && !to) return std::nullopt;
+  if (!from) from = InternetPlace(o.source, *to, client);
+  if (!to) to = InternetPlace(o.destination, *from, client);
+  Result<latency::Route> route = latency::RoundTrip(*from, *to);
+  if (!route.ok()) return std::nullopt;
+  return Ms(route->rtt_micros);
+}
+
+json OutcomeJson(const network::ProbeOutcome& o, const ClientSpec& client) {
   json components = json::array();
   json reply = json::array();
   for (int i = 0; i < o.trace.size; ++i) {
@@ -269,7 +341,7 @@ json OutcomeJson(model::World& world, const network::ProbeOutcome& o) {
       tracking["Destination"] = network::TrackingName(o.verdict.destination_tracking);
     }
     j["Tracking"] = std::move(tracking);
-    if (auto rtt = PathRttMs(world, o)) j["RttMs"] = *rtt;
+    if (auto rtt = PathRttMs(o, client)) j["RttMs"] = *rtt;
   }
   if (o.connection_state != network::ConnectionState::kNone) {
     j["Connection"] = {{"Name", o.connection},
@@ -283,9 +355,10 @@ json OutcomeJson(model::World& world, const network::ProbeOutcome& o) {
 Result<nlohmann::json> ProbeVerb(model::World& world, const nlohmann::json& spec,
                                  const CallContext& ctx) {
   EC2SIM_ASSIGN_OR_RETURN(network::ProbeRequest request, DecodeRequest(spec));
+  EC2SIM_ASSIGN_OR_RETURN(ClientSpec client, DecodeClient(spec));
   EC2SIM_ASSIGN_OR_RETURN(network::ProbeOutcome outcome,
                           network::RunProbe(world, request, ctx.account, ctx.region));
-  return OutcomeJson(world, outcome);
+  return OutcomeJson(outcome, client);
 }
 
 }  // namespace ec2sim::api

@@ -1,4 +1,5 @@
 // `ec2sim bill SCENARIO`: run a scenario and print the account's invoice at its end.
+#include <cmath>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -10,8 +11,10 @@
 #include "ec2sim/sandbox.h"
 #include "ec2sim/scenario.h"
 #include "sim/cli/commands.h"
+#include "sim/cli/scenario_run.h"
 #include "sim/cli/table.h"
 #include "sim/model/billing/cost_chart.h"
+#include "sim/model/billing/money.h"
 
 namespace ec2sim::cli {
 namespace {
@@ -41,10 +44,21 @@ std::string Decimal(const json& value, int digits) {
   return s;
 }
 
+// An amount in cents: "$12.30". The verb's amounts are whole cents, so rounding only undoes
+// the binary fraction of the JSON number.
 std::string Usd(const json& value) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "$%.2f", value.get<double>());
-  return buf;
+  return "$" + billing::FormatCents(std::llround(value.get<double>() * 100.0));
+}
+
+// A rate to the micro-dollar with at least two decimals: "$0.10", "$0.0116", "$0.005".
+std::string Rate(const json& value) {
+  return "$" + billing::FormatMicroUsd(std::llround(value.get<double>() * 1e6));
+}
+
+// The verb's messages begin with "bill: "; the command prints its own "ec2sim bill: ".
+std::string WithoutVerbPrefix(const std::string& message) {
+  constexpr std::string_view kPrefix = "bill: ";
+  return message.starts_with(kPrefix) ? message.substr(kPrefix.size()) : message;
 }
 
 void PrintInvoice(const json& bill, std::ostream& out) {
@@ -55,7 +69,7 @@ void PrintInvoice(const json& bill, std::ostream& out) {
   std::vector<std::vector<std::string>> rows;
   bool estimated = false;
   for (const json& line : bill["Lines"]) {
-    std::string rate = "$" + Decimal(line["RateUSD"], 6);
+    std::string rate = Rate(line["RateUSD"]);
     if (line["Estimated"].get<bool>()) {
       rate += " *";
       estimated = true;
@@ -66,7 +80,8 @@ void PrintInvoice(const json& bill, std::ostream& out) {
   }
   PrintTable(out, {"USAGE TYPE", "RESOURCE", "QUANTITY", "FREE", "RATE", "AMOUNT"}, rows);
   out << "\nTotal " << Usd(bill["TotalUSD"]) << " (exact line amounts summed, then rounded)\n";
-  if (estimated) out << "* estimated rate: no sourced price for that region or OS (docs/billing.md)\n";
+  if (estimated)
+    out << "* estimated rate: no sourced price for that region or OS (docs/billing.md)\n";
   const json& ft = bill["FreeTierRemaining"];
   if (ft["Active"].get<bool>()) {
     out << "Free tier left in " << ft["Month"].get<std::string>() << ": "
@@ -91,30 +106,17 @@ billing::CostChartData ChartData(const json& bill) {
 }
 
 int RunBill(const BillOptions& opts) {
-  Result<Scenario> loaded = LoadScenarioFile(opts.file);
-  if (!loaded.ok()) {
-    std::cerr << loaded.error().message << "\n";
-    return 2;
-  }
-  Sandbox sandbox(SandboxOptionsFor(*loaded));
-  ScenarioOutcome outcome = RunScenario(*loaded, sandbox, nullptr);
-  if (!outcome.passed) {
-    for (const StepOutcome& step : outcome.steps) {
-      if (step.status != StepStatus::kFailed) continue;
-      std::cerr << opts.file << ": step " << step.index << " failed: " << step.summary;
-      for (const StepFailure& f : step.failures) std::cerr << "; " << f.message;
-      std::cerr << "\n";
-    }
-    return 1;
-  }
+  ScenarioRun run = RunScenarioFile(opts.file, /*failed_step_status=*/1, std::cerr);
+  if (!run.ok()) return run.exit_status;
+  const Scenario& scenario = run.finished->scenario;
   json spec = json::object();
   if (!opts.month.empty()) spec["month"] = opts.month;
   if (!opts.region.empty()) spec["region"] = opts.region;
   if (!opts.svg.empty()) spec["series"] = kSvgBuckets;
-  CallContext ctx{loaded->account, loaded->region};
-  Result<json> bill = sandbox.Bill(spec, ctx);
+  CallContext ctx{scenario.account, scenario.region};
+  Result<json> bill = run.finished->sandbox->Bill(spec, ctx);
   if (!bill.ok()) {
-    std::cerr << "ec2sim bill: " << bill.error().message << "\n";
+    std::cerr << "ec2sim bill: " << WithoutVerbPrefix(bill.error().message) << "\n";
     return 2;
   }
   if (opts.output == "json") {

@@ -1,8 +1,11 @@
 // `ec2sim lesson list|show|start|check|progress|solution`: the self-paced course.
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
+#include <map>
 #include <memory>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -11,10 +14,12 @@
 #include "sim/lessons/catalog.h"
 #include "sim/lessons/checker.h"
 #include "sim/lessons/feedback.h"
+#include "sim/lessons/learner_key.h"
 #include "sim/lessons/progress.h"
 #include "sim/lessons/state_source.h"
 #include "sim/lessons/text_width.h"
 #include "sim/lessons/views.h"
+#include "sim/server/remote_state.h"
 
 namespace ec2sim::cli {
 namespace {
@@ -35,6 +40,8 @@ struct LessonArgs {
   std::string file;
   std::string endpoint;
   std::string access_key;
+  std::string account;
+  std::string profile;
   std::string output = "text";
   bool verbose = false;
 };
@@ -154,6 +161,20 @@ int Report(const Lesson& lesson, const lessons::ExerciseResult& result, const st
   return result.AllMet() ? 0 : 1;
 }
 
+std::optional<std::string> Getenv(const char* name) {
+  const char* value = std::getenv(name);
+  if (value == nullptr || *value == '\0') return std::nullopt;
+  return std::string(value);
+}
+
+std::optional<std::string> ReadWholeFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
 lessons::RemoteConnector* ConnectorOrComplain() {
   lessons::RemoteConnector* remote = lessons::GetRemoteConnector();
   if (remote == nullptr) {
@@ -161,6 +182,23 @@ lessons::RemoteConnector* ConnectorOrComplain() {
                  "`ec2sim serve`. Check a scenario file instead: ec2sim lesson check N FILE\n";
   }
   return remote;
+}
+
+// Installs a connector that signs with the AWS CLI's credentials (--profile, the environment,
+// AWS_PROFILE or the default profile), which a classroom server requires; leaves the unsigned
+// one when no secret is found, which an open server takes. The signature's region is the
+// lesson's, else AWS_REGION / AWS_DEFAULT_REGION, else us-east-1.
+void SignWithCliCredentials(const LessonArgs& args, const std::string& lesson_region) {
+  Result<lessons::LearnerKey> signer =
+      lessons::FindLearnerKey("", args.profile, Getenv, ReadWholeFile);
+  if (!signer.ok() || signer->secret.empty()) return;
+  server::RemoteOptions options;
+  options.access_key_id = signer->key;
+  options.secret_access_key = signer->secret;
+  options.region = !lesson_region.empty() ? lesson_region
+                   : Getenv("AWS_REGION") ? *Getenv("AWS_REGION")
+                                          : Getenv("AWS_DEFAULT_REGION").value_or("us-east-1");
+  lessons::SetRemoteConnector(server::MakeHttpRemoteConnector(options));
 }
 
 int Check(const LessonArgs& args) {
@@ -183,19 +221,23 @@ int Check(const LessonArgs& args) {
     lessons::AnswerResult checked = lessons::CheckScenarioAnswer(*ex, *answer);
     return Report(*lesson, checked.result, checked.stopped, args);
   }
+  SignWithCliCredentials(args, ex->region);
   lessons::RemoteConnector* remote = ConnectorOrComplain();
   if (remote == nullptr) return 2;
-  std::string key = args.access_key;
-  if (key.empty()) {
-    const char* env = std::getenv("AWS_ACCESS_KEY_ID");
-    key = env != nullptr ? env : "";
+  // A teacher names the account; a learner's own key comes from the flag or the AWS CLI's set-up.
+  Result<std::unique_ptr<lessons::StateSource>> source =
+      MakeError(ErrorCode::kSimInvalidInput, "no account");
+  if (!args.account.empty()) {
+    source = remote->ForAccount(args.endpoint, args.account);
+  } else {
+    Result<lessons::LearnerKey> key =
+        lessons::FindLearnerKey(args.access_key, args.profile, Getenv, ReadWholeFile);
+    if (!key.ok()) {
+      std::cerr << "ec2sim lesson check: " << key.error().message << "\n";
+      return 2;
+    }
+    source = remote->ForAccessKey(args.endpoint, key->key);
   }
-  if (key.empty()) {
-    std::cerr << "ec2sim lesson check: --endpoint needs --access-key KEY (or AWS_ACCESS_KEY_ID): "
-                 "the key says whose account to check\n";
-    return 2;
-  }
-  auto source = remote->ForAccessKey(args.endpoint, key);
   if (!source.ok()) {
     std::cerr << "ec2sim: " << args.endpoint << ": " << source.error().message << "\n";
     return 2;
@@ -207,20 +249,31 @@ int Check(const LessonArgs& args) {
 int Progress(const LessonArgs& args) {
   auto course = LoadCourse(args);
   if (!course) return 2;
+  // The list of accounts is the teacher's: a classroom server wants an admin's signature.
+  SignWithCliCredentials(args, "");
   lessons::RemoteConnector* remote = ConnectorOrComplain();
   if (remote == nullptr) return 2;
-  auto accounts = remote->Accounts(args.endpoint);
-  if (!accounts.ok()) {
-    std::cerr << "ec2sim: " << args.endpoint << ": " << accounts.error().message << "\n";
+  auto listed = remote->AccountsWithKeys(args.endpoint);
+  if (!listed.ok()) {
+    std::cerr << "ec2sim: " << args.endpoint << ": " << listed.error().message << "\n";
     return 2;
   }
-  auto progress = lessons::CollectProgress(*course, *accounts, [&](const std::string& account) {
+  std::vector<std::string> accounts;
+  std::map<std::string, std::vector<std::string>> keys;
+  for (const lessons::RemoteAccount& a : *listed) {
+    accounts.push_back(a.account);
+    keys[a.account] = a.access_keys;
+  }
+  auto progress = lessons::CollectProgress(*course, accounts, [&](const std::string& account) {
     return remote->ForAccount(args.endpoint, account);
   });
   if (!progress.ok()) {
     std::cerr << "ec2sim: " << args.endpoint << ": " << progress.error().message << "\n";
     return 2;
   }
+  // Teachers know learners by the keys they handed out, so each row names them too.
+  for (auto& row : (*progress)["accounts"])
+    row["access_keys"] = keys[row["account"].get<std::string>()];
   if (args.output == "json") {
     std::cout << progress->dump(2) << "\n";
     return 0;
@@ -230,7 +283,7 @@ int Progress(const LessonArgs& args) {
   for (const Lesson& lesson : course->lessons) {
     header += lessons::PadToWidth("L" + std::to_string(lesson.number), 6);
   }
-  std::cout << header << "TOTAL\n";
+  std::cout << header << "TOTAL  ACCESS KEYS\n";
   for (const auto& row : (*progress)["accounts"]) {
     std::string line = lessons::PadToWidth(row["account"].get<std::string>(), 14);
     for (const Lesson& lesson : course->lessons) {
@@ -243,7 +296,14 @@ int Progress(const LessonArgs& args) {
       }
       line += lessons::PadToWidth(std::to_string(met) + "/" + std::to_string(total), 6);
     }
-    std::cout << line << row["met"].get<int>() << "/" << row["total"].get<int>() << "\n";
+    std::string total =
+        std::to_string(row["met"].get<int>()) + "/" + std::to_string(row["total"].get<int>());
+    std::string key_list;
+    for (const auto& key : row["access_keys"]) {
+      key_list += (key_list.empty() ? "" : ",") + key.get<std::string>();
+    }
+    std::cout << line << lessons::PadToWidth(total, 7) << (key_list.empty() ? "-" : key_list)
+              << "\n";
   }
   return 0;
 }
@@ -262,6 +322,11 @@ void CommonOptions(CLI::App* cmd, LessonArgs& args, bool text) {
 }  // namespace
 
 void AddLessonCommand(CLI::App& app, Registry& commands) {
+  // The server library is linked into every ec2sim binary (cmd_serve.cc needs it), so its HTTP
+  // client is what `--endpoint` uses.
+  if (lessons::GetRemoteConnector() == nullptr) {
+    lessons::SetRemoteConnector(server::MakeHttpRemoteConnector());
+  }
   CLI::App* lesson = app.add_subcommand("lesson", "The course: lessons, exercises and checks");
   lesson->require_subcommand(1);
 
@@ -294,8 +359,13 @@ void AddLessonCommand(CLI::App& app, Registry& commands) {
   check->add_option("FILE", check_args->file, "Scenario file with your answer");
   check->add_option("--exercise", check_args->exercise, "Exercise id (default: the first)");
   check->add_option("--endpoint", check_args->endpoint, "URL of a running `ec2sim serve`");
-  check->add_option("--access-key", check_args->access_key,
-                    "Access key of the account to check (default: AWS_ACCESS_KEY_ID)");
+  CLI::Option* key_opt =
+      check->add_option("--access-key", check_args->access_key,
+                        "Access key of the account to check (default: as the AWS CLI finds it)");
+  check->add_option("--profile", check_args->profile,
+                    "AWS CLI profile whose key and secret to use (signs the requests)");
+  check->add_option("--account", check_args->account, "Account id to check (teachers)")
+      ->excludes(key_opt);
   check->add_option("--output", check_args->output, "text or json")
       ->check(CLI::IsMember({"text", "json"}));
   check->add_flag("--verbose", check_args->verbose, "Also show which check failed");
@@ -303,10 +373,13 @@ void AddLessonCommand(CLI::App& app, Registry& commands) {
   commands.push_back({check, [check_args] { return Check(*check_args); }});
 
   auto progress_args = std::make_shared<LessonArgs>();
+  progress_args->output = "table";
   CLI::App* progress = lesson->add_subcommand(
       "progress", "Teacher's view: goals met per lesson for every account on a server");
   progress->add_option("--endpoint", progress_args->endpoint, "URL of a running `ec2sim serve`")
       ->required();
+  progress->add_option("--profile", progress_args->profile,
+                       "AWS CLI profile with the teacher's key and secret (classroom servers)");
   progress->add_option("--output", progress_args->output, "table or json")
       ->check(CLI::IsMember({"table", "json"}));
   CommonOptions(progress, *progress_args, false);

@@ -11,6 +11,7 @@
 #include "ec2sim/sandbox.h"
 #include "ec2sim/scenario.h"
 #include "sim/cli/commands.h"
+#include "sim/cli/scenario_run.h"
 #include "sim/cli/table.h"
 
 namespace ec2sim::cli {
@@ -26,6 +27,8 @@ struct ProbeOptions {
   std::optional<int> port;
   std::optional<int> code;
   std::optional<int> source_port;
+  std::string client;
+  std::string access;
   std::string region;
   std::string account;
   std::string output = "table";
@@ -114,6 +117,7 @@ void PrintProbe(const json& r, std::ostream& out) {
         << (b.contains("Id") ? Str(b, "Id") : Str(b, "Address")) << " (" << Str(b, "Reason")
         << ")\n";
   }
+  if (r.contains("RttMs")) out << "Round trip: " << Str(r, "RttMs") << " ms\n";
   if (r.contains("Connection")) {
     out << "Connection " << Str(r["Connection"], "Name") << ": " << Str(r["Connection"], "State")
         << "\n";
@@ -122,29 +126,18 @@ void PrintProbe(const json& r, std::ostream& out) {
 }
 
 int RunProbe(const ProbeOptions& opts) {
-  Result<Scenario> loaded = LoadScenarioFile(opts.file);
-  if (!loaded.ok()) {
-    std::cerr << loaded.error().message << "\n";
-    return 2;
-  }
-  Sandbox sandbox(SandboxOptionsFor(*loaded));
-  ScenarioOutcome outcome = RunScenario(*loaded, sandbox, nullptr);
-  if (!outcome.passed) {
-    for (const StepOutcome& step : outcome.steps) {
-      if (step.status != StepStatus::kFailed) continue;
-      std::cerr << opts.file << ": step " << step.index << " failed: " << step.summary;
-      for (const StepFailure& f : step.failures) std::cerr << "; " << f.message;
-      std::cerr << "\n";
-    }
-    return 2;
-  }
+  ScenarioRun run = RunScenarioFile(opts.file, /*failed_step_status=*/2, std::cerr);
+  if (!run.ok()) return run.exit_status;
+  const Scenario& scenario = run.finished->scenario;
   json spec = {{"from", opts.from}, {"to", opts.to}, {"protocol", opts.protocol}};
   if (opts.port) spec["port"] = *opts.port;
   if (opts.code) spec["code"] = *opts.code;
   if (opts.source_port) spec["source_port"] = *opts.source_port;
-  CallContext ctx{opts.account.empty() ? loaded->account : opts.account,
-                  opts.region.empty() ? loaded->region : opts.region};
-  Result<json> verdict = sandbox.Probe(spec, ctx);
+  if (!opts.client.empty()) spec["client"] = opts.client;
+  if (!opts.access.empty()) spec["access"] = opts.access;
+  CallContext ctx{opts.account.empty() ? scenario.account : opts.account,
+                  opts.region.empty() ? scenario.region : opts.region};
+  Result<json> verdict = run.finished->sandbox->Probe(spec, ctx);
   if (!verdict.ok()) {
     std::cerr << "ec2sim probe: " << AwsCode(verdict.error().code) << ": "
               << verdict.error().message << "\n";
@@ -175,6 +168,11 @@ void AddProbeCommand(CLI::App& app, Registry& commands) {
   probe->add_option("--code", opts->code, "ICMP code (default 0)");
   probe->add_option("--source-port", opts->source_port,
                     "The client's port (default: any of its ephemeral range)");
+  probe->add_option("--client", opts->client,
+                    "Where the internet end is, for the round-trip time: a city or 'lat,lon' "
+                    "(default: next to the instance's region)");
+  probe->add_option("--access", opts->access,
+                    "The internet end's last mile: fiber (default), cable, dsl or mobile");
   probe->add_option("--region", opts->region,
                     "Region for private addresses (default: the "
                     "scenario's)");

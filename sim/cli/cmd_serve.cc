@@ -3,7 +3,10 @@
 #include <signal.h>
 
 #include <cstdio>
+#include <fstream>
 #include <iostream>
+#include <memory>
+#include <sstream>
 #include <string>
 #include <thread>
 
@@ -23,7 +26,28 @@ struct ServeArgs {
   std::uint64_t seed = 1;
   std::string start = "2026-01-01T00:00:00Z";
   bool quiet = false;
+  std::string users;  // classroom mode's users file; empty: open mode
+  std::string state;  // durable state directory; empty: in memory only
+  std::uint64_t compact_every = 10000;
+  bool no_response_cache = false;
 };
+
+// Reads and checks the users file. Prints "FILE: reason" and returns null when it is unusable.
+std::shared_ptr<const server::UserDirectory> LoadUsers(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    std::cerr << "ec2sim serve: " << path << ": cannot read the users file\n";
+    return nullptr;
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  Result<server::UserDirectory> users = server::ParseUsersFile(text.str());
+  if (!users.ok()) {
+    std::cerr << "ec2sim serve: " << path << ": " << users.error().message << "\n";
+    return nullptr;
+  }
+  return std::make_shared<const server::UserDirectory>(std::move(users).value());
+}
 
 int RunServe(const ServeArgs& args) {
   Result<SimTime> start = ParseIsoTime(args.start);
@@ -41,6 +65,13 @@ int RunServe(const ServeArgs& args) {
   options.clock = args.clock == "manual" ? server::ClockMode::kManual : server::ClockMode::kWall;
   options.speed = args.speed;
   options.quiet = args.quiet;
+  options.state_dir = args.state;
+  options.compact_every = args.compact_every;
+  options.response_cache = !args.no_response_cache;
+  if (!args.users.empty()) {
+    options.users = LoadUsers(args.users);
+    if (options.users == nullptr) return 2;
+  }
 
   // SIGINT and SIGTERM are taken by one thread that stops the server, so the workers finish
   // their requests and the process exits normally. The mask is set before any thread starts.
@@ -51,6 +82,10 @@ int RunServe(const ServeArgs& args) {
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
   server::ApiServer api(options);
+  if (Status loaded = api.LoadState(); !loaded.ok()) {
+    std::cerr << "ec2sim serve: --state: " << loaded.error().message << "\n";
+    return 2;
+  }
   Result<int> port = api.Bind();
   if (!port.ok()) {
     std::cerr << "ec2sim serve: " << port.error().message << "\n";
@@ -61,6 +96,19 @@ int RunServe(const ServeArgs& args) {
               args.host.c_str(), *port, args.region.c_str(), args.timing.c_str(),
               args.clock.c_str());
   std::fflush(stdout);
+  if (options.users == nullptr) {
+    std::fprintf(stderr,
+                 "ec2sim serve: open mode, no authentication: any access key is accepted and "
+                 "maps to its own account (--users FILE for classroom mode)\n");
+  } else {
+    std::size_t admins = 0;
+    for (const server::User& u : options.users->users()) admins += u.admin ? 1 : 0;
+    std::fprintf(
+        stderr,
+        "ec2sim serve: classroom mode: %zu users (%zu with admin rights); every request must be "
+        "signed with AWS Signature Version 4\n",
+        options.users->size(), admins);
+  }
 
   std::thread waiter([&api, &stop_signals] {
     int signal_number = 0;
@@ -104,6 +152,18 @@ void AddServeCommand(CLI::App& app, Registry& commands) {
   cmd->add_option("--start", args->start, "Simulated time at start (ISO 8601, UTC)")
       ->capture_default_str();
   cmd->add_flag("--quiet", args->quiet, "Do not log one line per request on stderr");
+  cmd->add_flag("--no-response-cache", args->no_response_cache,
+                "Render every Describe answer afresh (to measure rendering; answers are the same)");
+  cmd->add_option("--users", args->users,
+                  "Classroom mode: JSON file of users (access key, secret, account, admin); "
+                  "every request must then be SigV4-signed by one of them");
+  cmd->add_option("--state", args->state,
+                  "Directory that keeps the state across restarts (journal and snapshot; "
+                  "created if missing)");
+  cmd->add_option("--compact-every", args->compact_every,
+                  "With --state: compact the journal into the snapshot every N records")
+      ->capture_default_str()
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1} << 40));
   commands.push_back({cmd, [args] { return RunServe(*args); }});
 }
 

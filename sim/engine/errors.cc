@@ -50,8 +50,8 @@ constexpr CodeInfo kCodes[] = {
     {ErrorCode::kInvalidPermissionMalformed, "InvalidPermission.Malformed", 400},
     {ErrorCode::kInvalidSecurityGroupRuleIdNotFound, "InvalidSecurityGroupRuleId.NotFound", 400},
     {ErrorCode::kRulesPerSecurityGroupLimitExceeded, "RulesPerSecurityGroupLimitExceeded", 400},
-    {ErrorCode::kSecurityGroupsPerInterfaceLimitExceeded,
-     "SecurityGroupsPerInterfaceLimitExceeded", 400},
+    {ErrorCode::kSecurityGroupsPerInterfaceLimitExceeded, "SecurityGroupsPerInterfaceLimitExceeded",
+     400},
     {ErrorCode::kSecurityGroupLimitExceeded, "SecurityGroupLimitExceeded", 400},
     {ErrorCode::kDependencyViolation, "DependencyViolation", 400},
     {ErrorCode::kCannotDelete, "CannotDelete", 400},
@@ -75,6 +75,11 @@ constexpr CodeInfo kCodes[] = {
     {ErrorCode::kSimNotFound, "Ec2sim.NotFound", 404},
     {ErrorCode::kSimExpectationFailed, "Ec2sim.ExpectationFailed", 400},
     {ErrorCode::kSimUnsupported, "Ec2sim.Unsupported", 400},
+    // Statuses from EC2's Common Errors page
+    // (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/CommonErrors.html).
+    {ErrorCode::kIncompleteSignature, "IncompleteSignature", 400},
+    {ErrorCode::kMissingAuthenticationToken, "MissingAuthenticationToken", 403},
+    {ErrorCode::kRequestExpired, "RequestExpired", 400},
 };
 
 const CodeInfo& Lookup(ErrorCode code) {

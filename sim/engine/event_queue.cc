@@ -38,6 +38,7 @@ void Simulation::AdvanceTo(SimTime t) {
     std::function<void()> fn = std::move(it->second);
     actions_.erase(it);
     now_ = e.at;
+    ++events_run_;
     fn();
   }
   now_ = t;

@@ -38,6 +38,8 @@ class Simulation {
   SimTime NextEventTime();
 
   std::size_t pending() const { return queue_.size() - cancelled_.size(); }
+  // How many events have run since construction.
+  std::uint64_t events_run() const { return events_run_; }
 
  private:
   struct Entry {
@@ -50,6 +52,7 @@ class Simulation {
 
   SimTime now_;
   EventId next_id_ = 1;
+  std::uint64_t events_run_ = 0;
   std::priority_queue<Entry, std::vector<Entry>, std::greater<Entry>> queue_;
   std::unordered_map<EventId, std::function<void()>> actions_;
   std::unordered_set<EventId> cancelled_;

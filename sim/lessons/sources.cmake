@@ -8,6 +8,7 @@ list(APPEND EC2SIM_CORE_SOURCES
   sim/lessons/checker.cc
   sim/lessons/feedback.cc
   sim/lessons/progress.cc
+  sim/lessons/learner_key.cc
   sim/lessons/views.cc
 )
 

@@ -33,6 +33,13 @@ Result<nlohmann::json> SandboxStateSource::Latency(const nlohmann::json& spec,
   return sandbox_.Latency(spec, CallContext{account_, region});
 }
 
+Result<std::vector<RemoteAccount>> RemoteConnector::AccountsWithKeys(const std::string& endpoint) {
+  EC2SIM_ASSIGN_OR_RETURN(std::vector<std::string> ids, Accounts(endpoint));
+  std::vector<RemoteAccount> out;
+  for (std::string& id : ids) out.push_back({std::move(id), {}});
+  return out;
+}
+
 void SetRemoteConnector(std::unique_ptr<RemoteConnector> connector) {
   Slot() = std::move(connector);
 }

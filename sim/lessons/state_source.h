@@ -51,10 +51,18 @@ class SandboxStateSource final : public StateSource {
   std::string account_;
 };
 
+// An account on a server, with the access keys the server has seen for it (possibly none).
+struct RemoteAccount {
+  std::string account;
+  std::vector<std::string> access_keys;
+};
+
 // Reaches a running `ec2sim serve` at `endpoint` (e.g. "http://127.0.0.1:4566"). The server
 // code implements it over the server's admin routes (see docs/lessons.md, "Checking a server").
-// Errors are values: kSimInvalidInput for a malformed endpoint, kAuthFailure for an access key
-// the server does not know, kSimNotFound when nothing answers at the endpoint.
+// Errors are values: kSimInvalidInput for a malformed endpoint, key or account id, kSimNotFound
+// when nothing answers at the endpoint (or ForAccount names an account the server does not
+// have). As on the server's EC2 endpoint, any access key names an account: one the server has
+// not seen yet is empty.
 class RemoteConnector {
  public:
   virtual ~RemoteConnector() = default;
@@ -67,6 +75,9 @@ class RemoteConnector {
                                                           const std::string& account) = 0;
   // Admin: every account the server has seen, sorted.
   virtual Result<std::vector<std::string>> Accounts(const std::string& endpoint) = 0;
+  // Admin: as Accounts, with each account's access keys (for a teacher who knows learners by
+  // their keys). The default lists no keys.
+  virtual Result<std::vector<RemoteAccount>> AccountsWithKeys(const std::string& endpoint);
 };
 
 // Installs the connector `lesson check --endpoint` and `lesson progress` use (the server code

@@ -5,10 +5,10 @@
 
 #include <cstdint>
 #include <map>
-#include <ranges>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 
 namespace ec2sim::model {
 
@@ -23,15 +23,15 @@ class IdMap {
     return by_seq_.emplace(seq, std::move(value)).first->second;
   }
   T* Find(std::string_view id) {
-    auto it = index_.find(std::string(id));
+    auto it = index_.find(id);
     return it == index_.end() ? nullptr : &by_seq_.at(it->second);
   }
   const T* Find(std::string_view id) const {
-    auto it = index_.find(std::string(id));
+    auto it = index_.find(id);
     return it == index_.end() ? nullptr : &by_seq_.at(it->second);
   }
   bool Erase(std::string_view id) {
-    auto it = index_.find(std::string(id));
+    auto it = index_.find(id);
     if (it == index_.end()) return false;
     by_seq_.erase(it->second);
     index_.erase(it);
@@ -39,13 +39,48 @@ class IdMap {
   }
   std::size_t size() const { return by_seq_.size(); }
   bool empty() const { return by_seq_.empty(); }
-  // Values in creation order.
-  auto values() { return std::views::values(by_seq_); }
-  auto values() const { return std::views::values(by_seq_); }
+  // Values in creation order, for range-for. (A small view of its own rather than
+  // std::views::values, which clang 14 cannot compile against libstdc++ 12's <ranges>; the
+  // sanitizer and fuzz builds use that clang.)
+  template <typename Map>
+  class ValuesView {
+   public:
+    using MapIt = decltype(std::declval<Map&>().begin());
+    class Iterator {
+     public:
+      explicit Iterator(MapIt it) : it_(it) {}
+      auto& operator*() const { return it_->second; }
+      Iterator& operator++() {
+        ++it_;
+        return *this;
+      }
+      bool operator==(const Iterator& other) const { return it_ == other.it_; }
+
+     private:
+      MapIt it_;
+    };
+    explicit ValuesView(Map& map) : map_(map) {}
+    Iterator begin() const { return Iterator(map_.begin()); }
+    Iterator end() const { return Iterator(map_.end()); }
+
+   private:
+    Map& map_;
+  };
+  ValuesView<std::map<std::uint64_t, T>> values() {
+    return ValuesView<std::map<std::uint64_t, T>>(by_seq_);
+  }
+  ValuesView<const std::map<std::uint64_t, T>> values() const {
+    return ValuesView<const std::map<std::uint64_t, T>>(by_seq_);
+  }
 
  private:
   std::map<std::uint64_t, T> by_seq_;
-  std::unordered_map<std::string, std::uint64_t> index_;
+  // Hashes string_views like strings, so Find(string_view) looks up without building a string.
+  struct IdHash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
+  };
+  std::unordered_map<std::string, std::uint64_t, IdHash, std::equal_to<>> index_;
   std::uint64_t next_ = 0;
 };
 

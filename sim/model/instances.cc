@@ -1,17 +1,17 @@
 #include "sim/model/instances.h"
 
 #include <algorithm>
-#include <cctype>
 
 #include "sim/model/catalog.h"
+#include "sim/model/resource_ids.h"
 
 namespace ec2sim::model {
 namespace {
 
 Error StateError(const Instance& inst, const char* verb) {
-  return MakeError(ErrorCode::kIncorrectInstanceState,
-                   "This instance '" + inst.id + "' is not in a state from which it can be " +
-                       verb + ".");
+  return MakeError(
+      ErrorCode::kIncorrectInstanceState,
+      "This instance '" + inst.id + "' is not in a state from which it can be " + verb + ".");
 }
 
 std::string GmtStamp(SimTime t) {
@@ -49,7 +49,8 @@ void BecomeRunning(World& world, Scope& scope, const std::string& id) {
   inst->transition_event = 0;
   if (NetworkInterface* eni = scope.interfaces.Find(inst->eni_id);
       eni != nullptr && eni->public_ip == 0 && inst->wants_public_ip) {
-    AttachPublicIp(world, scope, *eni, world.TakePublicIp(*scope.region, inst->last_auto_public_ip), "");
+    AttachPublicIp(world, scope, *eni, world.TakePublicIp(*scope.region, inst->last_auto_public_ip),
+                   "");
   }
   inst->running_since = world.now();
   SetState(world, scope, *inst, InstanceState::kRunning);
@@ -111,12 +112,6 @@ void BecomeTerminated(World& world, Scope& scope, const std::string& id) {
   world.sim().After(world.times().terminated_visible, [sp, id] { Purge(*sp, id); });
 }
 
-bool IsHex(std::string_view s) {
-  return std::all_of(s.begin(), s.end(), [](char c) {
-    return std::isdigit(static_cast<unsigned char>(c)) || (c >= 'a' && c <= 'f');
-  });
-}
-
 }  // namespace
 
 void SchedulePendingToRunning(World& world, Scope& scope, Instance& inst, Duration delay) {
@@ -126,11 +121,7 @@ void SchedulePendingToRunning(World& world, Scope& scope, Instance& inst, Durati
       world.sim().After(delay, [&world, sp, id] { BecomeRunning(world, *sp, id); });
 }
 
-bool IsWellFormedInstanceId(std::string_view id) {
-  if (id.substr(0, 2) != "i-") return false;
-  std::string_view hex = id.substr(2);
-  return (hex.size() == 8 || hex.size() == 17) && IsHex(hex);
-}
+bool IsWellFormedInstanceId(std::string_view id) { return IsHexId(id, "i-"); }
 
 Result<Instance*> FindInstance(Scope& scope, std::string_view id) {
   if (!IsWellFormedInstanceId(id)) {

@@ -42,7 +42,8 @@ inline constexpr int kDefaultVcpuQuota = 32;
 // Launches instances. Returns the reservation id; the instances start in `pending`.
 // Errors: kInvalidAmiIdMalformed/NotFound, kInvalidParameterValue (type, counts, AZ),
 // kInvalidKeyPairNotFound, kInvalidGroupNotFound, kInvalidSubnetIdNotFound,
-// kVcpuLimitExceeded, kInvalidParameterCombination (subnet vs AZ).
+// kVcpuLimitExceeded, kInstanceLimitExceeded (1000 non-terminated instances per Region),
+// kInvalidParameterCombination (subnet vs AZ).
 Result<std::string> RunInstances(World& world, Scope& scope, const LaunchSpec& spec);
 
 struct StateChange {

@@ -86,6 +86,19 @@ Result<std::vector<std::string>> ResolveGroups(Scope& scope, const LaunchSpec& s
   return ids;
 }
 
+// Instances an account may hold per Region in any state but terminated. AWS's quotas count
+// vCPUs of running instances (kDefaultVcpuQuota), which leaves stopped instances unbounded; this
+// bound keeps one account from growing a shared server without limit (docs/hardening.md).
+constexpr int kInstanceQuota = 1000;
+
+int InstancesHeld(const Scope& scope) {
+  int held = 0;
+  for (const Instance& inst : scope.instances.values()) {
+    if (inst.state != InstanceState::kTerminated) ++held;
+  }
+  return held;
+}
+
 int VcpusInUse(const Scope& scope) {
   int used = 0;
   for (const Instance& inst : scope.instances.values()) {
@@ -112,8 +125,8 @@ Result<std::string> RunInstances(World& world, Scope& scope, const LaunchSpec& s
   }
   if (spec.min_count < 1 || spec.max_count < spec.min_count) {
     return Invalid("MinCount must be at least 1 and MaxCount at least MinCount (MinCount=" +
-                   std::to_string(spec.min_count) + ", MaxCount=" +
-                   std::to_string(spec.max_count) + ").");
+                   std::to_string(spec.min_count) + ", MaxCount=" + std::to_string(spec.max_count) +
+                   ").");
   }
   if (spec.shutdown_behavior != "stop" && spec.shutdown_behavior != "terminate") {
     return Invalid("Invalid value '" + spec.shutdown_behavior +
@@ -141,17 +154,26 @@ Result<std::string> RunInstances(World& world, Scope& scope, const LaunchSpec& s
                        "Address " + *spec.private_ip + " is in use.");
     }
   }
-  // Launch as many as the vCPU quota allows between MinCount and MaxCount, as EC2 does.
+  // Launch as many as the quotas allow between MinCount and MaxCount, as EC2 does; the counts
+  // are compared, never iterated, so a MaxCount of millions costs nothing.
   int free_vcpus = kDefaultVcpuQuota - VcpusInUse(scope);
   int fit = std::max(0, free_vcpus / type->vcpus);
-  int count = std::min(spec.max_count, fit);
-  if (count < spec.min_count) {
+  int fit_instances = std::max(0, kInstanceQuota - InstancesHeld(scope));
+  int count = std::min({spec.max_count, fit, fit_instances});
+  if (fit < spec.min_count) {
     return MakeError(ErrorCode::kVcpuLimitExceeded,
                      "You have requested more vCPU capacity than your current vCPU limit of " +
                          std::to_string(kDefaultVcpuQuota) +
                          " allows for the instance bucket that the specified instance type "
                          "belongs to. Please visit http://aws.amazon.com/contact-us/ec2-request "
                          "to request an adjustment to this limit.");
+  }
+  if (fit_instances < spec.min_count) {
+    // AWS's wording (ec2-semantics.md §2.3, ISSUE-INSTLIMIT).
+    return MakeError(ErrorCode::kInstanceLimitExceeded,
+                     "Your quota allows for " + std::to_string(fit_instances) +
+                         " more running instance(s). You requested at least " +
+                         std::to_string(spec.min_count));
   }
   if (static_cast<std::uint64_t>(count) > subnet->available()) {
     return MakeError(ErrorCode::kInvalidParameterValue,

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "sim/model/resource_ids.h"
+
 namespace ec2sim::model {
 namespace {
 
@@ -39,12 +41,7 @@ bool IsValidGroupText(std::string_view text) {
 }
 
 Result<SecurityGroup*> FindGroupById(Scope& scope, std::string_view id) {
-  std::string_view hex = id.substr(std::min<size_t>(3, id.size()));
-  bool well_formed = id.substr(0, 3) == "sg-" && (hex.size() == 8 || hex.size() == 17) &&
-                     std::all_of(hex.begin(), hex.end(), [](char c) {
-                       return std::isdigit(static_cast<unsigned char>(c)) || (c >= 'a' && c <= 'f');
-                     });
-  if (!well_formed) {
+  if (!IsHexId(id, "sg-")) {
     return MakeError(ErrorCode::kInvalidGroupIdMalformed,
                      "Invalid id: \"" + std::string(id) + "\" (expecting \"sg-...\")");
   }

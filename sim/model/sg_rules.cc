@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "sim/model/resource_ids.h"
 #include "sim/model/security_groups.h"
 
 namespace ec2sim::model {
@@ -10,14 +11,6 @@ namespace {
 
 Error Invalid(std::string message) {
   return MakeError(ErrorCode::kInvalidParameterValue, std::move(message));
-}
-
-bool IsHexId(std::string_view id, std::string_view prefix) {
-  if (id.substr(0, prefix.size()) != prefix) return false;
-  std::string_view hex = id.substr(prefix.size());
-  return (hex.size() == 8 || hex.size() == 17) && std::all_of(hex.begin(), hex.end(), [](char c) {
-           return std::isdigit(static_cast<unsigned char>(c)) || (c >= 'a' && c <= 'f');
-         });
 }
 
 bool IsIcmp(const std::string& protocol) { return protocol == "icmp" || protocol == "icmpv6"; }

@@ -14,6 +14,7 @@ list(APPEND EC2SIM_CORE_SOURCES
   sim/model/key_pairs.cc
   sim/model/security_groups.cc
   sim/model/sg_rules.cc
+  sim/model/resource_ids.cc
 )
 ec2sim_embed(EC2SIM_EMBEDDED kEc2simRegionsCsv sim/model/data/regions.csv)
 ec2sim_embed(EC2SIM_EMBEDDED kEc2simInstanceTypesCsv sim/model/data/instance_types.csv)

@@ -8,20 +8,26 @@ namespace ec2sim::model {
 
 const char* StateName(InstanceState state) {
   switch (state) {
-    case InstanceState::kPending: return "pending";
-    case InstanceState::kRunning: return "running";
-    case InstanceState::kShuttingDown: return "shutting-down";
-    case InstanceState::kTerminated: return "terminated";
-    case InstanceState::kStopping: return "stopping";
-    case InstanceState::kStopped: return "stopped";
+    case InstanceState::kPending:
+      return "pending";
+    case InstanceState::kRunning:
+      return "running";
+    case InstanceState::kShuttingDown:
+      return "shutting-down";
+    case InstanceState::kTerminated:
+      return "terminated";
+    case InstanceState::kStopping:
+      return "stopping";
+    case InstanceState::kStopped:
+      return "stopped";
   }
   return "unknown";
 }
 
 std::optional<InstanceState> ParseStateName(std::string_view name) {
-  for (InstanceState s : {InstanceState::kPending, InstanceState::kRunning,
-                          InstanceState::kShuttingDown, InstanceState::kTerminated,
-                          InstanceState::kStopping, InstanceState::kStopped}) {
+  for (InstanceState s :
+       {InstanceState::kPending, InstanceState::kRunning, InstanceState::kShuttingDown,
+        InstanceState::kTerminated, InstanceState::kStopping, InstanceState::kStopped}) {
     if (name == StateName(s)) return s;
   }
   return std::nullopt;
@@ -61,6 +67,32 @@ std::vector<Scope*> World::AllScopes() {
   std::vector<Scope*> out;
   for (auto& [key, scope] : scopes_) out.push_back(scope.get());
   return out;
+}
+
+bool World::DropAccount(const std::string& account) {
+  bool existed = false;
+  auto it = scopes_.lower_bound({account, std::string()});
+  while (it != scopes_.end() && it->first.first == account) {
+    Scope& scope = *it->second;
+    for (Instance& inst : scope.instances.values()) {
+      if (inst.transition_event != 0) sim_.Cancel(inst.transition_event);
+    }
+    for (const NetworkInterface& eni : scope.interfaces.values()) {
+      if (eni.public_ip != 0) ReturnPublicIp(eni.public_ip);
+    }
+    for (const Address& address : scope.addresses.values()) ReturnPublicIp(address.public_ip);
+    // Purges of terminated records are not cancellable and point at the scope: keep it, empty,
+    // so that they find nothing to do.
+    const RegionInfo* region = scope.region;
+    scope = Scope{};
+    scope.account = account;
+    scope.region = region;
+    retired_scopes_.push_back(std::move(it->second));
+    it = scopes_.erase(it);
+    existed = true;
+  }
+  connections_.EraseAccount(account);
+  return existed;
 }
 
 void World::CreateDefaultVpc(Scope& scope) {

@@ -44,12 +44,12 @@ struct ResourceEvent {
 
 // Durations of state transitions in Timing::kRealistic (documented in docs/model.md).
 struct TransitionTimes {
-  Duration launch = 12 * kSecond;         // pending -> running after RunInstances
-  Duration start = 10 * kSecond;          // pending -> running after StartInstances
-  Duration stop = 20 * kSecond;           // stopping -> stopped
-  Duration terminate = 15 * kSecond;      // shutting-down -> terminated
-  Duration terminated_visible = kHour;    // terminated records stay describable this long
-  Duration status_checks = 2 * kMinute;   // status checks report "initializing" this long
+  Duration launch = 12 * kSecond;        // pending -> running after RunInstances
+  Duration start = 10 * kSecond;         // pending -> running after StartInstances
+  Duration stop = 20 * kSecond;          // stopping -> stopped
+  Duration terminate = 15 * kSecond;     // shutting-down -> terminated
+  Duration terminated_visible = kHour;   // terminated records stay describable this long
+  Duration status_checks = 2 * kMinute;  // status checks report "initializing" this long
 };
 
 class World {
@@ -71,6 +71,11 @@ class World {
   Scope* FindScope(const std::string& account, const std::string& region);
   // Every scope, ordered by (account, region).
   std::vector<Scope*> AllScopes();
+  // Forgets everything `account` owns in every region: its scopes, the public addresses they
+  // held (back to the pool), its pending transitions and the probes' connections that touch it.
+  // Events already scheduled for its resources become no-ops. Emits no resource events (billing
+  // forgets the account separately). Returns whether the account had any scope.
+  bool DropAccount(const std::string& account);
 
   // A fresh id "prefix-" + 17 hex digits.
   std::string NewId(std::string_view prefix) { return rng_.ResourceId(prefix); }
@@ -99,6 +104,8 @@ class World {
   engine::Simulation sim_;
   engine::Rng rng_;
   std::map<std::pair<std::string, std::string>, std::unique_ptr<Scope>> scopes_;
+  // Emptied scopes of dropped accounts: queued events still hold their addresses.
+  std::vector<std::unique_ptr<Scope>> retired_scopes_;
   std::set<Ipv4> public_in_use_;
   std::vector<std::function<void(const ResourceEvent&)>> listeners_;
   network::ConnectionTable connections_;

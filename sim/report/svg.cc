@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "sim/engine/xml_text.h"
+
 namespace ec2sim::report {
 namespace {
 
@@ -12,7 +14,7 @@ void Attr(std::string& out, std::string_view name, std::string_view value) {
   out += ' ';
   out += name;
   out += "=\"";
-  out += XmlEscape(value);
+  engine::AppendXmlEscaped(out, value, engine::XmlApostrophe::kEscape);
   out += '"';
 }
 
@@ -65,30 +67,7 @@ std::string FormatNumber(double v, int max_decimals) {
 std::string XmlEscape(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      case '\'':
-        out += "&apos;";
-        break;
-      default: {
-        auto u = static_cast<unsigned char>(c);
-        if (u < 0x20 && c != '\t' && c != '\n' && c != '\r') break;  // not allowed in XML 1.0
-        out += c;
-      }
-    }
-  }
+  engine::AppendXmlEscaped(out, text, engine::XmlApostrophe::kEscape);
   return out;
 }
 

@@ -1,68 +1,194 @@
 #include "sim/server/account_pool.h"
 
-#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+
+#include "sim/server/journal.h"
 
 namespace ec2sim::server {
 namespace {
 
-std::uint64_t SeedFor(std::uint64_t base, const std::string& account) {
-  if (account == kDefaultAccount) return base;
-  std::uint64_t h = 14695981039346656037ull;  // FNV-1a 64
-  for (unsigned char c : account) {
-    h ^= c;
-    h *= 1099511628211ull;
-  }
-  return base ^ h;
+using nlohmann::json;
+
+// A short fingerprint of an outcome, kept in its record so that a replay that comes out
+// differently is noticed: the AWS code of an error, or the CRC-32 of the result's JSON.
+std::string CheckOf(const Result<json>& outcome) {
+  if (!outcome.ok()) return "!" + std::string(AwsCode(outcome.error().code));
+  char hex[9];
+  std::snprintf(hex, sizeof hex, "%08x", Crc32(outcome->dump()));
+  return hex;
+}
+
+// Exit status of a server that stopped because its journal could not be written.
+constexpr int kJournalFailureExit = 3;
+
+[[noreturn]] void StopForJournal(const std::string& dir, const Error& error) {
+  // Other threads may be answering requests; exit at once, acknowledging nothing more. What is
+  // on disk is a valid prefix of what happened, and a restart replays it.
+  std::fprintf(stderr,
+               "ec2sim serve: cannot write the journal in %s (%s); stopping so that no change "
+               "is acknowledged that a restart would not find\n",
+               dir.c_str(), error.message.c_str());
+  std::fflush(stderr);
+  std::_Exit(kJournalFailureExit);
 }
 
 }  // namespace
 
 AccountPool::AccountPool(const SandboxOptions& base, ServerClock& clock)
-    : base_(base), clock_(clock) {}
+    : base_(base), clock_(clock), sandbox_(NewSandbox(base.start)) {}
 
-std::shared_ptr<AccountPool::Entry> AccountPool::Get(const std::string& account, bool create) {
-  std::lock_guard<std::mutex> lock(mu_);
-  auto it = accounts_.find(account);
-  if (it != accounts_.end()) return it->second;
-  if (!create) return nullptr;
+AccountPool::~AccountPool() = default;
+
+std::unique_ptr<Sandbox> AccountPool::NewSandbox(SimTime start) {
   SandboxOptions options = base_;
-  options.start = clock_.Now();
-  options.seed = SeedFor(base_.seed, account);
-  auto entry = std::make_shared<Entry>();
-  entry->sandbox = std::make_unique<Sandbox>(options);
-  accounts_.emplace(account, entry);
-  return entry;
+  options.start = start;
+  auto sandbox = std::make_unique<Sandbox>(options);
+  sandbox->SetRecorder([this](const json& op, const Result<json>& outcome) {
+    // Runs inside a Sandbox call, so under mu_.
+    Journal(op, &outcome);
+  });
+  return sandbox;
 }
 
-void AccountPool::CatchUp(Sandbox& sandbox) {
-  Duration lag = clock_.Now() - sandbox.Now();
-  if (lag > 0) sandbox.Advance(lag);
+void AccountPool::CatchUp() {
+  Duration lag = clock_.Now() - sandbox_->Now();
+  if (lag > 0) sandbox_->Advance(lag);
+}
+
+bool AccountPool::KnownLocked(const std::string& account) {
+  if (access_keys_.count(account) > 0) return true;
+  for (const std::string& a : sandbox_->Accounts()) {
+    if (a == account) return true;
+  }
+  return false;
+}
+
+void AccountPool::Journal(json record, const Result<json>* outcome) {
+  if (store_ == nullptr) return;
+  record["t"] = sandbox_->Now();
+  if (clock_.mode() == ClockMode::kWall) record["w"] = ServerClock::HostMs();
+  if (outcome != nullptr) record["check"] = CheckOf(*outcome);
+  Result<std::uint64_t> n = store_->Append(std::move(record));
+  if (!n.ok()) StopForJournal(store_->dir(), n.error());
+  journaled_ = *n;
+}
+
+void AccountPool::Finish(std::unique_lock<std::mutex>& lock) {
+  if (store_ == nullptr) return;
+  if (store_->WantsCompaction()) {
+    Status compacted = store_->Compact();
+    if (!compacted.ok()) {
+      if (store_->broken()) StopForJournal(store_->dir(), compacted.error());
+      std::fprintf(stderr, "ec2sim serve: compaction failed, the journal keeps growing: %s\n",
+                   compacted.error().message.c_str());
+    }
+  }
+  std::uint64_t wait_for = journaled_;
+  lock.unlock();
+  // Reads wait too: what they saw must survive a crash as well.
+  Status synced = store_->SyncTo(wait_for);
+  if (!synced.ok()) StopForJournal(store_->dir(), synced.error());
 }
 
 void AccountPool::NoteAccessKey(const std::string& account, const std::string& access_key) {
-  std::shared_ptr<Entry> entry = Get(account, /*create=*/true);
-  std::lock_guard<std::mutex> lock(mu_);
-  entry->access_keys.insert(access_key);
+  std::unique_lock<std::mutex> lock(mu_);
+  if (access_keys_[account].insert(access_key).second) {
+    CatchUp();
+    Journal({{"op", "key"}, {"account", account}, {"access_key", access_key}}, nullptr);
+  }
+  Finish(lock);
 }
 
 std::vector<std::pair<std::string, std::vector<std::string>>> AccountPool::Accounts() {
   std::lock_guard<std::mutex> lock(mu_);
-  std::vector<std::pair<std::string, std::vector<std::string>>> out;
-  for (const auto& [account, entry] : accounts_) {
-    out.emplace_back(
-        account, std::vector<std::string>(entry->access_keys.begin(), entry->access_keys.end()));
+  std::map<std::string, std::vector<std::string>> all;
+  for (const std::string& account : sandbox_->Accounts()) all[account];
+  for (const auto& [account, keys] : access_keys_) {
+    all[account].assign(keys.begin(), keys.end());
   }
-  return out;
+  return {all.begin(), all.end()};
 }
 
 void AccountPool::ResetAll() {
-  std::lock_guard<std::mutex> lock(mu_);
-  accounts_.clear();
+  std::unique_lock<std::mutex> lock(mu_);
+  sandbox_ = NewSandbox(clock_.Now());
+  access_keys_.clear();
+  Journal({{"op", "reset_all"}}, nullptr);
+  Finish(lock);
 }
 
 bool AccountPool::Reset(const std::string& account) {
-  std::lock_guard<std::mutex> lock(mu_);
-  return accounts_.erase(account) > 0;
+  std::unique_lock<std::mutex> lock(mu_);
+  CatchUp();
+  bool had_keys = access_keys_.erase(account) > 0;
+  // Journaled by the sandbox's recorder; replaying it forgets the keys too.
+  bool had_resources = sandbox_->ResetAccount(account);
+  Finish(lock);
+  return had_keys || had_resources;
+}
+
+Status AccountPool::AdvanceClock(Duration d) {
+  std::unique_lock<std::mutex> lock(mu_);
+  clock_.Advance(d);
+  CatchUp();
+  Journal({{"op", "clock"}}, nullptr);
+  Finish(lock);
+  return OkStatus();
+}
+
+Status AccountPool::SetClock(SimTime t) {
+  std::unique_lock<std::mutex> lock(mu_);
+  EC2SIM_RETURN_IF_ERROR(clock_.AdvanceTo(t));
+  CatchUp();
+  Journal({{"op", "clock"}}, nullptr);
+  Finish(lock);
+  return OkStatus();
+}
+
+Status AccountPool::Restore(StateStore& store, std::vector<std::string>& notes) {
+  std::unique_lock<std::mutex> lock(mu_);
+  last_time_ = sandbox_->Now();
+  EC2SIM_RETURN_IF_ERROR(store.Replay([&](const json& record) { Apply(record, notes); }, notes));
+  if (divergences_ > 1) {
+    notes.push_back(std::to_string(divergences_) +
+                    " replayed records in all came out differently from their first run");
+  }
+  clock_.Resume(last_time_, last_wall_);
+  store_ = &store;
+  journaled_ = store.last_n();
+  return OkStatus();
+}
+
+void AccountPool::Apply(const json& record, std::vector<std::string>& notes) {
+  SimTime t = record.value("t", SimTime{0});
+  std::string op = record.value("op", "");
+  last_wall_ = record.contains("w") ? record.value("w", std::int64_t{-1}) : -1;
+  if (op == "reset_all") {
+    sandbox_ = NewSandbox(t);
+    access_keys_.clear();
+  } else if (t > sandbox_->Now()) {
+    sandbox_->Advance(t - sandbox_->Now());
+  }
+  if (t > last_time_) last_time_ = t;
+  std::string account = record.value("account", "");
+  Result<json> outcome = json(nullptr);
+  if (op == "key") {
+    access_keys_[account].insert(record.value("access_key", ""));
+    return;
+  }
+  if (op == "reset_all" || op == "clock") return;
+  if (op == "reset_account") access_keys_.erase(account);
+  outcome = sandbox_->Replay(record);
+  if (record.contains("check") && record["check"] != CheckOf(outcome)) {
+    // The simulation should be deterministic; say so loudly if it was not.
+    if (divergences_++ == 0) {
+      notes.push_back("record " + std::to_string(record.value("n", std::uint64_t{0})) + " (" + op +
+                      " " + record.value("action", "") + " for " + account +
+                      ") came out differently on replay: recorded " + record["check"].dump() +
+                      ", now " + CheckOf(outcome));
+    }
+  }
 }
 
 }  // namespace ec2sim::server

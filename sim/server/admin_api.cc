@@ -18,7 +18,8 @@ constexpr std::string_view kPrefix = "/_ec2sim/";
 HttpResponse Json(int status, const json& body) {
   HttpResponse r;
   r.status = status;
-  r.body = body.dump(2) + "\n";
+  // Replace, not throw: messages quote the request (its path, say), which may not be UTF-8.
+  r.body = body.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
   return r;
 }
 
@@ -41,9 +42,13 @@ wire::QueryParams Query(const HttpRequest& request) {
   return q.ok() ? std::move(q).value() : wire::QueryParams{};
 }
 
-// The account a route acts on: ?account=ID, or ?access_key=KEY mapped as the EC2 endpoint maps
-// it, or the default account.
-Result<std::string> AccountOf(const wire::QueryParams& q) {
+// The account a route acts on: ?account=ID, or ?access_key=KEY, or when neither is given the
+// caller's own account in classroom mode and the default account in open mode. In classroom
+// mode (`users` set) a key maps through the users file, as the EC2 endpoint maps it there; in
+// open mode it maps as the open EC2 endpoint maps it. Errors: kSimInvalidInput for an account
+// that is not 12 digits; kInvalidParameterValue for a key the users file does not have.
+Result<std::string> AccountOf(const wire::QueryParams& q, const UserDirectory* users,
+                              const User* caller) {
   if (auto account = wire::FindParam(q, "account")) {
     if (account->size() != 12 || account->find_first_not_of("0123456789") != std::string::npos) {
       return MakeError(ErrorCode::kSimInvalidInput,
@@ -51,8 +56,28 @@ Result<std::string> AccountOf(const wire::QueryParams& q) {
     }
     return *account;
   }
-  if (auto key = wire::FindParam(q, "access_key")) return wire::AccountForAccessKey(*key);
+  if (auto key = wire::FindParam(q, "access_key")) {
+    if (users == nullptr) return wire::AccountForAccessKey(*key);
+    const User* user = users->Find(*key);
+    if (user == nullptr) {
+      return MakeError(ErrorCode::kInvalidParameterValue,
+                       "access_key '" + *key + "' is not in this classroom's users file");
+    }
+    return user->account_id;
+  }
+  if (caller != nullptr) return caller->account_id;
   return std::string(kDefaultAccount);
+}
+
+// A learner (a non-admin caller) may read only their own account.
+bool MayUse(const User* caller, const std::string& account) {
+  return caller == nullptr || caller->admin || caller->account_id == account;
+}
+
+HttpResponse NotYourAccount(const User& caller, const std::string& account) {
+  return JsonError(403, "UnauthorizedOperation",
+                   "You are not authorized to perform this operation: user '" + caller.name +
+                       "' may use only account " + caller.account_id + ", not " + account);
 }
 
 // The JSON body of a POST ({} when empty). Error: kSimInvalidInput for anything but an object.
@@ -65,6 +90,49 @@ Result<json> BodyObject(const HttpRequest& request) {
   return body;
 }
 
+// POST /_ec2sim/call: one EC2 action, {"Action": NAME, "Params": {...}} in, its JSON out.
+HttpResponse CallRoute(AccountPool& accounts, const AdminInfo& info, const User* caller,
+                       const HttpRequest& request) {
+  // Self-contained on purpose: the route is one EC2 call as a scenario's `call` step makes it,
+  // in the action table's JSON. Problems with the request are EC2's 400 codes.
+  wire::QueryParams q = Query(request);
+  Result<std::string> account = AccountOf(q, info.users, caller);
+  if (!account.ok()) return JsonError(account.error());
+  if (!MayUse(caller, *account)) return NotYourAccount(*caller, *account);
+  auto invalid = [](const std::string& message) {
+    return JsonError(MakeError(ErrorCode::kInvalidParameterValue, message));
+  };
+  json body = json::parse(request.body, nullptr, /*allow_exceptions=*/false);
+  if (body.is_discarded() || !body.is_object()) {
+    return invalid(
+        R"(The body must be a JSON object: {"Action": "DescribeInstances", "Params": {...}})");
+  }
+  for (const auto& [key, value] : body.items()) {
+    if (key != "Action" && key != "Params") {
+      return JsonError(MakeError(ErrorCode::kUnknownParameter,
+                                 "Unknown member \"" + key + "\" (members: Action, Params)"));
+    }
+  }
+  if (!body.contains("Action")) {
+    return JsonError(
+        MakeError(ErrorCode::kMissingParameter, "The request must contain the member Action"));
+  }
+  if (!body["Action"].is_string()) return invalid("Action must be a string");
+  json params = body.contains("Params") ? body["Params"] : json::object();
+  if (!params.is_object()) return invalid("Params must be a JSON object");
+  std::string action = body["Action"];
+  CallContext ctx{*account, wire::FindParam(q, "region").value_or(info.default_region)};
+  // A key named here is a key in use, as on the EC2 endpoint: list it with its account.
+  if (auto key = wire::FindParam(q, "access_key")) accounts.NoteAccessKey(*account, *key);
+  Result<json> result =
+      accounts.With(*account, [&](Sandbox& s) { return s.Call(action, params, ctx); });
+  HttpResponse r = result.ok() ? Json(200, *result) : JsonError(result.error());
+  r.action = action;
+  r.account = ctx.account;
+  r.region = ctx.region;
+  return r;
+}
+
 }  // namespace
 
 AdminApi::AdminApi(AccountPool& accounts, ServerClock& clock, AdminInfo info)
@@ -74,6 +142,22 @@ HttpResponse AdminApi::Handle(const HttpRequest& request) {
   std::string route = request.path.substr(std::min(request.path.size(), kPrefix.size()));
   auto only = [&](std::string_view method) { return request.method == method; };
   auto either = [&] { return request.method == "GET" || request.method == "POST"; };
+  const User* caller = nullptr;
+  if (info_.users != nullptr && route != "health") {
+    // Classroom mode: every route but health needs a signature. Health stays open so scripts
+    // can wait for the server to come up. A learner may use call and the verbs on their own
+    // account (so `lesson check --endpoint` works with their key); the rest is the teacher's.
+    Result<AuthenticatedCaller> auth = Authenticate(*info_.users, request, WallClockMs());
+    if (!auth.ok()) return JsonError(auth.error());
+    caller = auth->user;
+    bool learner_route =
+        route == "call" || route == "probe" || route == "bill" || route == "latency";
+    if (!caller->admin && !learner_route) {
+      return JsonError(403, "UnauthorizedOperation",
+                       "You are not authorized to perform this operation: user '" +
+                           auth->user->name + "' is not an admin of this classroom");
+    }
+  }
   HttpResponse r;
   bool method_ok = true;
   if (route == "health") {
@@ -90,17 +174,21 @@ HttpResponse AdminApi::Handle(const HttpRequest& request) {
     if (method_ok) r = Clock(request);
   } else if (route == "bill") {
     method_ok = either();
-    if (method_ok) r = Verb(route, request);
+    if (method_ok) r = Verb(route, caller, request);
   } else if (route == "probe" || route == "latency") {
     method_ok = only("POST");
-    if (method_ok) r = Verb(route, request);
+    if (method_ok) r = Verb(route, caller, request);
   } else if (route == "state") {
     method_ok = only("GET");
     if (method_ok) r = State(request);
+  } else if (route == "call") {
+    method_ok = only("POST");
+    if (method_ok) r = CallRoute(accounts_, info_, caller, request);
   } else {
     r = JsonError(404, "Ec2sim.NotFound",
                   "No admin route " + request.path +
-                      " (routes: health, accounts, reset, clock, bill, probe, latency, state)");
+                      " (routes: health, accounts, reset, clock, bill, probe, latency, state, "
+                      "call)");
   }
   if (!method_ok) {
     r = JsonError(405, "Ec2sim.MethodNotAllowed",
@@ -117,6 +205,8 @@ HttpResponse AdminApi::Health() {
                     {"speed", clock_.speed()},
                     {"timing", info_.timing == Timing::kInstant ? "instant" : "realistic"},
                     {"region", info_.default_region},
+                    // Clients that sign (lesson check) need to know how keys map to accounts.
+                    {"mode", info_.users != nullptr ? "classroom" : "open"},
                     {"actions", api::ActionTable::Get().Names()}});
 }
 
@@ -134,7 +224,7 @@ HttpResponse AdminApi::Reset(const HttpRequest& request) {
     accounts_.ResetAll();
     return Json(200, {{"reset", "all"}});
   }
-  Result<std::string> account = AccountOf(q);
+  Result<std::string> account = AccountOf(q, info_.users, nullptr);
   if (!account.ok()) return JsonError(account.error());
   bool existed = accounts_.Reset(*account);
   return Json(200, {{"reset", *account}, {"existed", existed}});
@@ -168,19 +258,22 @@ HttpResponse AdminApi::Clock(const HttpRequest& request) {
   if (has_advance) {
     Result<Duration> d = ParseDuration(value.get<std::string>());
     if (!d.ok()) return JsonError(d.error());
-    clock_.Advance(*d);
+    // Through the pool, which journals the move.
+    if (Status s = accounts_.AdvanceClock(*d); !s.ok()) return JsonError(s.error());
   } else {
     Result<SimTime> t = ParseIsoTime(value.get<std::string>());
     if (!t.ok()) return JsonError(t.error());
-    if (Status s = clock_.AdvanceTo(*t); !s.ok()) return JsonError(s.error());
+    if (Status s = accounts_.SetClock(*t); !s.ok()) return JsonError(s.error());
   }
   return Json(200, now());
 }
 
-HttpResponse AdminApi::Verb(const std::string& verb, const HttpRequest& request) {
+HttpResponse AdminApi::Verb(const std::string& verb, const User* caller,
+                            const HttpRequest& request) {
   wire::QueryParams q = Query(request);
-  Result<std::string> account = AccountOf(q);
+  Result<std::string> account = AccountOf(q, info_.users, caller);
   if (!account.ok()) return JsonError(account.error());
+  if (!MayUse(caller, *account)) return NotYourAccount(*caller, *account);
   Result<json> spec = BodyObject(request);
   if (!spec.ok()) return JsonError(spec.error());
   CallContext ctx{*account, wire::FindParam(q, "region").value_or(info_.default_region)};
@@ -196,7 +289,7 @@ HttpResponse AdminApi::Verb(const std::string& verb, const HttpRequest& request)
 }
 
 HttpResponse AdminApi::State(const HttpRequest& request) {
-  Result<std::string> account = AccountOf(Query(request));
+  Result<std::string> account = AccountOf(Query(request), info_.users, nullptr);
   if (!account.ok()) return JsonError(account.error());
   json snapshot;
   bool known =

@@ -9,6 +9,7 @@
 #include "sim/server/account_pool.h"
 #include "sim/server/http_types.h"
 #include "sim/server/server_clock.h"
+#include "sim/server/users.h"
 
 namespace ec2sim::server {
 
@@ -16,6 +17,10 @@ namespace ec2sim::server {
 struct AdminInfo {
   std::string default_region;
   Timing timing = Timing::kInstant;
+  // Classroom mode (must outlive the AdminApi): every route but health needs a signed request;
+  // call, probe, bill and latency take any user's signature for the signer's own account, the
+  // other routes an admin's. Null: open mode.
+  const UserDirectory* users = nullptr;
 };
 
 class AdminApi {
@@ -32,7 +37,8 @@ class AdminApi {
   HttpResponse Accounts();
   HttpResponse Reset(const HttpRequest& request);
   HttpResponse Clock(const HttpRequest& request);
-  HttpResponse Verb(const std::string& verb, const HttpRequest& request);
+  // `caller`: the signed user in classroom mode, null in open mode.
+  HttpResponse Verb(const std::string& verb, const User* caller, const HttpRequest& request);
   HttpResponse State(const HttpRequest& request);
 
   AccountPool& accounts_;

@@ -6,11 +6,13 @@
 #include <cstdio>
 #include <mutex>
 #include <string>
+#include <vector>
 
 #include "sim/server/account_pool.h"
 #include "sim/server/admin_api.h"
 #include "sim/server/ec2_endpoint.h"
 #include "sim/server/http_types.h"
+#include "sim/server/state_store.h"
 
 namespace ec2sim::server {
 namespace {
@@ -18,7 +20,8 @@ namespace {
 // Request bodies above this are refused with 413; EC2's largest inputs (user data) are 16 KiB.
 constexpr std::size_t kMaxBody = 1 << 20;
 
-HttpRequest FromLibrary(const httplib::Request& req) {
+// `with_headers`: copy what signature checks need (classroom mode only, to spare open mode).
+HttpRequest FromLibrary(const httplib::Request& req, bool with_headers = false) {
   HttpRequest r;
   r.method = req.method;
   r.path = req.path;
@@ -27,6 +30,10 @@ HttpRequest FromLibrary(const httplib::Request& req) {
   r.content_type = req.get_header_value("Content-Type");
   r.authorization = req.get_header_value("Authorization");
   r.body = req.body;
+  if (with_headers) {
+    r.raw_path = req.target.substr(0, q);
+    r.headers.assign(req.headers.begin(), req.headers.end());
+  }
   return r;
 }
 
@@ -34,11 +41,29 @@ HttpRequest FromLibrary(const httplib::Request& req) {
 
 struct ApiServer::Impl {
   explicit Impl(const ServerOptions& o)
-      : options(o),
-        clock(o.sandbox.start, o.clock, o.speed),
-        accounts(o.sandbox, clock),
-        ec2(accounts, o.region),
-        admin(accounts, clock, AdminInfo{o.region, o.sandbox.timing}) {}
+      : options(OpenState(o, store, state_status)),
+        clock(options.sandbox.start, o.clock, o.speed),
+        accounts(options.sandbox, clock),
+        ec2(accounts, o.region, o.users.get()),
+        admin(accounts, clock, AdminInfo{o.region, options.sandbox.timing, o.users.get()}) {
+    ec2.set_response_cache(o.response_cache);
+  }
+
+  // Opens the state directory, if any, and returns `o` with the world options it keeps.
+  static ServerOptions OpenState(const ServerOptions& o, std::unique_ptr<StateStore>& store,
+                                 Status& status) {
+    ServerOptions options = o;
+    if (o.state_dir.empty()) return options;
+    Result<std::unique_ptr<StateStore>> opened =
+        StateStore::Open(o.state_dir, o.sandbox, o.compact_every);
+    if (!opened.ok()) {
+      status = opened.error();
+      return options;
+    }
+    store = std::move(opened).value();
+    options.sandbox = store->world_options();
+    return options;
+  }
 
   void Log(const HttpRequest& req, const HttpResponse& res, std::chrono::nanoseconds took) {
     if (options.quiet) return;
@@ -59,7 +84,7 @@ struct ApiServer::Impl {
   void Serve(const httplib::Request& req, httplib::Response& res, bool admin_route,
              const httplib::ContentReader* reader) {
     auto begin = std::chrono::steady_clock::now();
-    HttpRequest request = FromLibrary(req);
+    HttpRequest request = FromLibrary(req, options.users != nullptr);
     bool complete = reader == nullptr || (*reader)([&request](const char* data, std::size_t n) {
                       request.body.append(data, n);
                       return true;
@@ -79,6 +104,9 @@ struct ApiServer::Impl {
     Log(request, response, std::chrono::steady_clock::now() - begin);
   }
 
+  // Declared first: the pool journals into the store until the very end.
+  std::unique_ptr<StateStore> store;
+  Status state_status;
   ServerOptions options;
   ServerClock clock;
   AccountPool accounts;
@@ -136,6 +164,32 @@ ApiServer::ApiServer(const ServerOptions& options) : impl_(std::make_unique<Impl
 }
 
 ApiServer::~ApiServer() { Stop(); }
+
+Status ApiServer::LoadState() {
+  Impl& impl = *impl_;
+  EC2SIM_RETURN_IF_ERROR(impl.state_status);
+  if (impl.store == nullptr) return OkStatus();
+  const std::string& dir = impl.store->dir();
+  if (!impl.store->is_new() &&
+      OptionsToJson(impl.options.sandbox) != OptionsToJson(impl.store->world_options())) {
+    std::fprintf(stderr, "ec2sim serve: %s keeps the world options it was created with %s\n",
+                 dir.c_str(), OptionsToJson(impl.store->world_options()).dump().c_str());
+  }
+  auto begin = std::chrono::steady_clock::now();
+  std::vector<std::string> notes;
+  EC2SIM_RETURN_IF_ERROR(impl.accounts.Restore(*impl.store, notes));
+  for (const std::string& note : notes) std::fprintf(stderr, "ec2sim serve: %s\n", note.c_str());
+  auto took = std::chrono::duration_cast<std::chrono::milliseconds>(
+      std::chrono::steady_clock::now() - begin);
+  std::fprintf(stderr,
+               "ec2sim serve: state in %s: %s%llu snapshot and %llu journal records replayed in "
+               "%lld ms; simulated time %s\n",
+               dir.c_str(), impl.store->is_new() ? "new, " : "",
+               static_cast<unsigned long long>(impl.store->snapshot_records()),
+               static_cast<unsigned long long>(impl.store->journal_records()),
+               static_cast<long long>(took.count()), FormatIsoTime(impl.clock.Now()).c_str());
+  return OkStatus();
+}
 
 Result<int> ApiServer::Bind() {
   const ServerOptions& o = impl_->options;

@@ -10,6 +10,7 @@
 #include "ec2sim/result.h"
 #include "ec2sim/sandbox.h"
 #include "sim/server/server_clock.h"
+#include "sim/server/users.h"
 
 namespace ec2sim::server {
 
@@ -22,6 +23,15 @@ struct ServerOptions {
   std::int64_t speed = 1;
   bool quiet = false;  // no request log on stderr
   int threads = 64;    // workers; an open keep-alive connection holds one while it waits
+  // Classroom mode: every request must be SigV4-signed by one of these users (admin routes by
+  // an admin). Null: open mode, any key maps to its own account.
+  std::shared_ptr<const UserDirectory> users;
+  // Durability (docs/server.md): a directory for the journal and snapshot; empty keeps the
+  // state in memory only. The journal is compacted every `compact_every` records.
+  std::string state_dir;
+  std::uint64_t compact_every = 10000;
+  // Describe answers cached per state version (docs/server.md); off only to measure rendering.
+  bool response_cache = true;
 };
 
 class ApiServer {
@@ -31,6 +41,11 @@ class ApiServer {
   ApiServer(const ApiServer&) = delete;
   ApiServer& operator=(const ApiServer&) = delete;
 
+  // With options.state_dir: locks the directory and rebuilds the state from it, reporting on
+  // stderr what was replayed and any damaged journal tail that was cut off. Call before Bind().
+  // Errors: kSimUnsupported for files of a newer format, kSimInvalidInput for any other
+  // unusable state directory (see StateStore::Open and Replay).
+  Status LoadState();
   // Binds the listening socket and returns the port. Error: kSimInvalidInput when the address
   // cannot be bound (in use, not local, ...).
   Result<int> Bind();

@@ -35,6 +35,18 @@ bool IsCatalogAction(std::string_view action) {
          action == "DescribeInstanceTypes" || action == "DescribeImages";
 }
 
+// Describe actions whose answer follows from the account's resources alone, not from the clock
+// (DescribeInstanceStatus's checks do follow the clock). Their XML is cached under
+// Sandbox::StateVersion, so polling an unchanged world (SDK waiters, CI loops, dashboards) skips
+// rendering; any other call or simulated event changes the version, and the next poll renders.
+bool IsStateDescribe(std::string_view action) {
+  return action == "DescribeInstances" || action == "DescribeAddresses" ||
+         action == "DescribeKeyPairs" || action == "DescribeSecurityGroups" ||
+         action == "DescribeSecurityGroupRules" || action == "DescribeNetworkAcls" ||
+         action == "DescribeNetworkInterfaces" || action == "DescribeVpcs" ||
+         action == "DescribeSubnets" || action == "DescribeTags";
+}
+
 // Bounds the cache; distinct catalog queries are few in practice.
 constexpr std::size_t kMaxCached = 4096;
 // Stands for the request id in a cached body; catalog results never contain it.
@@ -47,8 +59,9 @@ bool IsForm(const HttpRequest& request) {
 
 }  // namespace
 
-Ec2Endpoint::Ec2Endpoint(AccountPool& accounts, std::string default_region)
-    : accounts_(accounts), default_region_(std::move(default_region)) {}
+Ec2Endpoint::Ec2Endpoint(AccountPool& accounts, std::string default_region,
+                         const UserDirectory* users)
+    : accounts_(accounts), default_region_(std::move(default_region)), users_(users) {}
 
 std::string Ec2Endpoint::NextRequestId() {
   // UUID-shaped, as EC2's are; unique per server run.
@@ -61,6 +74,18 @@ std::string Ec2Endpoint::NextRequestId() {
 HttpResponse Ec2Endpoint::Handle(const HttpRequest& request) {
   HttpResponse response;
   std::string request_id = NextRequestId();
+
+  // Classroom mode: nothing else happens before the signature checks out, so a rejected
+  // request changes nothing.
+  std::optional<AuthenticatedCaller> caller;
+  if (users_ != nullptr) {
+    Result<AuthenticatedCaller> auth = Authenticate(*users_, request, WallClockMs());
+    if (!auth.ok()) {
+      Fail(response, auth.error(), request_id);
+      return response;
+    }
+    caller = *auth;
+  }
 
   Result<wire::QueryParams> params = wire::ParseFormUrlEncoded(request.query);
   if (params.ok() && request.method == "POST" && !request.body.empty()) {
@@ -92,7 +117,12 @@ HttpResponse Ec2Endpoint::Handle(const HttpRequest& request) {
     }
   }
   CallContext ctx{std::string(kDefaultAccount), default_region_};
-  if (credential) {
+  if (caller) {
+    // The user's account, not the key's hash: a teacher may give a team one account.
+    ctx.account = caller->user->account_id;
+    ctx.region = caller->region;
+    accounts_.NoteAccessKey(ctx.account, caller->user->access_key_id);
+  } else if (credential) {
     ctx.account = wire::AccountForAccessKey(credential->access_key_id);
     ctx.region = credential->region;
     accounts_.NoteAccessKey(ctx.account, credential->access_key_id);
@@ -135,15 +165,33 @@ HttpResponse Ec2Endpoint::Handle(const HttpRequest& request) {
   }
   response.content_type = kXml;
   std::string cache_key;
-  if (IsCatalogAction(*action)) {
+  const bool catalog = IsCatalogAction(*action);
+  const bool versioned = response_cache_ && IsStateDescribe(*action);
+  if (catalog || versioned) {
     cache_key = ctx.account + "\n" + ctx.region + "\n" + *action + "\n" + input->dump();
-    if (std::optional<CachedBody> hit = FindCached(cache_key)) {
+  }
+  if (catalog) {
+    if (std::shared_ptr<const CachedBody> hit = FindCached(cache_key, 0)) {
       response.body = hit->head + request_id + hit->tail;
       return response;
     }
   }
+  std::uint64_t version = 0;
+  std::shared_ptr<const CachedBody> hit;
   Result<nlohmann::json> result =
-      accounts_.With(ctx.account, [&](Sandbox& s) { return s.Call(*action, *input, ctx); });
+      accounts_.With(ctx.account, [&](Sandbox& s) -> Result<nlohmann::json> {
+        if (versioned) {
+          // Read under the account's lock, so the answer rendered below is the one of `version`.
+          version = s.StateVersion();
+          hit = FindCached(cache_key, version);
+          if (hit != nullptr) return nlohmann::json();
+        }
+        return s.Call(*action, *input, ctx);
+      });
+  if (hit != nullptr) {
+    response.body = hit->head + request_id + hit->tail;
+    return response;
+  }
   if (!result.ok()) {
     Fail(response, result.error(), request_id);
     return response;
@@ -158,23 +206,27 @@ HttpResponse Ec2Endpoint::Handle(const HttpRequest& request) {
     response.body = wire::EncodeResult(model, *op, *result, request_id);
     return response;
   }
-  CachedBody body{marked.substr(0, at), marked.substr(at + sizeof(kIdMarker) - 1)};
-  response.body = body.head + request_id + body.tail;
+  auto body = std::make_shared<CachedBody>();
+  body->head = marked.substr(0, at);
+  body->tail = marked.substr(at + sizeof(kIdMarker) - 1);
+  body->version = version;
+  response.body = body->head + request_id + body->tail;
   Store(cache_key, std::move(body));
   return response;
 }
 
-std::optional<Ec2Endpoint::CachedBody> Ec2Endpoint::FindCached(const std::string& key) {
+std::shared_ptr<const Ec2Endpoint::CachedBody> Ec2Endpoint::FindCached(const std::string& key,
+                                                                       std::uint64_t version) {
   std::lock_guard<std::mutex> lock(cache_mu_);
   auto it = cache_.find(key);
-  if (it == cache_.end()) return std::nullopt;
+  if (it == cache_.end() || it->second->version != version) return nullptr;
   return it->second;
 }
 
-void Ec2Endpoint::Store(const std::string& key, CachedBody body) {
+void Ec2Endpoint::Store(const std::string& key, std::shared_ptr<const CachedBody> body) {
   std::lock_guard<std::mutex> lock(cache_mu_);
   if (cache_.size() >= kMaxCached) cache_.clear();
-  cache_.emplace(key, std::move(body));
+  cache_[key] = std::move(body);
 }
 
 }  // namespace ec2sim::server

@@ -6,38 +6,51 @@
 #include <atomic>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
 
 #include "sim/server/account_pool.h"
 #include "sim/server/http_types.h"
+#include "sim/server/users.h"
 
 namespace ec2sim::server {
 
 class Ec2Endpoint {
  public:
-  // `default_region` serves requests whose signature names no region.
-  Ec2Endpoint(AccountPool& accounts, std::string default_region);
+  // `default_region` serves requests whose signature names no region. With `users` (classroom
+  // mode; must outlive the endpoint) every request must carry a valid SigV4 signature of one of
+  // them and runs on that user's account; without (open mode) any key maps to its own account.
+  Ec2Endpoint(AccountPool& accounts, std::string default_region,
+              const UserDirectory* users = nullptr);
 
   // Answers one request (GET query string or POST form body, or both). Never fails: every
   // problem is an EC2 error response with a 4xx status.
   HttpResponse Handle(const HttpRequest& request);
 
+  // Whether Describe answers are cached per state version (on by default; off only to measure
+  // rendering). Catalog answers are always cached. Call before serving.
+  void set_response_cache(bool on) { response_cache_ = on; }
+
  private:
   std::string NextRequestId();
-  // Cached bodies of catalog actions (see ec2_endpoint.cc), split around the request id.
+  // Cached bodies of catalog actions and of Describe actions at one Sandbox::StateVersion (see
+  // ec2_endpoint.cc), split around the request id. Catalog bodies have version 0.
   struct CachedBody {
     std::string head;
     std::string tail;
+    std::uint64_t version = 0;
   };
-  std::optional<CachedBody> FindCached(const std::string& key);
-  void Store(const std::string& key, CachedBody body);
+  std::shared_ptr<const CachedBody> FindCached(const std::string& key, std::uint64_t version);
+  void Store(const std::string& key, std::shared_ptr<const CachedBody> body);
 
   AccountPool& accounts_;
   std::mutex cache_mu_;
-  std::map<std::string, CachedBody> cache_;
+  std::map<std::string, std::shared_ptr<const CachedBody>> cache_;
+  bool response_cache_ = true;
   const std::string default_region_;
+  const UserDirectory* const users_;
   std::atomic<std::uint64_t> next_request_ = 1;
 };
 

@@ -4,6 +4,8 @@
 #define EC2SIM_SERVER_HTTP_TYPES_H_
 
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace ec2sim::server {
 
@@ -14,6 +16,10 @@ struct HttpRequest {
   std::string content_type;   // Content-Type header, "" when absent
   std::string authorization;  // Authorization header, "" when absent
   std::string body;
+  // For signature checks: the path as sent (still %-encoded) and every header in the order
+  // received, names as sent.
+  std::string raw_path;
+  std::vector<std::pair<std::string, std::string>> headers;
 };
 
 struct HttpResponse {

@@ -33,4 +33,19 @@ Status ServerClock::AdvanceTo(SimTime t) {
   return OkStatus();
 }
 
+void ServerClock::Resume(SimTime t, std::int64_t wall_ms) {
+  if (mode_ == ClockMode::kWall && wall_ms >= 0) {
+    std::int64_t down = HostMs() - wall_ms;
+    if (down > 0) t += down * speed_;
+  }
+  SimTime now = Now();
+  if (t > now) Advance(t - now);
+}
+
+std::int64_t ServerClock::HostMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
 }  // namespace ec2sim::server

@@ -5,4 +5,18 @@ set(EC2SIM_SERVER_SOURCES
   sim/server/ec2_endpoint.cc
   sim/server/admin_api.cc
   sim/server/api_server.cc
+  sim/server/remote_state.cc
+)
+# Request signing (SigV4) and classroom users: no HTTP library and no sockets, so tests and fuzz
+# targets can use them alone. Absolute paths, usable from any directory.
+set(EC2SIM_SERVER_AUTH_SOURCES
+  ${CMAKE_CURRENT_LIST_DIR}/sigv4.cc
+  ${CMAKE_CURRENT_LIST_DIR}/sigv4_canonical.cc
+  ${CMAKE_CURRENT_LIST_DIR}/users.cc
+)
+list(APPEND EC2SIM_SERVER_SOURCES ${EC2SIM_SERVER_AUTH_SOURCES})
+# Durability (--state DIR): the journal's file format and the state directory.
+list(APPEND EC2SIM_SERVER_SOURCES
+  sim/server/journal.cc
+  sim/server/state_store.cc
 )

@@ -11,9 +11,13 @@ namespace {
 
 using nlohmann::json;
 
-// Largest list index accepted; EC2's own list limits are far below it, and it bounds the work a
-// hostile request can cause.
-constexpr std::int64_t kMaxListIndex = 100000;
+// Bounds on what one request may ask the decoder to build (docs/hardening.md). Legitimate
+// requests stay far below them: EC2's largest lists take 1000 ids, its deepest flattened names
+// in the served actions have 5 parts (IpPermissions.1.IpRanges.1.CidrIp), and a CreateTags of
+// 1000 resources with 50 tags sends about 1100 fields.
+constexpr std::size_t kMaxParams = kMaxQueryParams;
+constexpr std::size_t kMaxDepth = kMaxQueryNameDepth;
+constexpr std::int64_t kMaxListIndex = kMaxQueryListItems;
 
 int HexValue(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -62,6 +66,46 @@ struct Node {
   std::optional<std::string> value;
 };
 
+// True when `text` is well-formed UTF-8 (no overlong forms, surrogates or values past
+// U+10FFFF). Values reach JSON, whose serializer refuses anything else.
+bool IsValidUtf8(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x80) {
+      ++i;
+      continue;
+    }
+    std::size_t extra = 0;
+    std::uint32_t cp = 0;
+    std::uint32_t min = 0;
+    if ((c & 0xE0) == 0xC0) {
+      extra = 1;
+      cp = c & 0x1F;
+      min = 0x80;
+    } else if ((c & 0xF0) == 0xE0) {
+      extra = 2;
+      cp = c & 0x0F;
+      min = 0x800;
+    } else if ((c & 0xF8) == 0xF0) {
+      extra = 3;
+      cp = c & 0x07;
+      min = 0x10000;
+    } else {
+      return false;
+    }
+    if (i + extra >= text.size()) return false;
+    for (std::size_t k = 1; k <= extra; ++k) {
+      auto next = static_cast<unsigned char>(text[i + k]);
+      if ((next & 0xC0) != 0x80) return false;
+      cp = (cp << 6) | (next & 0x3F);
+    }
+    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
+    i += extra + 1;
+  }
+  return true;
+}
+
 Error BadValue(const std::string& path, std::string_view value, std::string_view expected) {
   return MakeError(ErrorCode::kInvalidParameterValue,
                    "Value (" + std::string(value) + ") for parameter " + path +
@@ -97,6 +141,10 @@ Result<json> Scalar(const Shape& shape, const std::string& path, const std::stri
       return json(d);
     }
     default:
+      if (!IsValidUtf8(text)) {
+        return MakeError(ErrorCode::kInvalidParameterValue,
+                         "Value for parameter " + path + " is not valid UTF-8");
+      }
       return json(text);
   }
 }
@@ -135,10 +183,15 @@ Result<json> Convert(const Shape& shape, const Node& node, const std::string& pa
   for (const auto& [key, child] : node.children) {
     std::int64_t index = 0;
     auto [end, ec] = std::from_chars(key.data(), key.data() + key.size(), index);
-    if (ec != std::errc() || end != key.data() + key.size() || index < 1 || index > kMaxListIndex) {
+    if (ec != std::errc() || end != key.data() + key.size() || index < 1) {
       return MakeError(ErrorCode::kInvalidParameterValue,
                        "The parameter " + path + "." + key +
                            " is not recognized: list elements are numbered from 1");
+    }
+    if (index > kMaxListIndex) {
+      return MakeError(ErrorCode::kInvalidParameterValue,
+                       "The parameter " + path + "." + key + " is out of range: a list takes at " +
+                           "most " + std::to_string(kMaxListIndex) + " items");
     }
     items.emplace_back(index, &child);
   }
@@ -167,6 +220,11 @@ Result<QueryParams> ParseFormUrlEncoded(std::string_view text) {
     std::string_view field = text.substr(0, amp);
     text = amp == std::string_view::npos ? std::string_view() : text.substr(amp + 1);
     if (field.empty()) continue;
+    if (out.size() == kMaxParams) {
+      // Stop before a hostile body turns into hundreds of thousands of fields.
+      return MakeError(ErrorCode::kInvalidParameterValue,
+                       "The request has more than " + std::to_string(kMaxParams) + " parameters");
+    }
     std::size_t eq = field.find('=');
     EC2SIM_ASSIGN_OR_RETURN(std::string key, PercentDecode(field.substr(0, eq)));
     std::string value;
@@ -186,6 +244,11 @@ std::optional<std::string> FindParam(const QueryParams& params, std::string_view
 }
 
 Result<json> DecodeQuery(const Shape* input, const QueryParams& params) {
+  if (params.size() > kMaxParams) {
+    return MakeError(ErrorCode::kInvalidParameterValue,
+                     "The request has " + std::to_string(params.size()) + " parameters; at most " +
+                         std::to_string(kMaxParams) + " are accepted");
+  }
   Node root;
   for (const auto& [key, value] : params) {
     std::string_view first = std::string_view(key).substr(0, key.find('.'));
@@ -195,6 +258,13 @@ Result<json> DecodeQuery(const Shape* input, const QueryParams& params) {
     }
     if (input == nullptr) {
       return MakeError(ErrorCode::kUnknownParameter, "The parameter " + key + " is not recognized");
+    }
+    if (std::count(key.begin(), key.end(), '.') >= static_cast<std::ptrdiff_t>(kMaxDepth)) {
+      // Checked before the name becomes a path of nodes, which would otherwise be as deep as
+      // the request is long.
+      return MakeError(ErrorCode::kInvalidParameterValue,
+                       "The parameter name \"" + key.substr(0, 200) + "\" is nested deeper than " +
+                           std::to_string(kMaxDepth) + " levels");
     }
     Node* node = &root;
     std::string_view rest = key;

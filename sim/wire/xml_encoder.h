@@ -27,9 +27,6 @@ std::string EncodeResult(const ServiceModel& model, const Operation& op,
 std::string EncodeError(std::string_view code, std::string_view message,
                         std::string_view request_id);
 
-// Appends `text` to `out` with XML's special characters escaped.
-void AppendEscaped(std::string& out, std::string_view text);
-
 }  // namespace ec2sim::wire
 
 #endif  // EC2SIM_WIRE_XML_ENCODER_H_

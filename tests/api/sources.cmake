@@ -7,4 +7,8 @@ list(APPEND EC2SIM_TEST_SOURCES
   api/sg_rules_test.cc
   api/describe_test.cc
   api/tags_test.cc
+  api/probe_rtt_test.cc
+  api/state_version_test.cc
+  api/limits_test.cc
+  api/sandbox_reset_test.cc
 )

@@ -10,6 +10,7 @@ list(APPEND EC2SIM_TEST_SOURCES
   lessons/course_answers_test.cc
   lessons/views_test.cc
   lessons/progress_test.cc
+  lessons/learner_key_test.cc
 )
 
 # The `ec2sim lesson` command as a learner runs it.

@@ -6,4 +6,5 @@ list(APPEND EC2SIM_TEST_SOURCES
   model/ssh_format_test.cc
   model/ip_test.cc
   model/security_groups_test.cc
+  model/resource_ids_test.cc
 )

@@ -5,4 +5,5 @@ set(EC2SIM_WIRE_TEST_SOURCES
   wire/xml_encoder_test.cc
   wire/caller_test.cc
   wire/result_fit_test.cc
+  wire/limits_test.cc
 )

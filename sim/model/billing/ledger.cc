@@ -34,6 +34,14 @@ Ledger::Ledger(model::World& world) : world_(world) {
   world_.Subscribe([this](const model::ResourceEvent& event) { OnEvent(event); });
 }
 
+void Ledger::Forget(const std::string& account) {
+  accounts_.erase(account);
+  if (last_account_id_ == account) {
+    last_account_ = nullptr;
+    last_account_id_.clear();
+  }
+}
+
 void Ledger::OnEvent(const model::ResourceEvent& event) {
   ++events_;
   // The events of one call all belong to one account.

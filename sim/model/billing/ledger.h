@@ -40,6 +40,8 @@ class Ledger {
   BillingTerms terms() const;
   // The meters of `account`, or nullptr when it never had a billable resource.
   const AccountMeters* Meters(const std::string& account) const;
+  // Forgets every meter of `account`, as if it never had a billable resource (account reset).
+  void Forget(const std::string& account);
   // How many resource events the ledger has seen.
   std::uint64_t events() const { return events_; }
 

@@ -51,6 +51,12 @@ class ConnectionTable {
     return by_name_.insert_or_assign(std::move(name), std::move(c)).first->second;
   }
   std::size_t size() const { return by_name_.size(); }
+  // Forgets every connection with an end in `account` (the account was reset).
+  void EraseAccount(std::string_view account) {
+    std::erase_if(by_name_, [account](const auto& entry) {
+      return entry.second.source.account == account || entry.second.destination.account == account;
+    });
+  }
 
  private:
   std::map<std::string, Connection, std::less<>> by_name_;

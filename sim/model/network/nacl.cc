@@ -3,23 +3,18 @@
 #include <algorithm>
 #include <cctype>
 
+#include "sim/model/resource_ids.h"
+
 namespace ec2sim::network {
 namespace {
 
+using model::IsHexId;
 using model::NetworkAcl;
 using model::NetworkAclEntry;
 using model::Scope;
 
 Error Invalid(std::string message) {
   return MakeError(ErrorCode::kInvalidParameterValue, std::move(message));
-}
-
-bool IsHexId(std::string_view id, std::string_view prefix) {
-  if (id.substr(0, prefix.size()) != prefix) return false;
-  std::string_view hex = id.substr(prefix.size());
-  return (hex.size() == 8 || hex.size() == 17) && std::all_of(hex.begin(), hex.end(), [](char c) {
-           return std::isdigit(static_cast<unsigned char>(c)) || (c >= 'a' && c <= 'f');
-         });
 }
 
 std::string EntryName(std::int64_t rule_number) {

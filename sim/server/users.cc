@@ -1,0 +1,169 @@
+#include "sim/server/users.h"
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <utility>
+
+namespace ec2sim::server {
+namespace {
+
+using nlohmann::json;
+
+constexpr std::size_t kMaxKeyIdLength = 128;
+
+Error Invalid(std::string message) {
+  return MakeError(ErrorCode::kSimInvalidInput, std::move(message));
+}
+
+// "line L, column C" of a 1-based byte offset, both 1-based.
+std::string Place(std::string_view text, std::size_t byte) {
+  std::size_t end = std::min(byte == 0 ? 0 : byte - 1, text.size());
+  std::size_t line = 1;
+  std::size_t column = 1;
+  for (std::size_t i = 0; i < end; ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+// nlohmann's message without its "[json.exception...] parse error at ...: " prefix.
+std::string Reason(const std::string& what) {
+  std::size_t at = what.find(": ");
+  return at == std::string::npos ? what : what.substr(at + 2);
+}
+
+bool IsKeyIdChar(char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+         c == '.' || c == '-';
+}
+
+Result<User> ReadUser(const json& entry, const std::string& where) {
+  if (!entry.is_object()) return Invalid(where + ": must be an object");
+  static const char* const kFields[] = {"access_key_id", "secret_access_key", "account_id", "name",
+                                        "admin"};
+  for (const auto& item : entry.items()) {
+    // A plain reference, not a structured binding: clang 14 (the sanitizer and fuzz builds)
+    // cannot capture bindings in lambdas.
+    const std::string& key = item.key();
+    if (std::find_if(std::begin(kFields), std::end(kFields),
+                     [&key](const char* f) { return key == f; }) == std::end(kFields)) {
+      return Invalid(where + ": unknown field '" + key +
+                     "' (fields: access_key_id, secret_access_key, account_id, name, admin)");
+    }
+  }
+  auto text = [&](const char* field, bool required) -> Result<std::string> {
+    auto it = entry.find(field);
+    if (it == entry.end()) {
+      if (required) return Invalid(where + "." + field + ": missing");
+      return std::string();
+    }
+    if (!it->is_string()) return Invalid(where + "." + field + ": must be a string");
+    return it->get<std::string>();
+  };
+  User user;
+  EC2SIM_ASSIGN_OR_RETURN(user.access_key_id, text("access_key_id", true));
+  EC2SIM_ASSIGN_OR_RETURN(user.secret_access_key, text("secret_access_key", true));
+  EC2SIM_ASSIGN_OR_RETURN(user.account_id, text("account_id", true));
+  EC2SIM_ASSIGN_OR_RETURN(user.name, text("name", false));
+  const std::string& key = user.access_key_id;
+  if (key.empty() || key.size() > kMaxKeyIdLength ||
+      !std::all_of(key.begin(), key.end(), IsKeyIdChar)) {
+    return Invalid(where +
+                   ".access_key_id: must be 1 to 128 characters of A-Z a-z 0-9 _ . -, got '" + key +
+                   "'");
+  }
+  if (user.secret_access_key.empty()) return Invalid(where + ".secret_access_key: is empty");
+  if (user.account_id.size() != 12 ||
+      user.account_id.find_first_not_of("0123456789") != std::string::npos) {
+    return Invalid(where + ".account_id: must be exactly 12 digits, got '" + user.account_id + "'");
+  }
+  if (user.name.empty()) user.name = user.access_key_id;
+  if (auto it = entry.find("admin"); it != entry.end()) {
+    if (!it->is_boolean()) return Invalid(where + ".admin: must be true or false");
+    user.admin = it->get<bool>();
+  }
+  return user;
+}
+
+}  // namespace
+
+UserDirectory::UserDirectory(std::vector<User> users) : users_(std::move(users)) {
+  for (std::size_t i = 0; i < users_.size(); ++i) by_key_.emplace(users_[i].access_key_id, i);
+}
+
+const User* UserDirectory::Find(std::string_view access_key_id) const {
+  auto it = by_key_.find(access_key_id);
+  return it == by_key_.end() ? nullptr : &users_[it->second];
+}
+
+Result<UserDirectory> ParseUsersFile(std::string_view json_text) {
+  json doc;
+  try {
+    doc = json::parse(json_text.begin(), json_text.end());
+  } catch (const json::parse_error& e) {
+    return Invalid(Place(json_text, e.byte) + ": " + Reason(e.what()));
+  } catch (const json::exception& e) {
+    return Invalid(Reason(e.what()));
+  }
+  if (!doc.is_object()) return Invalid("the file must be a JSON object {\"users\": [...]}");
+  for (const auto& [key, value] : doc.items()) {
+    if (key != "users") return Invalid("unknown top-level field '" + key + "' (only 'users')");
+  }
+  auto list = doc.find("users");
+  if (list == doc.end()) return Invalid("users: missing");
+  if (!list->is_array()) return Invalid("users: must be a list");
+  if (list->empty()) return Invalid("users: the list is empty, so nobody could call the server");
+  std::vector<User> users;
+  std::map<std::string, std::size_t> seen;
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    std::string where = "users[" + std::to_string(i) + "]";
+    EC2SIM_ASSIGN_OR_RETURN(User user, ReadUser((*list)[i], where));
+    auto [it, fresh] = seen.emplace(user.access_key_id, i);
+    if (!fresh) {
+      return Invalid(where + ".access_key_id: duplicate of users[" + std::to_string(it->second) +
+                     "] ('" + user.access_key_id + "')");
+    }
+    users.push_back(std::move(user));
+  }
+  return UserDirectory(std::move(users));
+}
+
+Result<AuthenticatedCaller> Authenticate(const UserDirectory& users, const sigv4::Request& request,
+                                         std::int64_t now_ms, std::string_view service) {
+  EC2SIM_ASSIGN_OR_RETURN(sigv4::Signature sig, sigv4::ParseSignature(request));
+  const User* user = users.Find(sig.access_key_id);
+  if (user == nullptr) {
+    return MakeError(ErrorCode::kAuthFailure,
+                     "AWS was not able to validate the provided access credentials (the access "
+                     "key id is not a user of this classroom)");
+  }
+  if (sig.service != service) {
+    return MakeError(ErrorCode::kSignatureDoesNotMatch,
+                     "Credential should be scoped to correct service: '" + std::string(service) +
+                         "', not '" + sig.service + "'");
+  }
+  EC2SIM_RETURN_IF_ERROR(sigv4::Verify(request, sig, user->secret_access_key, now_ms));
+  return AuthenticatedCaller{user, sig.region};
+}
+
+Result<AuthenticatedCaller> Authenticate(const UserDirectory& users, const HttpRequest& request,
+                                         std::int64_t now_ms) {
+  sigv4::Request view{request.method, request.raw_path.empty() ? request.path : request.raw_path,
+                      request.query, request.body, &request.headers};
+  return Authenticate(users, view, now_ms);
+}
+
+std::int64_t WallClockMs() {
+  return std::chrono::duration_cast<std::chrono::milliseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+}  // namespace ec2sim::server

@@ -1,0 +1,28 @@
+# Runs one ec2sim command and checks its exit status and output, for tests that need both
+# (ctest's PASS_REGULAR_EXPRESSION alone ignores the exit status).
+#   -DCOMMAND="exe|arg|arg..."  the command, its words separated by '|'
+#   -DEXIT=N                    the exit status it must return
+#   -DMATCH="re|re..."          regular expressions stdout+stderr must each match (optional)
+#   -DREJECT="re|re..."         regular expressions it must not match (optional)
+string(REPLACE "|" ";" command "${COMMAND}")
+execute_process(COMMAND ${command} RESULT_VARIABLE status OUTPUT_VARIABLE out ERROR_VARIABLE err)
+set(text "${out}${err}")
+if(NOT status STREQUAL "${EXIT}")
+  message(FATAL_ERROR "exit status ${status}, expected ${EXIT}; output:\n${text}")
+endif()
+if(MATCH)
+  string(REPLACE "|" ";" patterns "${MATCH}")
+  foreach(re IN LISTS patterns)
+    if(NOT text MATCHES "${re}")
+      message(FATAL_ERROR "output does not match '${re}':\n${text}")
+    endif()
+  endforeach()
+endif()
+if(REJECT)
+  string(REPLACE "|" ";" patterns "${REJECT}")
+  foreach(re IN LISTS patterns)
+    if(text MATCHES "${re}")
+      message(FATAL_ERROR "output matches '${re}', which it must not:\n${text}")
+    endif()
+  endforeach()
+endif()

@@ -1,0 +1,173 @@
+// The HTTP RemoteConnector against an in-process `ec2sim serve` on a free loopback port.
+#include "sim/server/remote_state.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <chrono>
+#include <thread>
+
+#include "sim/lessons/catalog.h"
+#include "sim/lessons/checker.h"
+#include "sim/server/api_server.h"
+
+namespace ec2sim::server {
+namespace {
+
+using nlohmann::json;
+
+constexpr const char* kSeoul = "ap-northeast-2";
+
+// A server for one test: bound before the constructor returns, stopped by the destructor.
+class LiveServer {
+ public:
+  LiveServer() : api_(Options()) {
+    Result<int> port = api_.Bind();
+    EXPECT_TRUE(port.ok());
+    port_ = port.ok() ? *port : 0;
+    thread_ = std::thread([this] { api_.Run(); });
+    // Stop() before Run() has started listening would be lost, so wait until it answers.
+    auto probe = MakeHttpRemoteConnector({.connect_timeout_ms = 200});
+    for (int i = 0; i < 500 && !probe->Accounts(url()).ok(); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+  }
+  ~LiveServer() {
+    api_.Stop();
+    thread_.join();
+  }
+  std::string url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+
+ private:
+  static ServerOptions Options() {
+    ServerOptions o;
+    o.host = "127.0.0.1";
+    o.port = 0;
+    o.region = kSeoul;
+    o.clock = ClockMode::kManual;
+    o.quiet = true;
+    o.threads = 4;
+    return o;
+  }
+
+  ApiServer api_;
+  int port_ = 0;
+  std::thread thread_;
+};
+
+const lessons::Exercise& FirstServerExercise() {
+  static const lessons::Course* course = [] {
+    auto c = lessons::BuiltInCourse();
+    return c.ok() ? *c : nullptr;
+  }();
+  EXPECT_NE(course, nullptr);
+  return lessons::FindLesson(*course, 3)->exercises.front();
+}
+
+TEST(RemoteState, CheckerGradesAnAccountOnARunningServer) {
+  LiveServer server;
+  auto connector = MakeHttpRemoteConnector();
+  auto learner = connector->ForAccessKey(server.url(), "AKIDLEARNER");
+  ASSERT_TRUE(learner.ok()) << learner.error().message;
+  auto idle = connector->ForAccessKey(server.url(), "AKIDIDLE");
+  ASSERT_TRUE(idle.ok()) << idle.error().message;
+  lessons::StateSource& s = **learner;
+  // The call route writes as a scenario step does.
+  ASSERT_TRUE(s.Call("CreateKeyPair", {{"KeyName", "k"}}, kSeoul).ok());
+  json run = {{"ImageId", "ami-0c9c942bd7bf113a2"},
+              {"InstanceType", "t2.micro"},
+              {"KeyName", "k"},
+              {"MinCount", 1},
+              {"MaxCount", 1},
+              {"TagSpecifications",
+               {{{"ResourceType", "instance"}, {"Tags", {{{"Key", "Name"}, {"Value", "web"}}}}}}}};
+  auto launched = s.Call("RunInstances", run, kSeoul);
+  ASSERT_TRUE(launched.ok()) << launched.error().message;
+  EXPECT_EQ((*launched)["OwnerId"], s.Account());
+
+  lessons::ExerciseResult done = lessons::CheckExercise(FirstServerExercise(), s);
+  EXPECT_TRUE(done.AllMet());
+  lessons::ExerciseResult nothing = lessons::CheckExercise(FirstServerExercise(), **idle);
+  EXPECT_EQ(nothing.MetCount(), 0);
+  EXPECT_EQ(nothing.goals.front().status, lessons::GoalStatus::kMissed);
+}
+
+TEST(RemoteState, ErrorsComeBackAsTheirErrorCodes) {
+  LiveServer server;
+  auto source = MakeHttpRemoteConnector()->ForAccessKey(server.url(), "AKIDX");
+  ASSERT_TRUE(source.ok());
+  auto stop = (*source)->Call("StopInstances", {{"InstanceIds", {"i-0123456789abcdef0"}}}, kSeoul);
+  ASSERT_FALSE(stop.ok());
+  EXPECT_EQ(stop.error().code, ErrorCode::kInvalidInstanceIdNotFound);
+  auto unknown = (*source)->Call("LaunchRocket", json::object(), kSeoul);
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().code, ErrorCode::kInvalidAction);
+  auto region = (*source)->Call("DescribeInstances", json::object(), "mars-1");
+  ASSERT_FALSE(region.ok());
+  auto latency = (*source)->Latency({{"from", "Seoul"}, {"to", "us-east-1"}}, kSeoul);
+  EXPECT_TRUE(latency.ok() || latency.error().code == ErrorCode::kSimUnsupported);
+}
+
+TEST(RemoteState, AccountsAreListedSortedWithTheirKeys) {
+  LiveServer server;
+  auto connector = MakeHttpRemoteConnector();
+  for (const char* key : {"AKIDB", "AKIDA", "222222222222"}) {
+    auto s = connector->ForAccessKey(server.url(), key);
+    ASSERT_TRUE(s.ok());
+    ASSERT_TRUE((*s)->Call("DescribeKeyPairs", json::object(), kSeoul).ok());
+  }
+  auto listed = connector->AccountsWithKeys(server.url());
+  ASSERT_TRUE(listed.ok()) << listed.error().message;
+  ASSERT_EQ(listed->size(), 3u);
+  EXPECT_TRUE(std::is_sorted(listed->begin(), listed->end(),
+                             [](const auto& a, const auto& b) { return a.account < b.account; }));
+  auto ids = connector->Accounts(server.url());
+  ASSERT_TRUE(ids.ok());
+  EXPECT_NE(std::find(ids->begin(), ids->end(), "222222222222"), ids->end());
+  for (const lessons::RemoteAccount& a : *listed) {
+    ASSERT_EQ(a.access_keys.size(), 1u) << a.account;
+    auto by_id = connector->ForAccount(server.url(), a.account);
+    ASSERT_TRUE(by_id.ok());
+    EXPECT_EQ((*by_id)->Account(), a.account);
+  }
+  auto unknown = connector->ForAccount(server.url(), "999999999999");
+  ASSERT_FALSE(unknown.ok());
+  EXPECT_EQ(unknown.error().code, ErrorCode::kSimNotFound);
+  EXPECT_EQ(connector->ForAccount(server.url(), "12").error().code, ErrorCode::kSimInvalidInput);
+  EXPECT_EQ(connector->ForAccessKey(server.url(), "").error().code, ErrorCode::kSimInvalidInput);
+}
+
+TEST(RemoteState, NothingListeningIsNotFoundNamingTheUrl) {
+  std::string url;
+  {
+    LiveServer gone;
+    url = gone.url();
+  }
+  auto source = MakeHttpRemoteConnector({.connect_timeout_ms = 1000})->ForAccessKey(url, "k");
+  ASSERT_FALSE(source.ok());
+  EXPECT_EQ(source.error().code, ErrorCode::kSimNotFound);
+  EXPECT_NE(source.error().message.find(url), std::string::npos) << source.error().message;
+}
+
+TEST(RemoteState, EndpointsAreSchemeHostAndPort) {
+  EXPECT_EQ(*NormalizeEndpoint("http://127.0.0.1:4566/"), "http://127.0.0.1:4566");
+  EXPECT_EQ(*NormalizeEndpoint("https://class.example"), "https://class.example");
+  EXPECT_EQ(*NormalizeEndpoint("http://[::1]:4566"), "http://[::1]:4566");
+  for (const char* bad : {"127.0.0.1:4566", "ftp://h", "http://", "http://h:0", "http://h:99999",
+                          "http://h:x", "http://h/path", "http://u@h", "http://h?x=1"}) {
+    auto r = NormalizeEndpoint(bad);
+    ASSERT_FALSE(r.ok()) << bad;
+    EXPECT_EQ(r.error().code, ErrorCode::kSimInvalidInput);
+  }
+}
+
+TEST(RemoteState, EveryAwsCodeMapsBackToItsErrorCode) {
+  for (int i = 0; i <= static_cast<int>(ErrorCode::kSimUnsupported); ++i) {
+    auto code = static_cast<ErrorCode>(i);
+    EXPECT_EQ(ErrorCodeFromAws(AwsCode(code)), code) << AwsCode(code);
+  }
+  EXPECT_EQ(ErrorCodeFromAws("NoSuchCode"), std::nullopt);
+}
+
+}  // namespace
+}  // namespace ec2sim::server
