@@ -30,14 +30,7 @@ constexpr std::string_view kSeparator = "\n===\n";
 
 server::HttpRequest ParseRequest(std::string_view text) {
   server::HttpRequest request;
-  std::string_view start = TakeLine(text);
-  std::size_t space = start.find(' ');
-  request.method = std::string(start.substr(0, space));
-  std::string_view target =
-      space == std::string_view::npos ? std::string_view("/") : start.substr(space + 1);
-  std::size_t q = target.find('?');
-  request.path = std::string(target.substr(0, q));
-  if (q != std::string_view::npos) request.query = std::string(target.substr(q + 1));
+  ec2sim::fuzz::TakeStartLine(text, request);
   request.content_type = std::string(TakeLine(text));
   request.authorization = std::string(TakeLine(text));
   request.body = std::string(text);

@@ -33,15 +33,7 @@ const server::UserDirectory& Directory() {
 
 server::HttpRequest ParseRequest(std::string_view text) {
   server::HttpRequest request;
-  std::string_view start = TakeLine(text);
-  std::size_t space = start.find(' ');
-  request.method = std::string(start.substr(0, space));
-  std::string_view target =
-      space == std::string_view::npos ? std::string_view("/") : start.substr(space + 1);
-  std::size_t q = target.find('?');
-  request.raw_path = std::string(target.substr(0, q));
-  request.path = request.raw_path;
-  if (q != std::string_view::npos) request.query = std::string(target.substr(q + 1));
+  ec2sim::fuzz::TakeStartLine(text, request);
   for (std::string_view line = TakeLine(text); !line.empty(); line = TakeLine(text)) {
     std::size_t colon = line.find(':');
     std::string name(line.substr(0, colon));

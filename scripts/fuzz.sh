@@ -10,16 +10,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-60}"
 
-command -v clang++ >/dev/null || { echo "fuzz.sh: clang++ missing; run scripts/setup.sh" >&2; exit 1; }
-launcher=()
-if command -v ccache >/dev/null; then
-  # Paths relative to the tree, and no build directory in the hash: build-asan/ and
-  # build-fuzz/ (and CI's fresh clone) then share cache entries.
-  export CCACHE_BASEDIR="$PWD" CCACHE_NOHASHDIR=true
-  launcher=(-DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
-fi
-jobs=()
-[ -n "${EC2SIM_JOBS:-}" ] && jobs=(-j "$EC2SIM_JOBS")
+NAME=fuzz.sh
+source scripts/clang_build_env.sh
 
 # The compile flags are exactly the `asan` preset's (CMakePresets.json), so that with ccache the
 # library objects scripts/sanitize.sh built are reused here rather than compiled again.
