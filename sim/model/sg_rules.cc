@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "sim/engine/ascii.h"
 #include "sim/model/resource_ids.h"
 #include "sim/model/security_groups.h"
 
@@ -127,8 +128,7 @@ Status ResolvePeer(Scope& scope, const SecurityGroup& group, const PeerSpec& pee
 }  // namespace
 
 Result<std::string> CanonicalProtocol(std::string_view protocol) {
-  std::string lower(protocol);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string lower = engine::AsciiLower(protocol);
   if (lower == "tcp" || lower == "udp" || lower == "icmp" || lower == "icmpv6" || lower == "-1") {
     return lower;
   }

@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "ec2sim/sim_time.h"
+#include "sim/engine/ascii.h"
 #include "sim/server/sigv4_internal.h"
 
 namespace ec2sim::server::sigv4 {
@@ -67,7 +68,7 @@ Status ReadSignedHeaders(std::string_view text, Signature& sig) {
   while (!rest.empty()) {
     std::size_t semi = rest.find(';');
     std::string_view name = Trim(rest.substr(0, semi));
-    if (!name.empty()) sig.signed_headers.push_back(Lower(name));
+    if (!name.empty()) sig.signed_headers.push_back(engine::AsciiLower(name));
     if (semi == std::string_view::npos) break;
     rest = rest.substr(semi + 1);
   }
@@ -121,7 +122,7 @@ Result<Signature> ParseHeaderForm(const Request& request, std::string_view autho
   sig.form = Form::kHeader;
   EC2SIM_RETURN_IF_ERROR(ReadCredential(*credential, sig));
   EC2SIM_RETURN_IF_ERROR(ReadSignedHeaders(*signed_headers, sig));
-  sig.signature = Lower(*signature);
+  sig.signature = engine::AsciiLower(*signature);
   std::vector<std::string_view> dates = HeaderValues(request, "x-amz-date");
   if (dates.empty()) {
     return Incomplete("Authorization header requires existence of a 'X-Amz-Date' header");
@@ -150,7 +151,7 @@ Result<Signature> ParseQueryForm(const Pairs& query) {
   EC2SIM_RETURN_IF_ERROR(ReadCredential(*credential, sig));
   EC2SIM_RETURN_IF_ERROR(ReadSignedHeaders(*signed_headers, sig));
   EC2SIM_RETURN_IF_ERROR(ReadDate(*date, sig));
-  sig.signature = Lower(*signature);
+  sig.signature = engine::AsciiLower(*signature);
   if (const std::string* expires = FindPair(query, "X-Amz-Expires")) {
     std::int64_t value = -1;
     auto [end, ec] = std::from_chars(expires->data(), expires->data() + expires->size(), value);
@@ -216,7 +217,7 @@ Status Verify(const Request& request, const Signature& sig, std::string_view sec
   std::vector<std::string_view> claimed = HeaderValues(request, "x-amz-content-sha256");
   if (!claimed.empty()) {
     std::string value(Trim(claimed.front()));
-    if (value != kUnsignedPayload && Lower(value) != HexSha256(request.body)) {
+    if (value != kUnsignedPayload && engine::AsciiLower(value) != HexSha256(request.body)) {
       return Mismatch("The provided 'x-amz-content-sha256' header does not match the body");
     }
     payload_hashes.push_back(value);

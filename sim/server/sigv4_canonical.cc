@@ -9,6 +9,7 @@
 #include <cstdio>
 
 #include "ec2sim/sim_time.h"
+#include "sim/engine/ascii.h"
 #include "sim/server/sigv4.h"
 #include "sim/server/sigv4_internal.h"
 
@@ -129,14 +130,6 @@ std::string HmacSha256(std::string_view key, std::string_view data) {
 }  // namespace
 
 namespace internal {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 std::string_view Trim(std::string_view s) {
   while (!s.empty() && IsSpace(s.front())) s.remove_prefix(1);
@@ -282,7 +275,8 @@ std::string FormatAmzDate(std::int64_t time_ms) {
 std::vector<Header> SignRequest(const Outgoing& out) {
   std::string amz_date = FormatAmzDate(out.time_ms);
   std::vector<Header> headers = {{"host", out.host}, {"x-amz-date", amz_date}};
-  for (const auto& [name, value] : out.headers) headers.emplace_back(Lower(name), value);
+  for (const auto& [name, value] : out.headers)
+    headers.emplace_back(engine::AsciiLower(name), value);
   std::vector<std::string> names;
   for (const auto& h : headers) names.push_back(h.first);
   std::sort(names.begin(), names.end());

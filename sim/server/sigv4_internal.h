@@ -16,7 +16,6 @@ inline constexpr std::string_view kAlgorithm = "AWS4-HMAC-SHA256";
 inline constexpr std::string_view kTerminator = "aws4_request";
 inline constexpr std::string_view kUnsignedPayload = "UNSIGNED-PAYLOAD";
 
-std::string Lower(std::string_view s);
 std::string_view Trim(std::string_view s);
 
 using Pairs = std::vector<std::pair<std::string, std::string>>;

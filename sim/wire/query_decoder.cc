@@ -1,10 +1,11 @@
 #include "sim/wire/query_decoder.h"
 
 #include <algorithm>
-#include <cctype>
 #include <charconv>
 #include <cstdint>
 #include <map>
+
+#include "sim/engine/ascii.h"
 
 namespace ec2sim::wire {
 namespace {
@@ -124,9 +125,7 @@ Result<json> Scalar(const Shape& shape, const std::string& path, const std::stri
       return json(n);
     }
     case ShapeType::kBoolean: {
-      std::string lower = text;
-      std::transform(lower.begin(), lower.end(), lower.begin(),
-                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      std::string lower = engine::AsciiLower(text);
       if (lower == "true") return json(true);
       if (lower == "false") return json(false);
       return BadValue(path, text, "true or false");

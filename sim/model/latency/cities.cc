@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <utility>
 
+#include "sim/engine/ascii.h"
 #include "sim/engine/spelling.h"
 #include "sim/model/csv.h"
 
@@ -13,20 +14,6 @@ extern const char kEc2simLatencyCitiesCsv[];
 
 namespace ec2sim::latency {
 namespace {
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
 
 double ParseCoordinate(const std::string& text) {
   double v = 0;
@@ -55,9 +42,9 @@ std::vector<City> LoadCities() {
 }
 
 bool NameMatches(const City& city, std::string_view lowered) {
-  if (Lower(city.name) == lowered) return true;
+  if (engine::AsciiLower(city.name) == lowered) return true;
   return std::any_of(city.aliases.begin(), city.aliases.end(),
-                     [&](const std::string& a) { return Lower(a) == lowered; });
+                     [&](const std::string& a) { return engine::AsciiLower(a) == lowered; });
 }
 
 }  // namespace
@@ -68,15 +55,15 @@ const std::vector<City>& Cities() {
 }
 
 const City* FindCity(std::string_view text) {
-  std::string wanted = Lower(Trim(text));
+  std::string wanted = engine::AsciiLower(engine::TrimBlanks(text));
   std::string country;
   size_t comma = wanted.rfind(',');
   if (comma != std::string::npos) {
-    country = Lower(Trim(std::string_view(wanted).substr(comma + 1)));
-    wanted = std::string(Trim(std::string_view(wanted).substr(0, comma)));
+    country = engine::AsciiLower(engine::TrimBlanks(std::string_view(wanted).substr(comma + 1)));
+    wanted = std::string(engine::TrimBlanks(std::string_view(wanted).substr(0, comma)));
   }
   for (const City& city : Cities()) {
-    if (!country.empty() && Lower(city.country) != country) continue;
+    if (!country.empty() && engine::AsciiLower(city.country) != country) continue;
     if (NameMatches(city, wanted)) return &city;
   }
   return nullptr;
@@ -96,17 +83,17 @@ const City* NearestCity(LatLon pos, double max_km) {
 }
 
 std::vector<std::string> SimilarCityNames(std::string_view text, int limit) {
-  std::string wanted = Lower(Trim(text));
+  std::string wanted = engine::AsciiLower(engine::TrimBlanks(text));
   // Score each city by its closest spelling; a name that starts with what was typed counts as
   // close, so "Seo" suggests Seoul.
   std::vector<std::pair<int, size_t>> scored;
   const auto& cities = Cities();
   for (size_t i = 0; i < cities.size(); ++i) {
-    std::string name = Lower(cities[i].name);
+    std::string name = engine::AsciiLower(cities[i].name);
     int best = engine::EditDistance(wanted, name);
     if (!wanted.empty() && name.rfind(wanted, 0) == 0) best = 0;
     for (const std::string& alias : cities[i].aliases) {
-      best = std::min(best, engine::EditDistance(wanted, Lower(alias)));
+      best = std::min(best, engine::EditDistance(wanted, engine::AsciiLower(alias)));
     }
     scored.emplace_back(best, i);
   }

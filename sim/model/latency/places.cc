@@ -2,6 +2,7 @@
 #include <charconv>
 #include <utility>
 
+#include "sim/engine/ascii.h"
 #include "sim/engine/spelling.h"
 #include "sim/model/latency/cities.h"
 #include "sim/model/latency/latency.h"
@@ -27,22 +28,8 @@ constexpr AccessInfo kAccess[] = {
     {Access::kMobile, "mobile", 30000},
 };
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
-
-std::string Lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 bool ParseNumber(std::string_view text, double& out) {
-  text = Trim(text);
+  text = engine::TrimBlanks(text);
   if (!text.empty() && text.front() == '+') text.remove_prefix(1);
   const char* end = text.data() + text.size();
   auto [ptr, ec] = std::from_chars(text.data(), end, out);
@@ -66,7 +53,7 @@ const model::RegionInfo* RegionOfAzName(std::string_view name) {
 }
 
 std::string Suggestions(std::string_view text) {
-  std::string lowered = Lower(text);
+  std::string lowered = engine::AsciiLower(text);
   std::vector<std::string> codes;
   for (const model::RegionInfo& r : model::Regions()) codes.push_back(r.code);
   std::vector<std::string> names = engine::ClosestMatches(lowered, codes, 2);
@@ -86,7 +73,7 @@ std::string_view AccessName(Access access) {
 }
 
 std::optional<Access> ParseAccess(std::string_view name) {
-  std::string lowered = Lower(Trim(name));
+  std::string lowered = engine::AsciiLower(engine::TrimBlanks(name));
   for (const AccessInfo& a : kAccess) {
     if (a.name == lowered) return a.access;
   }
@@ -120,12 +107,12 @@ Place ClientPlace(LatLon pos, std::string label, Access access) {
 }
 
 Result<Place> ParsePlace(std::string_view text, Access access) {
-  std::string_view trimmed = Trim(text);
+  std::string_view trimmed = engine::TrimBlanks(text);
   if (trimmed.empty()) {
     return MakeError(ErrorCode::kSimInvalidInput,
                      "empty place: name a region, an availability zone, a city or 'lat,lon'");
   }
-  std::string lowered = Lower(trimmed);
+  std::string lowered = engine::AsciiLower(trimmed);
   if (const model::RegionInfo* region = model::FindRegion(lowered)) return RegionPlace(*region);
   if (const model::RegionInfo* region = RegionOfAzName(lowered)) {
     int az = model::AzIndex(*region, lowered);

@@ -3,11 +3,12 @@
 #include <algorithm>
 #include <cctype>
 
+#include "sim/engine/ascii.h"
+
 namespace ec2sim::network {
 
 Result<int> ParseTrafficProtocol(std::string_view text) {
-  std::string lower(text);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string lower = engine::AsciiLower(text);
   if (lower == "tcp") return kProtoTcp;
   if (lower == "udp") return kProtoUdp;
   if (lower == "icmp") return kProtoIcmp;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 
+#include "sim/engine/ascii.h"
 #include "sim/model/resource_ids.h"
 
 namespace ec2sim::network {
@@ -147,8 +148,7 @@ Status DeleteNetworkAcl(Scope& scope, NetworkAcl& acl) {
 }
 
 Result<std::string> CanonicalAclProtocol(std::string_view protocol) {
-  std::string lower(protocol);
-  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  std::string lower = engine::AsciiLower(protocol);
   if (lower == "-1" || lower == "all") return std::string("-1");
   if (lower == "tcp") return std::string("6");
   if (lower == "udp") return std::string("17");
