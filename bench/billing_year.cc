@@ -37,6 +37,8 @@ using Kind = ec2sim::model::ResourceEvent::Kind;
 
 constexpr int kCycles = 365;
 constexpr const char* kAccount = "123456789012";
+constexpr ec2sim::model::Ipv4 kAddress1 = 0xC6336407;  // 198.51.100.7
+constexpr ec2sim::model::Ipv4 kAddress2 = 0xC6336408;  // 198.51.100.8
 
 double PeakRssMb() {
   rusage usage{};
@@ -67,30 +69,40 @@ void BM_LedgerYear(benchmark::State& state) {
       enis.push_back("eni-" + Hex17(i));
       vols.push_back("vol-" + Hex17(i));
     }
-    auto emit = [&world](Kind kind, const std::string& id, const char* detail,
-                         const char* detail2) {
-      world.Emit({kind, 0, kAccount, "us-east-1", id, detail, detail2});
+    // World serials as the model would number them: volume, instance, interface per instance.
+    auto serial = [](int i, int which) { return static_cast<std::uint64_t>(3 * i + which); };
+    auto emit = [&world](Kind kind, const std::string& id, std::uint64_t serial, const char* detail,
+                         ec2sim::model::Ipv4 address, int size_gib = 0) {
+      world.Emit({.kind = kind,
+                  .account = kAccount,
+                  .region = "us-east-1",
+                  .resource_id = id,
+                  .detail = detail,
+                  .detail2 = kind == Kind::kInstanceState ? "t3.micro" : "",
+                  .serial = serial,
+                  .address = address,
+                  .size_gib = size_gib});
     };
     for (int i = 0; i < instances; ++i) {
-      emit(Kind::kVolumeCreated, vols[i], "gp3", "8");
-      emit(Kind::kInstanceState, ids[i], "pending", "t3.micro");
-      emit(Kind::kInstanceState, ids[i], "running", "t3.micro");
-      emit(Kind::kPublicIpAttached, enis[i], "198.51.100.7", "");
+      emit(Kind::kVolumeCreated, vols[i], serial(i, 1), "gp3", 0, 8);
+      emit(Kind::kInstanceState, ids[i], serial(i, 2), "pending", 0);
+      emit(Kind::kInstanceState, ids[i], serial(i, 2), "running", 0);
+      emit(Kind::kPublicIpAttached, enis[i], serial(i, 3), "", kAddress1);
     }
     SimTime start = world.now();
     for (int c = 0; c < kCycles; ++c) {
       // Stopped for the last third of each cycle.
       world.sim().AdvanceTo(start + c * cycle + 2 * cycle / 3);
       for (int i = 0; i < instances; ++i) {
-        emit(Kind::kPublicIpDetached, enis[i], "198.51.100.7", "");
-        emit(Kind::kInstanceState, ids[i], "stopping", "t3.micro");
-        emit(Kind::kInstanceState, ids[i], "stopped", "t3.micro");
+        emit(Kind::kPublicIpDetached, enis[i], serial(i, 3), "", kAddress1);
+        emit(Kind::kInstanceState, ids[i], serial(i, 2), "stopping", 0);
+        emit(Kind::kInstanceState, ids[i], serial(i, 2), "stopped", 0);
       }
       world.sim().AdvanceTo(start + (c + 1) * cycle);
       for (int i = 0; i < instances; ++i) {
-        emit(Kind::kInstanceState, ids[i], "pending", "t3.micro");
-        emit(Kind::kInstanceState, ids[i], "running", "t3.micro");
-        emit(Kind::kPublicIpAttached, enis[i], "198.51.100.8", "");
+        emit(Kind::kInstanceState, ids[i], serial(i, 2), "pending", 0);
+        emit(Kind::kInstanceState, ids[i], serial(i, 2), "running", 0);
+        emit(Kind::kPublicIpAttached, enis[i], serial(i, 3), "", kAddress2);
       }
     }
     auto bill_begin = std::chrono::steady_clock::now();

@@ -1,15 +1,10 @@
 #include "sim/model/addresses.h"
 
 #include "sim/model/instances.h"
+#include "sim/model/resource_events.h"
 
 namespace ec2sim::model {
 namespace {
-
-void Emit(World& world, Scope& scope, ResourceEvent::Kind kind, const std::string& id,
-          std::string detail, std::string detail2 = "") {
-  world.Emit({kind, 0, scope.account, scope.region->code, id, std::move(detail),
-              std::move(detail2)});
-}
 
 // Removes the address from the interface it is on, without touching the instance's other
 // addresses. The caller decides whether the instance gets a replacement.
@@ -17,12 +12,11 @@ void Detach(World& world, Scope& scope, Address& a) {
   if (a.association_id.empty()) return;
   if (NetworkInterface* eni = scope.interfaces.Find(a.eni_id);
       eni != nullptr && eni->public_allocation_id == a.allocation_id) {
-    Emit(world, scope, ResourceEvent::Kind::kPublicIpDetached, eni->id, FormatIpv4(a.public_ip),
-         a.allocation_id);
+    EmitPublicIp(world, scope, *eni, /*attached=*/false, a.public_ip, a.allocation_id);
     eni->public_ip = 0;
     eni->public_allocation_id.clear();
   }
-  Emit(world, scope, ResourceEvent::Kind::kAddressDisassociated, a.allocation_id, a.instance_id);
+  EmitAddress(world, scope, a, ResourceEvent::Kind::kAddressDisassociated, a.instance_id);
   scope.ended_associations.insert(a.association_id);
   a.association_id.clear();
   a.instance_id.clear();
@@ -51,8 +45,7 @@ Result<Address*> AllocateAddress(World& world, Scope& scope, const std::string& 
       in_region = in_region || (parsed && block.Contains(*parsed));
     }
     if (!parsed || !in_region || world.PublicIpInUse(*parsed)) {
-      return MakeError(ErrorCode::kInvalidAddressNotFound,
-                       "Address '" + address + "' not found.");
+      return MakeError(ErrorCode::kInvalidAddressNotFound, "Address '" + address + "' not found.");
     }
     ip = *parsed;
     world.TakeSpecificPublicIp(ip);
@@ -61,10 +54,11 @@ Result<Address*> AllocateAddress(World& world, Scope& scope, const std::string& 
   }
   Address a;
   a.allocation_id = world.NewId("eipalloc");
+  a.serial = world.NewSerial();
   a.public_ip = ip;
   a.allocated_at = world.now();
   a.tags = tags;
-  Emit(world, scope, ResourceEvent::Kind::kAddressAllocated, a.allocation_id, FormatIpv4(ip));
+  EmitAddress(world, scope, a, ResourceEvent::Kind::kAddressAllocated);
   std::string id = a.allocation_id;
   return &scope.addresses.Insert(id, std::move(a));
 }
@@ -111,15 +105,15 @@ Result<std::string> AssociateAddress(World& world, Scope& scope, Address& addres
                      "The instance '" + inst->id + "' is not in a valid state for this operation.");
   }
   if (!target.private_ip.empty() && target.private_ip != FormatIpv4(eni->private_ip)) {
-    return MakeError(ErrorCode::kInvalidParameterValue,
-                     "The private IP address " + target.private_ip +
-                         " is not assigned to interface " + eni->id);
+    return MakeError(
+        ErrorCode::kInvalidParameterValue,
+        "The private IP address " + target.private_ip + " is not assigned to interface " + eni->id);
   }
   bool already_here = address.eni_id == eni->id;
   if (!address.association_id.empty() && !already_here && !target.allow_reassociation) {
-    return MakeError(ErrorCode::kResourceAlreadyAssociated,
-                     "resource " + address.allocation_id + " is already associated with " +
-                         address.eni_id);
+    return MakeError(
+        ErrorCode::kResourceAlreadyAssociated,
+        "resource " + address.allocation_id + " is already associated with " + address.eni_id);
   }
   // Move the address off its previous interface; that instance gets a fresh auto address.
   std::string previous_instance = already_here ? "" : address.instance_id;
@@ -129,8 +123,7 @@ Result<std::string> AssociateAddress(World& world, Scope& scope, Address& addres
   // Elastic one stays allocated but idle.
   if (eni->public_ip != 0) {
     if (eni->public_allocation_id.empty()) {
-      Emit(world, scope, ResourceEvent::Kind::kPublicIpDetached, eni->id,
-           FormatIpv4(eni->public_ip), "");
+      EmitPublicIp(world, scope, *eni, /*attached=*/false, eni->public_ip, "");
       world.ReturnPublicIp(eni->public_ip);
       eni->public_ip = 0;
     } else if (Address* other = scope.addresses.Find(eni->public_allocation_id)) {
@@ -143,10 +136,8 @@ Result<std::string> AssociateAddress(World& world, Scope& scope, Address& addres
   address.private_ip = eni->private_ip;
   eni->public_ip = address.public_ip;
   eni->public_allocation_id = address.allocation_id;
-  Emit(world, scope, ResourceEvent::Kind::kPublicIpAttached, eni->id,
-       FormatIpv4(address.public_ip), address.allocation_id);
-  Emit(world, scope, ResourceEvent::Kind::kAddressAssociated, address.allocation_id,
-       address.instance_id);
+  EmitPublicIp(world, scope, *eni, /*attached=*/true, address.public_ip, address.allocation_id);
+  EmitAddress(world, scope, address, ResourceEvent::Kind::kAddressAssociated, address.instance_id);
   return address.association_id;
 }
 
@@ -166,12 +157,11 @@ Status DisassociateAddress(World& world, Scope& scope, const std::string& associ
 
 Status ReleaseAddress(World& world, Scope& scope, Address& address) {
   if (!address.association_id.empty()) {
-    return MakeError(ErrorCode::kInvalidIpAddressInUse,
-                     "The address with allocation id [" + address.allocation_id +
-                         "] is in use. Disassociate it first.");
+    return MakeError(ErrorCode::kInvalidIpAddressInUse, "The address with allocation id [" +
+                                                            address.allocation_id +
+                                                            "] is in use. Disassociate it first.");
   }
-  Emit(world, scope, ResourceEvent::Kind::kAddressReleased, address.allocation_id,
-       FormatIpv4(address.public_ip));
+  EmitAddress(world, scope, address, ResourceEvent::Kind::kAddressReleased);
   world.ReturnPublicIp(address.public_ip);
   scope.addresses.Erase(address.allocation_id);
   return OkStatus();

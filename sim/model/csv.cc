@@ -22,7 +22,8 @@ std::vector<std::vector<std::string>> ReadEmbeddedCsv(std::string_view text,
     size_t start = 0;
     for (;;) {
       size_t comma = line.find(',', start);
-      fields.emplace_back(line.substr(start, comma == std::string_view::npos ? comma : comma - start));
+      fields.emplace_back(
+          line.substr(start, comma == std::string_view::npos ? comma : comma - start));
       if (comma == std::string_view::npos) break;
       start = comma + 1;
     }

@@ -15,25 +15,33 @@ namespace ec2sim::model {
 template <typename T>
 class IdMap {
  public:
+  IdMap() = default;
+  // The index points into the value map, so a copy would point into the original.
+  IdMap(const IdMap&) = delete;
+  IdMap& operator=(const IdMap&) = delete;
+  IdMap(IdMap&&) = default;
+  IdMap& operator=(IdMap&&) = default;
+
   // Inserts under a new id. Precondition: the id is not present. `value` is taken by rvalue
   // reference so that `Insert(x.id, std::move(x))` copies the id before anything moves.
   T& Insert(std::string id, T&& value) {
     std::uint64_t seq = next_++;
-    index_.emplace(std::move(id), seq);
-    return by_seq_.emplace(seq, std::move(value)).first->second;
+    T& stored = by_seq_.emplace(seq, std::move(value)).first->second;
+    index_.emplace(std::move(id), Slot{seq, &stored});
+    return stored;
   }
   T* Find(std::string_view id) {
     auto it = index_.find(id);
-    return it == index_.end() ? nullptr : &by_seq_.at(it->second);
+    return it == index_.end() ? nullptr : it->second.value;
   }
   const T* Find(std::string_view id) const {
     auto it = index_.find(id);
-    return it == index_.end() ? nullptr : &by_seq_.at(it->second);
+    return it == index_.end() ? nullptr : it->second.value;
   }
   bool Erase(std::string_view id) {
     auto it = index_.find(id);
     if (it == index_.end()) return false;
-    by_seq_.erase(it->second);
+    by_seq_.erase(it->second.seq);
     index_.erase(it);
     return true;
   }
@@ -74,13 +82,19 @@ class IdMap {
   }
 
  private:
+  // Map nodes never move, so the index can point straight at the values: a lookup is one hash
+  // probe, not a hash probe and a tree walk.
   std::map<std::uint64_t, T> by_seq_;
+  struct Slot {
+    std::uint64_t seq;
+    T* value;
+  };
   // Hashes string_views like strings, so Find(string_view) looks up without building a string.
   struct IdHash {
     using is_transparent = void;
     std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
   };
-  std::unordered_map<std::string, std::uint64_t, IdHash, std::equal_to<>> index_;
+  std::unordered_map<std::string, Slot, IdHash, std::equal_to<>> index_;
   std::uint64_t next_ = 0;
 };
 

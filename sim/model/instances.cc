@@ -1,8 +1,10 @@
 #include "sim/model/instances.h"
 
 #include <algorithm>
+#include <cassert>
 
 #include "sim/model/catalog.h"
+#include "sim/model/resource_events.h"
 #include "sim/model/resource_ids.h"
 
 namespace ec2sim::model {
@@ -22,45 +24,42 @@ std::string GmtStamp(SimTime t) {
 
 void SetState(World& world, Scope& scope, Instance& inst, InstanceState next) {
   inst.state = next;
-  world.Emit({ResourceEvent::Kind::kInstanceState, 0, scope.account, scope.region->code, inst.id,
-              StateName(next), inst.instance_type});
+  EmitInstanceState(world, scope, inst);
 }
 
 void AttachPublicIp(World& world, Scope& scope, NetworkInterface& eni, Ipv4 ip,
                     const std::string& allocation_id) {
   eni.public_ip = ip;
   eni.public_allocation_id = allocation_id;
-  world.Emit({ResourceEvent::Kind::kPublicIpAttached, 0, scope.account, scope.region->code, eni.id,
-              FormatIpv4(ip), allocation_id});
+  EmitPublicIp(world, scope, eni, /*attached=*/true, ip, allocation_id);
 }
 
 // Gives back an auto-assigned address; Elastic IPs stay on the interface.
 void ReleaseAutoPublicIp(World& world, Scope& scope, NetworkInterface& eni) {
   if (eni.public_ip == 0 || !eni.public_allocation_id.empty()) return;
-  world.Emit({ResourceEvent::Kind::kPublicIpDetached, 0, scope.account, scope.region->code, eni.id,
-              FormatIpv4(eni.public_ip), ""});
+  EmitPublicIp(world, scope, eni, /*attached=*/false, eni.public_ip, "");
   world.ReturnPublicIp(eni.public_ip);
   eni.public_ip = 0;
 }
 
-void BecomeRunning(World& world, Scope& scope, const std::string& id) {
-  Instance* inst = scope.instances.Find(id);
-  if (inst == nullptr || inst->state != InstanceState::kPending) return;
-  inst->transition_event = 0;
-  if (NetworkInterface* eni = scope.interfaces.Find(inst->eni_id);
-      eni != nullptr && eni->public_ip == 0 && inst->wants_public_ip) {
-    AttachPublicIp(world, scope, *eni, world.TakePublicIp(*scope.region, inst->last_auto_public_ip),
+// Transitions hold the instance itself: its record outlives them, since terminating cancels a
+// pending transition and World::DropAccount cancels every one before it drops the records.
+void BecomeRunning(World& world, Scope& scope, Instance& inst) {
+  if (inst.state != InstanceState::kPending) return;
+  inst.transition_event = 0;
+  if (NetworkInterface* eni = PrimaryInterface(scope, inst);
+      eni != nullptr && eni->public_ip == 0 && inst.wants_public_ip) {
+    AttachPublicIp(world, scope, *eni, world.TakePublicIp(*scope.region, inst.last_auto_public_ip),
                    "");
   }
-  inst->running_since = world.now();
-  SetState(world, scope, *inst, InstanceState::kRunning);
+  inst.running_since = world.now();
+  SetState(world, scope, inst, InstanceState::kRunning);
 }
 
-void BecomeStopped(World& world, Scope& scope, const std::string& id) {
-  Instance* inst = scope.instances.Find(id);
-  if (inst == nullptr || inst->state != InstanceState::kStopping) return;
-  inst->transition_event = 0;
-  SetState(world, scope, *inst, InstanceState::kStopped);
+void BecomeStopped(World& world, Scope& scope, Instance& inst) {
+  if (inst.state != InstanceState::kStopping) return;
+  inst.transition_event = 0;
+  SetState(world, scope, inst, InstanceState::kStopped);
 }
 
 void Purge(Scope& scope, const std::string& id) {
@@ -79,15 +78,13 @@ void BecomeTerminated(World& world, Scope& scope, const std::string& id) {
   Instance* inst = scope.instances.Find(id);
   if (inst == nullptr || inst->state != InstanceState::kShuttingDown) return;
   inst->transition_event = 0;
-  if (NetworkInterface* eni = scope.interfaces.Find(inst->eni_id)) {
+  if (NetworkInterface* eni = PrimaryInterface(scope, *inst)) {
     ReleaseAutoPublicIp(world, scope, *eni);
     // An Elastic IP is disassociated but stays allocated to the account.
     for (Address& a : scope.addresses.values()) {
       if (a.eni_id == eni->id) {
-        world.Emit({ResourceEvent::Kind::kPublicIpDetached, 0, scope.account, scope.region->code,
-                    eni->id, FormatIpv4(a.public_ip), a.allocation_id});
-        world.Emit({ResourceEvent::Kind::kAddressDisassociated, 0, scope.account,
-                    scope.region->code, a.allocation_id, inst->id, ""});
+        EmitPublicIp(world, scope, *eni, /*attached=*/false, a.public_ip, a.allocation_id);
+        EmitAddress(world, scope, a, ResourceEvent::Kind::kAddressDisassociated, inst->id);
         a.association_id.clear();
         a.instance_id.clear();
         a.eni_id.clear();
@@ -95,12 +92,12 @@ void BecomeTerminated(World& world, Scope& scope, const std::string& id) {
       }
     }
     if (Subnet* subnet = scope.subnets.Find(eni->subnet_id)) subnet->used.erase(eni->private_ip);
+    inst->primary_eni = nullptr;
     scope.interfaces.Erase(eni->id);
   }
   if (Volume* vol = scope.volumes.Find(inst->root_volume_id)) {
     if (vol->delete_on_termination) {
-      world.Emit({ResourceEvent::Kind::kVolumeDeleted, 0, scope.account, scope.region->code,
-                  vol->id, vol->type, std::to_string(vol->size_gib)});
+      EmitVolume(world, scope, *vol, /*created=*/false);
       scope.volumes.Erase(vol->id);
     } else {
       vol->instance_id.clear();
@@ -116,9 +113,9 @@ void BecomeTerminated(World& world, Scope& scope, const std::string& id) {
 
 void SchedulePendingToRunning(World& world, Scope& scope, Instance& inst, Duration delay) {
   Scope* sp = &scope;
-  std::string id = inst.id;
+  Instance* ip = &inst;
   inst.transition_event =
-      world.sim().After(delay, [&world, sp, id] { BecomeRunning(world, *sp, id); });
+      world.sim().After(delay, [&world, sp, ip] { BecomeRunning(world, *sp, *ip); });
 }
 
 bool IsWellFormedInstanceId(std::string_view id) { return IsHexId(id, "i-"); }
@@ -136,14 +133,18 @@ Result<Instance*> FindInstance(Scope& scope, std::string_view id) {
   return inst;
 }
 
-Status CheckInstanceIds(Scope& scope, const std::vector<std::string>& ids) {
+Result<std::vector<Instance*>> ResolveInstances(Scope& scope, const std::vector<std::string>& ids) {
+  std::vector<Instance*> found;
+  found.reserve(ids.size());
   std::vector<std::string> missing;
   for (const std::string& id : ids) {
     if (!IsWellFormedInstanceId(id)) {
       return MakeError(ErrorCode::kInvalidInstanceIdMalformed, "Invalid id: \"" + id + "\"");
     }
-    if (scope.instances.Find(id) == nullptr &&
-        std::find(missing.begin(), missing.end(), id) == missing.end()) {
+    Instance* inst = scope.instances.Find(id);
+    if (inst != nullptr) {
+      found.push_back(inst);
+    } else if (std::find(missing.begin(), missing.end(), id) == missing.end()) {
       missing.push_back(id);
     }
   }
@@ -157,16 +158,28 @@ Status CheckInstanceIds(Scope& scope, const std::vector<std::string>& ids) {
     return MakeError(ErrorCode::kInvalidInstanceIdNotFound,
                      "The instance IDs '" + list + "' do not exist");
   }
+  return found;
+}
+
+Status CheckInstanceIds(Scope& scope, const std::vector<std::string>& ids) {
+  auto resolved = ResolveInstances(scope, ids);
+  if (!resolved.ok()) return std::move(resolved).error();
   return OkStatus();
 }
 
+NetworkInterface* PrimaryInterface(Scope& scope, const Instance& instance) {
+  assert(instance.primary_eni == scope.interfaces.Find(instance.eni_id));
+  (void)scope;
+  return instance.primary_eni;
+}
+
 Ipv4 PublicIpOf(Scope& scope, const Instance& instance) {
-  const NetworkInterface* eni = scope.interfaces.Find(instance.eni_id);
+  const NetworkInterface* eni = PrimaryInterface(scope, instance);
   return eni == nullptr ? 0 : eni->public_ip;
 }
 
 void AssignAutoPublicIp(World& world, Scope& scope, Instance& instance) {
-  NetworkInterface* eni = scope.interfaces.Find(instance.eni_id);
+  NetworkInterface* eni = PrimaryInterface(scope, instance);
   if (eni == nullptr || eni->public_ip != 0 || !instance.wants_public_ip ||
       instance.state != InstanceState::kRunning) {
     return;
@@ -176,17 +189,17 @@ void AssignAutoPublicIp(World& world, Scope& scope, Instance& instance) {
 
 Result<std::vector<StateChange>> StartInstances(World& world, Scope& scope,
                                                 const std::vector<std::string>& ids) {
-  EC2SIM_RETURN_IF_ERROR(CheckInstanceIds(scope, ids));
-  for (const std::string& id : ids) {
-    const Instance& inst = *scope.instances.Find(id);
-    if (inst.state == InstanceState::kStopping || inst.state == InstanceState::kShuttingDown ||
-        inst.state == InstanceState::kTerminated) {
-      return StateError(inst, "started");
+  EC2SIM_ASSIGN_OR_RETURN(std::vector<Instance*> instances, ResolveInstances(scope, ids));
+  for (const Instance* inst : instances) {
+    if (inst->state == InstanceState::kStopping || inst->state == InstanceState::kShuttingDown ||
+        inst->state == InstanceState::kTerminated) {
+      return StateError(*inst, "started");
     }
   }
   std::vector<StateChange> changes;
-  for (const std::string& id : ids) {
-    Instance& inst = *scope.instances.Find(id);
+  changes.reserve(instances.size());
+  for (Instance* ip : instances) {
+    Instance& inst = *ip;
     InstanceState before = inst.state;
     if (before == InstanceState::kStopped) {
       inst.launch_time = world.now();
@@ -195,63 +208,66 @@ Result<std::vector<StateChange>> StartInstances(World& world, Scope& scope,
       SetState(world, scope, inst, InstanceState::kPending);
       SchedulePendingToRunning(world, scope, inst, world.times().start);
     }
-    changes.push_back({id, before, inst.state});
+    changes.push_back({inst.id, before, inst.state});
   }
   return changes;
 }
 
 Result<std::vector<StateChange>> StopInstances(World& world, Scope& scope,
                                                const std::vector<std::string>& ids) {
-  EC2SIM_RETURN_IF_ERROR(CheckInstanceIds(scope, ids));
-  for (const std::string& id : ids) {
-    const Instance& inst = *scope.instances.Find(id);
+  EC2SIM_ASSIGN_OR_RETURN(std::vector<Instance*> instances, ResolveInstances(scope, ids));
+  for (const Instance* inst : instances) {
     // A pending instance has never reached running and cannot be stopped (ISSUE-STOPPEND).
-    if (inst.state == InstanceState::kPending || inst.state == InstanceState::kShuttingDown ||
-        inst.state == InstanceState::kTerminated) {
-      return StateError(inst, "stopped");
+    if (inst->state == InstanceState::kPending || inst->state == InstanceState::kShuttingDown ||
+        inst->state == InstanceState::kTerminated) {
+      return StateError(*inst, "stopped");
     }
   }
   std::vector<StateChange> changes;
-  for (const std::string& id : ids) {
-    Instance& inst = *scope.instances.Find(id);
+  changes.reserve(instances.size());
+  const std::string reason = "User initiated (" + GmtStamp(world.now()) + ")";
+  for (Instance* ip : instances) {
+    Instance& inst = *ip;
     InstanceState before = inst.state;
     if (before == InstanceState::kRunning) {
-      inst.state_transition_reason = "User initiated (" + GmtStamp(world.now()) + ")";
+      inst.state_transition_reason = reason;
       inst.state_reason_code = "Client.UserInitiatedShutdown";
       // The auto-assigned address goes back to Amazon's pool as the instance stops.
-      if (NetworkInterface* eni = scope.interfaces.Find(inst.eni_id)) {
+      if (NetworkInterface* eni = PrimaryInterface(scope, inst)) {
         if (eni->public_allocation_id.empty()) inst.last_auto_public_ip = eni->public_ip;
         ReleaseAutoPublicIp(world, scope, *eni);
       }
       SetState(world, scope, inst, InstanceState::kStopping);
       Scope* sp = &scope;
       inst.transition_event = world.sim().After(
-          world.times().stop, [&world, sp, id] { BecomeStopped(world, *sp, id); });
+          world.times().stop, [&world, sp, ip] { BecomeStopped(world, *sp, *ip); });
     }
-    changes.push_back({id, before, inst.state});
+    changes.push_back({inst.id, before, inst.state});
   }
   return changes;
 }
 
 Result<std::vector<StateChange>> TerminateInstances(World& world, Scope& scope,
                                                     const std::vector<std::string>& ids) {
-  EC2SIM_RETURN_IF_ERROR(CheckInstanceIds(scope, ids));
-  for (const std::string& id : ids) {
-    const Instance& inst = *scope.instances.Find(id);
-    if (inst.disable_api_termination && inst.state != InstanceState::kTerminated) {
+  EC2SIM_ASSIGN_OR_RETURN(std::vector<Instance*> instances, ResolveInstances(scope, ids));
+  for (const Instance* inst : instances) {
+    if (inst->disable_api_termination && inst->state != InstanceState::kTerminated) {
       return MakeError(ErrorCode::kOperationNotPermitted,
-                       "The instance '" + id +
+                       "The instance '" + inst->id +
                            "' may not be terminated. Modify its 'disableApiTermination' "
                            "instance attribute and try again.");
     }
   }
   std::vector<StateChange> changes;
-  for (const std::string& id : ids) {
-    Instance& inst = *scope.instances.Find(id);
+  changes.reserve(instances.size());
+  const std::string reason = "User initiated (" + GmtStamp(world.now()) + ")";
+  for (Instance* ip : instances) {
+    Instance& inst = *ip;
+    const std::string& id = inst.id;
     InstanceState before = inst.state;
     if (before != InstanceState::kShuttingDown && before != InstanceState::kTerminated) {
       if (inst.transition_event != 0) world.sim().Cancel(inst.transition_event);
-      inst.state_transition_reason = "User initiated (" + GmtStamp(world.now()) + ")";
+      inst.state_transition_reason = reason;
       inst.state_reason_code = "Client.UserInitiatedShutdown";
       SetState(world, scope, inst, InstanceState::kShuttingDown);
       Scope* sp = &scope;
@@ -265,13 +281,12 @@ Result<std::vector<StateChange>> TerminateInstances(World& world, Scope& scope,
 
 Status RebootInstances(World& world, Scope& scope, const std::vector<std::string>& ids) {
   (void)world;
-  EC2SIM_RETURN_IF_ERROR(CheckInstanceIds(scope, ids));
-  for (const std::string& id : ids) {
-    const Instance& inst = *scope.instances.Find(id);
+  EC2SIM_ASSIGN_OR_RETURN(std::vector<Instance*> instances, ResolveInstances(scope, ids));
+  for (const Instance* inst : instances) {
     // Reboots of terminated instances are ignored; other non-running states cannot reboot.
-    if (inst.state == InstanceState::kPending || inst.state == InstanceState::kStopping ||
-        inst.state == InstanceState::kStopped) {
-      return StateError(inst, "rebooted");
+    if (inst->state == InstanceState::kPending || inst->state == InstanceState::kStopping ||
+        inst->state == InstanceState::kStopped) {
+      return StateError(*inst, "rebooted");
     }
   }
   // A reboot keeps every address, the host and the billing period: nothing to change here.

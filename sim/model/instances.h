@@ -66,10 +66,14 @@ void SchedulePendingToRunning(World& world, Scope& scope, Instance& inst, Durati
 
 // Checks the shape of an instance id ("i-" + 8 or 17 hex digits).
 bool IsWellFormedInstanceId(std::string_view id);
+// The instance's primary network interface, or nullptr once it was deleted at termination.
+NetworkInterface* PrimaryInterface(Scope& scope, const Instance& instance);
 // Looks up one instance. Errors: kInvalidInstanceIdMalformed, kInvalidInstanceIdNotFound.
 Result<Instance*> FindInstance(Scope& scope, std::string_view id);
 // Validates a list of ids as EC2 does (malformed first, then every missing id named at once).
 Status CheckInstanceIds(Scope& scope, const std::vector<std::string>& ids);
+// As CheckInstanceIds, and the instances named, in the order of `ids` (repeats kept).
+Result<std::vector<Instance*>> ResolveInstances(Scope& scope, const std::vector<std::string>& ids);
 
 // The public IPv4 of an instance (auto-assigned or Elastic), or 0.
 Ipv4 PublicIpOf(Scope& scope, const Instance& instance);

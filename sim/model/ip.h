@@ -23,9 +23,7 @@ struct Cidr4 {
   std::uint64_t size() const { return std::uint64_t{1} << (32 - prefix); }
   Ipv4 mask() const { return prefix == 0 ? 0 : ~Ipv4{0} << (32 - prefix); }
   bool Contains(Ipv4 ip) const { return (ip & mask()) == base; }
-  bool Contains(const Cidr4& inner) const {
-    return inner.prefix >= prefix && Contains(inner.base);
-  }
+  bool Contains(const Cidr4& inner) const { return inner.prefix >= prefix && Contains(inner.base); }
   bool Overlaps(const Cidr4& o) const { return Contains(o.base) || o.Contains(base); }
   std::string ToString() const;
   friend bool operator==(const Cidr4&, const Cidr4&) = default;

@@ -11,8 +11,9 @@ Status CheckName(Scope& scope, const std::string& name) {
   for (unsigned char c : name) {
     if (c < 0x20 || c > 0x7e) {
       return MakeError(ErrorCode::kInvalidParameterValue,
-                       "Value (" + name + ") for parameter KeyName is invalid. Character sets "
-                       "beyond ASCII are not supported.");
+                       "Value (" + name +
+                           ") for parameter KeyName is invalid. Character sets "
+                           "beyond ASCII are not supported.");
     }
   }
   if (scope.key_pairs.Find(name) != nullptr) {

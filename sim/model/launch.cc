@@ -4,6 +4,7 @@
 
 #include "sim/model/catalog.h"
 #include "sim/model/instances.h"
+#include "sim/model/resource_events.h"
 #include "sim/model/security_groups.h"
 
 namespace ec2sim::model {
@@ -184,6 +185,7 @@ Result<std::string> RunInstances(World& world, Scope& scope, const LaunchSpec& s
   for (int i = 0; i < count; ++i) {
     Instance inst;
     inst.id = world.NewId("i");
+    inst.serial = world.NewSerial();
     inst.reservation_id = reservation.id;
     inst.image_id = spec.image_id;
     inst.instance_type = type->name;
@@ -205,6 +207,7 @@ Result<std::string> RunInstances(World& world, Scope& scope, const LaunchSpec& s
 
     NetworkInterface eni;
     eni.id = world.NewId("eni");
+    eni.serial = world.NewSerial();
     eni.subnet_id = subnet->id;
     eni.vpc_id = subnet->vpc_id;
     eni.az = subnet->az;
@@ -223,6 +226,7 @@ Result<std::string> RunInstances(World& world, Scope& scope, const LaunchSpec& s
 
     Volume vol;
     vol.id = world.NewId("vol");
+    vol.serial = world.NewSerial();
     vol.az = subnet->az;
     vol.size_gib = spec.root_volume_gib.value_or(image.root_volume_gib);
     vol.type = spec.root_volume_type.value_or(image.volume_type);
@@ -233,13 +237,11 @@ Result<std::string> RunInstances(World& world, Scope& scope, const LaunchSpec& s
     vol.tags = spec.volume_tags;
     inst.root_volume_id = vol.id;
 
-    world.Emit({ResourceEvent::Kind::kVolumeCreated, 0, scope.account, scope.region->code, vol.id,
-                vol.type, std::to_string(vol.size_gib)});
+    EmitVolume(world, scope, vol, /*created=*/true);
     scope.volumes.Insert(vol.id, std::move(vol));
-    scope.interfaces.Insert(eni.id, std::move(eni));
+    inst.primary_eni = &scope.interfaces.Insert(eni.id, std::move(eni));
     Instance& stored = scope.instances.Insert(inst.id, std::move(inst));
-    world.Emit({ResourceEvent::Kind::kInstanceState, 0, scope.account, scope.region->code,
-                stored.id, "pending", stored.instance_type});
+    EmitInstanceState(world, scope, stored);
     SchedulePendingToRunning(world, scope, stored, world.times().launch);
     reservation.instance_ids.push_back(stored.id);
   }

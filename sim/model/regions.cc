@@ -21,9 +21,9 @@ std::string ShortCode(std::string_view code) {
   std::string_view direction = code.substr(first + 1, last - first - 1);
   std::string_view number = code.substr(last + 1);
   static const std::pair<std::string_view, std::string_view> kDirections[] = {
-      {"northeast", "ne"}, {"southeast", "se"}, {"northwest", "nw"}, {"southwest", "sw"},
-      {"north", "n"},      {"south", "s"},      {"east", "e"},       {"west", "w"},
-      {"central", "c"}};
+      {"northeast", "ne"}, {"southeast", "se"}, {"northwest", "nw"},
+      {"southwest", "sw"}, {"north", "n"},      {"south", "s"},
+      {"east", "e"},       {"west", "w"},       {"central", "c"}};
   std::string out(area);
   for (const auto& [word, abbrev] : kDirections) {
     if (direction == word) {

@@ -17,8 +17,8 @@ struct RegionInfo {
   double latitude = 0;  // degrees; coordinates are the only non-integer model data
   double longitude = 0;
   int az_count = 0;
-  bool opt_in = false;     // launched after 2019-03-20: opt-in for real accounts
-  std::string short_code;  // "apne2", the stem of AZ ids such as "apne2-az1"
+  bool opt_in = false;               // launched after 2019-03-20: opt-in for real accounts
+  std::string short_code;            // "apne2", the stem of AZ ids such as "apne2-az1"
   std::vector<Cidr4> public_blocks;  // where auto-assigned and Elastic IPs come from
 };
 

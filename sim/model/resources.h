@@ -109,6 +109,7 @@ struct NetworkAcl {
 
 struct NetworkInterface {
   std::string id;
+  std::uint64_t serial = 0;  // World::NewSerial, carried by its resource events
   std::string subnet_id;
   std::string vpc_id;
   std::string az;
@@ -129,6 +130,7 @@ struct NetworkInterface {
 
 struct Volume {
   std::string id;
+  std::uint64_t serial = 0;  // World::NewSerial, carried by its resource events
   std::string az;
   int size_gib = 8;
   std::string type = "gp3";
@@ -141,6 +143,7 @@ struct Volume {
 
 struct Instance {
   std::string id;
+  std::uint64_t serial = 0;  // World::NewSerial, carried by its resource events
   std::string reservation_id;
   std::string image_id;
   std::string instance_type;
@@ -152,6 +155,9 @@ struct Instance {
   std::string subnet_id;
   std::string vpc_id;
   std::string eni_id;
+  // The record of eni_id while it exists (it is deleted at termination): the hot state changes
+  // reach it without a lookup. Use PrimaryInterface(), which checks it against the scope.
+  NetworkInterface* primary_eni = nullptr;
   std::string key_name;
   std::string root_volume_id;
   std::string root_device_name;
@@ -172,6 +178,7 @@ struct Instance {
 
 struct Address {
   std::string allocation_id;  // "eipalloc-..."
+  std::uint64_t serial = 0;   // World::NewSerial, carried by its resource events
   Ipv4 public_ip = 0;
   std::string association_id;  // "eipassoc-..." while associated
   std::string instance_id;

@@ -5,8 +5,9 @@
 #include <functional>
 #include <map>
 #include <memory>
-#include <set>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -20,26 +21,32 @@
 namespace ec2sim::model {
 
 // A change to a resource that costs money or matters to an observer (billing, journals).
-// The model emits these; it never knows who listens.
+// The model emits these; it never knows who listens. The text fields view the model's own
+// strings and live only as long as the World::Emit call: a listener copies what it keeps.
 struct ResourceEvent {
   enum class Kind {
-    kInstanceState,      // detail: new state name; detail2: instance type
-    kPublicIpAttached,   // resource: interface id; detail: address; detail2: allocation id or ""
-    kPublicIpDetached,   // same fields as kPublicIpAttached
-    kAddressAllocated,   // resource: allocation id; detail: address
-    kAddressReleased,    // resource: allocation id
-    kAddressAssociated,  // resource: allocation id; detail: instance id
-    kAddressDisassociated,
-    kVolumeCreated,  // resource: volume id; detail: type; detail2: size in GiB
-    kVolumeDeleted,
+    kInstanceState,         // detail: new state name; detail2: instance type
+    kPublicIpAttached,      // resource: interface id; address; detail2: allocation id or ""
+    kPublicIpDetached,      // same fields as kPublicIpAttached
+    kAddressAllocated,      // resource: allocation id; address
+    kAddressReleased,       // resource: allocation id; address
+    kAddressAssociated,     // resource: allocation id; detail: instance id
+    kAddressDisassociated,  // resource: allocation id; detail: instance id
+    kVolumeCreated,         // resource: volume id; detail: volume type; size_gib
+    kVolumeDeleted,         // same fields as kVolumeCreated
   };
-  Kind kind;
-  SimTime at = 0;
-  std::string account;
-  std::string region;
-  std::string resource_id;
-  std::string detail;
-  std::string detail2;
+  Kind kind = Kind::kInstanceState;
+  std::string_view account;
+  std::string_view region;
+  std::string_view resource_id;
+  std::string_view detail;
+  std::string_view detail2;
+  // The resource's World::NewSerial number: small, dense and never reused, so listeners can keep
+  // per-resource state in an array indexed by it.
+  std::uint64_t serial = 0;
+  Ipv4 address = 0;
+  int size_gib = 0;
+  SimTime at = 0;  // set by World::Emit
 };
 
 // Durations of state transitions in Timing::kRealistic (documented in docs/model.md).
@@ -77,6 +84,9 @@ class World {
   // forgets the account separately). Returns whether the account had any scope.
   bool DropAccount(const std::string& account);
 
+  // A number for a new resource that events carry (ResourceEvent::serial): 1, 2, 3, ... in
+  // creation order across the world, never reused.
+  std::uint64_t NewSerial() { return ++last_serial_; }
   // A fresh id "prefix-" + 17 hex digits.
   std::string NewId(std::string_view prefix) { return rng_.ResourceId(prefix); }
 
@@ -91,6 +101,7 @@ class World {
   void Subscribe(std::function<void(const ResourceEvent&)> listener) {
     listeners_.push_back(std::move(listener));
   }
+  // Stamps the event with now() and hands it to every listener, in subscription order.
   void Emit(ResourceEvent event);
 
   // Connections opened by probes (sim/model/network/conntrack.h).
@@ -106,7 +117,8 @@ class World {
   std::map<std::pair<std::string, std::string>, std::unique_ptr<Scope>> scopes_;
   // Emptied scopes of dropped accounts: queued events still hold their addresses.
   std::vector<std::unique_ptr<Scope>> retired_scopes_;
-  std::set<Ipv4> public_in_use_;
+  std::unordered_set<Ipv4> public_in_use_;
+  std::uint64_t last_serial_ = 0;
   std::vector<std::function<void(const ResourceEvent&)>> listeners_;
   network::ConnectionTable connections_;
 };

@@ -15,13 +15,21 @@ TEST(BillingCostChart, IsWellFormedSvgWithLabelledAxesAndOneBandPerUsageType) {
   model::World world(SandboxOptions{.timing = Timing::kInstant});
   Ledger ledger(world);
   const std::string account = "123456789012";
-  auto emit = [&](Kind kind, const char* id, const char* detail, const char* detail2) {
-    world.Emit({kind, 0, account, "ap-northeast-2", id, detail, detail2});
+  auto emit = [&](Kind kind, const char* id, std::uint64_t serial, const char* detail,
+                  const char* detail2, int size_gib = 0) {
+    world.Emit({.kind = kind,
+                .account = account,
+                .region = "ap-northeast-2",
+                .resource_id = id,
+                .detail = detail,
+                .detail2 = detail2,
+                .serial = serial,
+                .size_gib = size_gib});
   };
-  emit(Kind::kVolumeCreated, "vol-1", "gp3", "8");
-  emit(Kind::kInstanceState, "i-1", "running", "t2.micro");
+  emit(Kind::kVolumeCreated, "vol-1", 1, "gp3", "", 8);
+  emit(Kind::kInstanceState, "i-1", 2, "running", "t2.micro");
   world.sim().Advance(6 * kHour);
-  emit(Kind::kInstanceState, "i-1", "stopped", "t2.micro");
+  emit(Kind::kInstanceState, "i-1", 2, "stopped", "t2.micro");
   world.sim().Advance(6 * kHour);
   BillRequest request{account, world.options().start, world.now(), "", std::nullopt};
   auto series = ledger.Series(request, 12);

@@ -1,7 +1,7 @@
 #include "sim/model/billing/ledger.h"
 
+#include <algorithm>
 #include <cassert>
-#include <charconv>
 
 #include "sim/model/regions.h"
 
@@ -10,16 +10,26 @@ namespace {
 
 using Kind = model::ResourceEvent::Kind;
 
+// The meter of the event's resource in `list`, added (and indexed by id) on its first event.
+// `position_of_serial` maps a world serial to 1 + the meter's position in its list (0: none yet).
 template <typename Meter>
-Meter& FindOrAdd(std::vector<Meter>& list, MeterIndex& index, const std::string& id, bool& added) {
-  std::size_t i = index.Find(id);
-  added = i == MeterIndex::kNone;
+Meter& FindOrAdd(std::vector<Meter>& list, MeterIndex& index, AccountMeters& acct,
+                 std::vector<std::uint32_t>& position_of_serial, const model::ResourceEvent& event,
+                 bool& added) {
+  assert(event.serial != 0 && "resource events carry the resource's world serial");
+  if (event.serial >= position_of_serial.size()) {
+    position_of_serial.resize(
+        std::max<std::size_t>(2 * position_of_serial.size(), event.serial + 1));
+  }
+  std::uint32_t& slot = position_of_serial[event.serial];
+  added = slot == 0;
   if (added) {
-    i = list.size();
-    index.Add(id, i);
+    slot = static_cast<std::uint32_t>(list.size() + 1);
+    index.Add(event.resource_id, list.size());
+    acct.serials.push_back(event.serial);
     list.emplace_back();
   }
-  return list[i];
+  return list[slot - 1];
 }
 
 // The meters of an account that never had a billable resource.
@@ -35,7 +45,11 @@ Ledger::Ledger(model::World& world) : world_(world) {
 }
 
 void Ledger::Forget(const std::string& account) {
-  accounts_.erase(account);
+  auto it = accounts_.find(account);
+  if (it != accounts_.end()) {
+    for (std::uint64_t serial : it->second.serials) position_of_serial_[serial] = 0;
+    accounts_.erase(it);
+  }
   if (last_account_id_ == account) {
     last_account_ = nullptr;
     last_account_id_.clear();
@@ -46,7 +60,10 @@ void Ledger::OnEvent(const model::ResourceEvent& event) {
   ++events_;
   // The events of one call all belong to one account.
   if (last_account_ == nullptr || event.account != last_account_id_) {
-    last_account_ = &accounts_[event.account];
+    auto it = accounts_.find(event.account);
+    if (it == accounts_.end())
+      it = accounts_.emplace(std::string(event.account), AccountMeters{}).first;
+    last_account_ = &it->second;
     last_account_id_ = event.account;
   }
   AccountMeters& acct = *last_account_;
@@ -73,13 +90,15 @@ void Ledger::OnEvent(const model::ResourceEvent& event) {
 
 void Ledger::OnInstanceState(AccountMeters& acct, const model::ResourceEvent& event) {
   bool added = false;
-  InstanceMeter& m = FindOrAdd(acct.instances, acct.instance_index, event.resource_id, added);
+  InstanceMeter& m =
+      FindOrAdd(acct.instances, acct.instance_index, acct, position_of_serial_, event, added);
   if (added) {
     m.id = event.resource_id;
     m.region = event.region;
     m.instance_type = event.detail2;
     // The image decides how the instance is billed; the world still holds the instance here.
-    if (model::Scope* scope = world_.FindScope(event.account, event.region)) {
+    if (model::Scope* scope =
+            world_.FindScope(std::string(event.account), std::string(event.region))) {
       if (const model::Instance* inst = scope->instances.Find(event.resource_id)) {
         m.os = inst->platform == "windows" ? model::OsFamily::kWindows : model::OsFamily::kLinux;
         m.hourly = inst->hourly_billing;
@@ -98,12 +117,14 @@ void Ledger::OnPublicIp(AccountMeters& acct, const model::ResourceEvent& event, 
   // Elastic IPs are metered from their own allocation and association events.
   if (!event.detail2.empty()) return;
   bool added = false;
-  AutoIpMeter& m = FindOrAdd(acct.auto_ips, acct.auto_ip_index, event.resource_id, added);
+  AutoIpMeter& m =
+      FindOrAdd(acct.auto_ips, acct.auto_ip_index, acct, position_of_serial_, event, added);
   if (added) {
     m.interface_id = event.resource_id;
     m.owner_id = event.resource_id;
     m.region = event.region;
-    if (model::Scope* scope = world_.FindScope(event.account, event.region)) {
+    if (model::Scope* scope =
+            world_.FindScope(std::string(event.account), std::string(event.region))) {
       const model::NetworkInterface* eni = scope->interfaces.Find(event.resource_id);
       if (eni != nullptr && !eni->instance_id.empty()) m.owner_id = eni->instance_id;
     }
@@ -117,7 +138,8 @@ void Ledger::OnPublicIp(AccountMeters& acct, const model::ResourceEvent& event, 
 
 void Ledger::OnAddress(AccountMeters& acct, const model::ResourceEvent& event) {
   bool added = false;
-  ElasticIpMeter& m = FindOrAdd(acct.elastic_ips, acct.elastic_ip_index, event.resource_id, added);
+  ElasticIpMeter& m =
+      FindOrAdd(acct.elastic_ips, acct.elastic_ip_index, acct, position_of_serial_, event, added);
   if (added) {
     m.allocation_id = event.resource_id;
     m.region = event.region;
@@ -128,7 +150,7 @@ void Ledger::OnAddress(AccountMeters& acct, const model::ResourceEvent& event) {
       if (m.life.open()) m.life.to = event.at;
       break;
     case Kind::kAddressAssociated:
-      m.associations.push_back(Association{Span{event.at, kOpen}, event.detail});
+      m.associations.push_back(Association{Span{event.at, kOpen}, std::string(event.detail)});
       break;
     case Kind::kAddressDisassociated:
       if (!m.associations.empty() && m.associations.back().span.open()) {
@@ -142,15 +164,14 @@ void Ledger::OnAddress(AccountMeters& acct, const model::ResourceEvent& event) {
 
 void Ledger::OnVolume(AccountMeters& acct, const model::ResourceEvent& event, bool created) {
   bool added = false;
-  VolumeMeter& m = FindOrAdd(acct.volumes, acct.volume_index, event.resource_id, added);
+  VolumeMeter& m =
+      FindOrAdd(acct.volumes, acct.volume_index, acct, position_of_serial_, event, added);
   if (added) {
     m.id = event.resource_id;
     m.region = event.region;
     m.volume_type = event.detail;
-    const std::string& size = event.detail2;
-    auto [end, ec] = std::from_chars(size.data(), size.data() + size.size(), m.size_gib);
-    assert(ec == std::errc() && end == size.data() + size.size() && "volume size in GiB");
-    (void)end;
+    assert(event.size_gib > 0 && "volume size in GiB");
+    m.size_gib = event.size_gib;
     m.life = Span{event.at, kOpen};
   }
   if (!created && m.life.open()) m.life.to = event.at;

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "ec2sim/result.h"
 #include "sim/model/billing/invoice.h"
@@ -55,10 +56,13 @@ class Ledger {
   BillingTerms TermsFor(const BillRequest& request) const;
 
   model::World& world_;
-  std::map<std::string, AccountMeters> accounts_;  // map nodes never move
+  std::map<std::string, AccountMeters, std::less<>> accounts_;  // map nodes never move
   std::string last_account_id_;
   AccountMeters* last_account_ = nullptr;
   std::uint64_t events_ = 0;
+  // 1 + the position of each resource's meter in its account's list of its kind, indexed by the
+  // resource's world serial (0: no meter): one array read per event instead of hashing the id.
+  std::vector<std::uint32_t> position_of_serial_;
 };
 
 }  // namespace ec2sim::billing

@@ -4,22 +4,16 @@
 
 namespace ec2sim::billing {
 
-std::size_t MeterIndex::Find(const std::string& id) const {
-  if (last_ != kNone && id == last_id_) return last_;
+std::size_t MeterIndex::Find(std::string_view id) const {
   auto it = positions_.find(id);
-  if (it == positions_.end()) return kNone;
-  last_id_ = id;
-  last_ = it->second;
-  return last_;
+  return it == positions_.end() ? kNone : it->second;
 }
 
-void MeterIndex::Add(const std::string& id, std::size_t position) {
-  positions_.emplace(id, position);
-  last_id_ = id;
-  last_ = position;
+void MeterIndex::Add(std::string_view id, std::size_t position) {
+  positions_.emplace(std::string(id), position);
 }
 
-const InstanceMeter* AccountMeters::FindInstance(const std::string& id) const {
+const InstanceMeter* AccountMeters::FindInstance(std::string_view id) const {
   std::size_t i = instance_index.Find(id);
   return i == MeterIndex::kNone ? nullptr : &instances[i];
 }

@@ -10,6 +10,7 @@
 #include <limits>
 #include <map>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -67,21 +68,24 @@ struct ElasticIpMeter {
   std::vector<Association> associations;
 };
 
-// Resource id -> position in a list of meters. Lookup only, never iterated (so its order cannot
-// reach an invoice). Remembers the last id found: the events of one state change of a resource
-// come in a row.
+// Resource id -> position in a list of meters, for lookups by id when an invoice is built (the
+// ledger finds meters for events by resource serial). Never iterated, so its order cannot reach
+// an invoice.
 class MeterIndex {
  public:
   static constexpr std::size_t kNone = static_cast<std::size_t>(-1);
   // The position of `id`, or kNone.
-  std::size_t Find(const std::string& id) const;
+  std::size_t Find(std::string_view id) const;
   // Precondition: `id` is not in the index.
-  void Add(const std::string& id, std::size_t position);
+  void Add(std::string_view id, std::size_t position);
 
  private:
-  std::unordered_map<std::string, std::size_t> positions_;
-  mutable std::string last_id_;
-  mutable std::size_t last_ = kNone;
+  // Hashes views like strings, so a lookup by an event's view builds no string.
+  struct Hash {
+    using is_transparent = void;
+    std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
+  };
+  std::unordered_map<std::string, std::size_t, Hash, std::equal_to<>> positions_;
 };
 
 // Everything one account was ever billed for, in creation order per kind.
@@ -94,8 +98,9 @@ struct AccountMeters {
   MeterIndex volume_index;
   MeterIndex auto_ip_index;
   MeterIndex elastic_ip_index;
+  std::vector<std::uint64_t> serials;  // the world serial of every resource metered here
 
-  const InstanceMeter* FindInstance(const std::string& id) const;
+  const InstanceMeter* FindInstance(std::string_view id) const;
 };
 
 // Opens a span at `at` unless the last one is still open.

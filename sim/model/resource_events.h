@@ -1,0 +1,28 @@
+// The resource events the model emits (ResourceEvent in world.h), one function per kind of
+// change, so that the field conventions of each kind live in one place.
+#ifndef EC2SIM_MODEL_RESOURCE_EVENTS_H_
+#define EC2SIM_MODEL_RESOURCE_EVENTS_H_
+
+#include <string_view>
+
+#include "sim/model/resources.h"
+#include "sim/model/world.h"
+
+namespace ec2sim::model {
+
+// The instance entered its current state (kInstanceState).
+void EmitInstanceState(World& world, const Scope& scope, const Instance& instance);
+// `ip` was mapped to or unmapped from the interface (kPublicIpAttached / kPublicIpDetached);
+// `allocation_id` is the Elastic IP's, empty for an auto-assigned address.
+void EmitPublicIp(World& world, const Scope& scope, const NetworkInterface& eni, bool attached,
+                  Ipv4 ip, std::string_view allocation_id);
+// The volume was created or deleted (kVolumeCreated / kVolumeDeleted).
+void EmitVolume(World& world, const Scope& scope, const Volume& volume, bool created);
+// An Elastic IP event (kAddressAllocated, kAddressReleased, kAddressAssociated,
+// kAddressDisassociated); `instance_id` is the instance associated or disassociated.
+void EmitAddress(World& world, const Scope& scope, const Address& address, ResourceEvent::Kind kind,
+                 std::string_view instance_id = {});
+
+}  // namespace ec2sim::model
+
+#endif  // EC2SIM_MODEL_RESOURCE_EVENTS_H_
