@@ -71,7 +71,8 @@ Result<nlohmann::json> Sandbox::Call(std::string_view action, const nlohmann::js
   // change even for a Describe* call.
   bool new_scope = world.FindScope(ctx.account, ctx.region) == nullptr;
   EC2SIM_ASSIGN_OR_RETURN(model::Scope * scope, world.GetScope(ctx.account, ctx.region));
-  nlohmann::json body = params.is_null() ? nlohmann::json::object() : params;
+  static const nlohmann::json kNoParams = nlohmann::json::object();
+  const nlohmann::json& body = params.is_null() ? kNoParams : params;
   Result<nlohmann::json> result = [&]() -> Result<nlohmann::json> {
     // DryRun answers whether the call would be allowed; every caller of a sandbox is.
     if (body.is_object() && body.contains("DryRun")) {
@@ -100,7 +101,7 @@ Result<nlohmann::json> Sandbox::Call(std::string_view action, const nlohmann::js
                      {"account", ctx.account},
                      {"region", ctx.region},
                      {"action", action},
-                     {"params", std::move(body)}},
+                     {"params", body}},
                     result);
     }
   }

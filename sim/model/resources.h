@@ -110,6 +110,10 @@ struct NetworkAcl {
 struct NetworkInterface {
   std::string id;
   std::uint64_t serial = 0;  // World::NewSerial, carried by its resource events
+  // Public IPv4 mapped to this interface: auto-assigned (allocation_id empty) or an Elastic IP.
+  // (Next to the id: every stop and start touches these.)
+  Ipv4 public_ip = 0;
+  std::string public_allocation_id;
   std::string subnet_id;
   std::string vpc_id;
   std::string az;
@@ -122,9 +126,6 @@ struct NetworkInterface {
   SimTime attach_time = 0;
   bool delete_on_termination = true;
   bool source_dest_check = true;
-  // Public IPv4 mapped to this interface: auto-assigned (allocation_id empty) or an Elastic IP.
-  Ipv4 public_ip = 0;
-  std::string public_allocation_id;
   TagList tags;
 };
 
@@ -142,37 +143,39 @@ struct Volume {
 };
 
 struct Instance {
+  // The fields every state change touches come first, to share cache lines.
   std::string id;
   std::uint64_t serial = 0;  // World::NewSerial, carried by its resource events
-  std::string reservation_id;
-  std::string image_id;
-  std::string instance_type;
   InstanceState state = InstanceState::kPending;
+  bool wants_public_ip = false;  // gets an auto-assigned address whenever it starts
+  Ipv4 last_auto_public_ip = 0;  // never handed back to the same instance on its next start
+  engine::EventId transition_event = 0;
+  // The record of eni_id while it exists (it is deleted at termination): the hot state changes
+  // reach it without a lookup. Use PrimaryInterface(), which checks it against the scope.
+  NetworkInterface* primary_eni = nullptr;
   SimTime launch_time = 0;  // last time it entered pending
   SimTime running_since = -1;
+  std::string instance_type;
+  std::string state_transition_reason;
+  std::string state_reason_code;  // e.g. "Client.UserInitiatedShutdown"
+
+  std::string reservation_id;
+  std::string image_id;
   int launch_index = 0;
   std::string az;
   std::string subnet_id;
   std::string vpc_id;
   std::string eni_id;
-  // The record of eni_id while it exists (it is deleted at termination): the hot state changes
-  // reach it without a lookup. Use PrimaryInterface(), which checks it against the scope.
-  NetworkInterface* primary_eni = nullptr;
   std::string key_name;
   std::string root_volume_id;
   std::string root_device_name;
   std::string platform;  // "" for Linux, "windows"
   std::string architecture;
   bool hourly_billing = false;
-  bool wants_public_ip = false;  // gets an auto-assigned address whenever it starts
-  Ipv4 last_auto_public_ip = 0;  // never handed back to the same instance on its next start
   bool disable_api_termination = false;
   std::string shutdown_behavior = "stop";
-  std::string state_transition_reason;
-  std::string state_reason_code;  // e.g. "Client.UserInitiatedShutdown"
   std::string client_token;
   SimTime terminated_at = -1;
-  engine::EventId transition_event = 0;
   TagList tags;
 };
 
