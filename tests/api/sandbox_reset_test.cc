@@ -97,6 +97,31 @@ TEST_F(ResetAccountTest, PendingTransitionsOfADroppedAccountComeToNothing) {
             "InvalidInstanceID.NotFound");
 }
 
+TEST_F(ResetAccountTest, StopAndStartTransitionsOfADroppedAccountComeToNothing) {
+  Reset({.seed = 4, .timing = Timing::kRealistic});
+  std::string stopping = Launch();
+  std::string starting = Launch();
+  Call("StopInstances", {{"InstanceIds", {starting}}});
+  sandbox_->Advance(kMinute);  // stopped
+  Call("StartInstances", {{"InstanceIds", {starting}}});
+  Call("StopInstances", {{"InstanceIds", {stopping}}});
+  ASSERT_TRUE(sandbox_->ResetAccount(kAlice));
+  sandbox_->Advance(kMinute);  // both transitions would have fallen due
+  EXPECT_EQ(Call("DescribeInstances")["Reservations"], json::array());
+  // The account starts over: a new instance is billed alone, from its own launch.
+  std::string fresh = Launch();
+  sandbox_->Advance(kHour);
+  Result<json> bill = sandbox_->Bill(json::object(), ctx_);
+  ASSERT_TRUE(bill.ok());
+  int compute_lines = 0;
+  for (const json& line : (*bill)["Lines"]) {
+    if (line["UsageType"].get<std::string>().find("BoxUsage") == std::string::npos) continue;
+    ++compute_lines;
+    EXPECT_EQ(line["ResourceId"], fresh);
+  }
+  EXPECT_EQ(compute_lines, 1);
+}
+
 TEST_F(ResetAccountTest, ReplayingTheRecordedOperationsRebuildsTheSameState) {
   Reset({.seed = 11, .timing = Timing::kRealistic});
   std::vector<std::pair<SimTime, json>> log;
