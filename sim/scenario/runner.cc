@@ -37,8 +37,9 @@ namespace {
 
 StepFailure Plain(std::string message) { return StepFailure{"", "", "", std::move(message)}; }
 
-// A probe's verdict for the transcript (fields in docs/network.md): "allowed", or
-// "blocked by security-group sg-... (security-group-no-matching-rule)", plus the connection.
+// A probe's verdict for the transcript (fields in docs/network.md): "allowed, 7.3 ms round
+// trip", or "blocked by security-group sg-... (security-group-no-matching-rule)", plus the
+// connection. Only allowed probes carry RttMs: blocked traffic never makes the round trip.
 std::string ProbeDetail(const nlohmann::json& r) {
   if (!r.is_object() || !r.contains("Verdict")) return OneLine(Brief(r));
   auto text = [](const nlohmann::json& o, const char* key) {
@@ -46,6 +47,8 @@ std::string ProbeDetail(const nlohmann::json& r) {
     return it != o.end() && it->is_string() ? it->get<std::string>() : std::string();
   };
   std::string out = text(r, "Verdict");
+  auto rtt = r.find("RttMs");
+  if (rtt != r.end() && rtt->is_number()) out += ", " + OneLine(Brief(*rtt)) + " ms round trip";
   auto by = r.find("BlockedBy");
   if (by != r.end() && by->is_object()) {
     std::string id = by->contains("Id") ? text(*by, "Id") : text(*by, "Address");

@@ -35,16 +35,42 @@ bool IsCatalogAction(std::string_view action) {
          action == "DescribeInstanceTypes" || action == "DescribeImages";
 }
 
-// Describe actions whose answer follows from the account's resources alone, not from the clock
-// (DescribeInstanceStatus's checks do follow the clock). Their XML is cached under
-// Sandbox::StateVersion, so polling an unchanged world (SDK waiters, CI loops, dashboards) skips
-// rendering; any other call or simulated event changes the version, and the next poll renders.
+// Describe actions whose answer follows from the account's resources alone, not from the clock.
+// Their XML is cached under Sandbox::StateVersion, so polling an unchanged world (SDK waiters,
+// CI loops, dashboards) skips rendering; any other call or simulated event changes the version,
+// and the next poll renders.
 bool IsStateDescribe(std::string_view action) {
   return action == "DescribeInstances" || action == "DescribeAddresses" ||
          action == "DescribeKeyPairs" || action == "DescribeSecurityGroups" ||
          action == "DescribeSecurityGroupRules" || action == "DescribeNetworkAcls" ||
          action == "DescribeNetworkInterfaces" || action == "DescribeVpcs" ||
          action == "DescribeSubnets" || action == "DescribeTags";
+}
+
+// DescribeInstanceStatus follows the clock too: a running instance's checks turn from
+// "initializing" to "ok" once status_checks have passed since it started, and no simulated
+// event marks that moment, so StateVersion stays put while the answer changes. Its XML is
+// cached under the version and the simulated time it was rendered at (see ServedAtAnyTime).
+bool IsClockDescribe(std::string_view action) { return action == "DescribeInstanceStatus"; }
+
+// Whether a DescribeInstanceStatus answer holds for every later time at the same state version.
+// Time alone changes a check only from initializing to ok (state changes are simulated events,
+// which move the version), so an answer with no initializing check stays right until the version
+// moves, and polls once the checks pass (the instance-status-ok waiter, dashboards) are served
+// from the cache even on a wall clock. This needs every filter to ignore the checks, as
+// DescribeInstanceStatus's do today (they are DescribeInstances' filters): a filter on
+// instance-status.status would need the answer keyed on the time again.
+bool ServedAtAnyTime(const nlohmann::json& result) {
+  auto initializing = [](const nlohmann::json& item, const char* check) {
+    auto it = item.find(check);
+    return it != item.end() && it->is_object() && it->value("Status", "") == "initializing";
+  };
+  auto statuses = result.find("InstanceStatuses");
+  if (statuses == result.end() || !statuses->is_array()) return true;
+  for (const nlohmann::json& item : *statuses) {
+    if (initializing(item, "InstanceStatus") || initializing(item, "SystemStatus")) return false;
+  }
+  return true;
 }
 
 // Bounds the cache; distinct catalog queries are few in practice.
@@ -166,24 +192,28 @@ HttpResponse Ec2Endpoint::Handle(const HttpRequest& request) {
   response.content_type = kXml;
   std::string cache_key;
   const bool catalog = IsCatalogAction(*action);
-  const bool versioned = response_cache_ && IsStateDescribe(*action);
+  const bool clocked = IsClockDescribe(*action);
+  const bool versioned = response_cache_ && (IsStateDescribe(*action) || clocked);
   if (catalog || versioned) {
     cache_key = ctx.account + "\n" + ctx.region + "\n" + *action + "\n" + input->dump();
   }
   if (catalog) {
-    if (std::shared_ptr<const CachedBody> hit = FindCached(cache_key, 0)) {
+    if (std::shared_ptr<const CachedBody> hit = FindCached(cache_key, 0, 0)) {
       response.body = hit->head + request_id + hit->tail;
       return response;
     }
   }
   std::uint64_t version = 0;
+  SimTime now = 0;
   std::shared_ptr<const CachedBody> hit;
   Result<nlohmann::json> result =
       accounts_.With(ctx.account, [&](Sandbox& s) -> Result<nlohmann::json> {
         if (versioned) {
-          // Read under the account's lock, so the answer rendered below is the one of `version`.
+          // Read under the account's lock, so the answer rendered below is the one of `version`
+          // at `now`.
           version = s.StateVersion();
-          hit = FindCached(cache_key, version);
+          now = s.Now();
+          hit = FindCached(cache_key, version, now);
           if (hit != nullptr) return nlohmann::json();
         }
         return s.Call(*action, *input, ctx);
@@ -210,16 +240,19 @@ HttpResponse Ec2Endpoint::Handle(const HttpRequest& request) {
   body->head = marked.substr(0, at);
   body->tail = marked.substr(at + sizeof(kIdMarker) - 1);
   body->version = version;
+  if (clocked && !ServedAtAnyTime(*result)) body->at = now;
   response.body = body->head + request_id + body->tail;
   Store(cache_key, std::move(body));
   return response;
 }
 
 std::shared_ptr<const Ec2Endpoint::CachedBody> Ec2Endpoint::FindCached(const std::string& key,
-                                                                       std::uint64_t version) {
+                                                                       std::uint64_t version,
+                                                                       SimTime now) {
   std::lock_guard<std::mutex> lock(cache_mu_);
   auto it = cache_.find(key);
   if (it == cache_.end() || it->second->version != version) return nullptr;
+  if (it->second->at.has_value() && *it->second->at != now) return nullptr;
   return it->second;
 }
 

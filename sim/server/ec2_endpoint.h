@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 
+#include "ec2sim/sim_time.h"
 #include "sim/server/account_pool.h"
 #include "sim/server/http_types.h"
 #include "sim/server/users.h"
@@ -30,7 +31,8 @@ class Ec2Endpoint {
   HttpResponse Handle(const HttpRequest& request);
 
   // Whether Describe answers are cached per state version (on by default; off only to measure
-  // rendering). Catalog answers are always cached. Call before serving.
+  // rendering), DescribeInstanceStatus's also per simulated time while a check is initializing.
+  // Catalog answers are always cached. Call before serving.
   void set_response_cache(bool on) { response_cache_ = on; }
 
  private:
@@ -41,8 +43,12 @@ class Ec2Endpoint {
     std::string head;
     std::string tail;
     std::uint64_t version = 0;
+    // For an answer that changes with the clock alone: the only simulated time it is served at.
+    std::optional<SimTime> at;
   };
-  std::shared_ptr<const CachedBody> FindCached(const std::string& key, std::uint64_t version);
+  // The body cached under `key` if it was rendered at `version` (and at `now` when it has `at`).
+  std::shared_ptr<const CachedBody> FindCached(const std::string& key, std::uint64_t version,
+                                               SimTime now);
   void Store(const std::string& key, std::shared_ptr<const CachedBody> body);
 
   AccountPool& accounts_;

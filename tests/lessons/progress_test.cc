@@ -3,38 +3,16 @@
 #include <gtest/gtest.h>
 
 #include "ec2sim/sandbox.h"
+#include "tests/lessons/lesson_fixtures.h"
 
 namespace ec2sim::lessons {
 namespace {
 
+using fixtures::BuiltCourse;
 using nlohmann::json;
 
 constexpr const char* kAlice = "111111111111";
 constexpr const char* kBob = "222222222222";
-
-const Course& Built() {
-  static const Course* course = [] {
-    auto c = BuiltInCourse();
-    return c.ok() ? *c : nullptr;
-  }();
-  EXPECT_NE(course, nullptr);
-  static const Course kEmpty;
-  return course != nullptr ? *course : kEmpty;
-}
-
-// Lesson 3's answer, done by hand in one account of a shared sandbox (as on a class server).
-void LaunchFirstServer(Sandbox& sandbox, const std::string& account) {
-  CallContext ctx{account, "ap-northeast-2"};
-  ASSERT_TRUE(sandbox.Call("CreateKeyPair", {{"KeyName", "k"}}, ctx).ok());
-  json run = {{"ImageId", "ami-0c9c942bd7bf113a2"},
-              {"InstanceType", "t2.micro"},
-              {"KeyName", "k"},
-              {"MinCount", 1},
-              {"MaxCount", 1},
-              {"TagSpecifications",
-               {{{"ResourceType", "instance"}, {"Tags", {{{"Key", "Name"}, {"Value", "web"}}}}}}}};
-  ASSERT_TRUE(sandbox.Call("RunInstances", run, ctx).ok());
-}
 
 const json* Lesson3(const json& row) {
   for (const json& l : row["lessons"]) {
@@ -45,8 +23,10 @@ const json* Lesson3(const json& row) {
 
 TEST(LessonProgress, ListsEachAccountsGoalsPerLesson) {
   Sandbox sandbox({.timing = Timing::kInstant});
-  LaunchFirstServer(sandbox, kAlice);
-  auto progress = CollectProgress(Built(), {kAlice, kBob}, [&](const std::string& account) {
+  SandboxStateSource alice_source(sandbox, kAlice);
+  Result<json> launched = fixtures::LaunchFirstServer(alice_source);
+  ASSERT_TRUE(launched.ok()) << launched.error().message;
+  auto progress = CollectProgress(BuiltCourse(), {kAlice, kBob}, [&](const std::string& account) {
     return Result<std::unique_ptr<StateSource>>(
         std::make_unique<SandboxStateSource>(sandbox, account));
   });
@@ -73,7 +53,7 @@ TEST(LessonProgress, ListsEachAccountsGoalsPerLesson) {
 }
 
 TEST(LessonProgress, AnAccountThatCannotBeOpenedIsAnError) {
-  auto progress = CollectProgress(Built(), {kAlice}, [](const std::string&) {
+  auto progress = CollectProgress(BuiltCourse(), {kAlice}, [](const std::string&) {
     return Result<std::unique_ptr<StateSource>>(
         MakeError(ErrorCode::kAuthFailure, "unknown account"));
   });

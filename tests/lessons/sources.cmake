@@ -9,6 +9,7 @@ list(APPEND EC2SIM_TEST_SOURCES
   lessons/catalog_test.cc
   lessons/course_answers_test.cc
   lessons/views_test.cc
+  lessons/lesson_fixtures.cc
   lessons/progress_test.cc
   lessons/learner_key_test.cc
 )

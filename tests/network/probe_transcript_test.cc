@@ -1,5 +1,5 @@
-// The probe verb inside scenarios: its transcript line names the verdict and what blocked it,
-// and saved values flow into probes.
+// The probe verb inside scenarios: its transcript line names the verdict, what blocked it and
+// an allowed path's round trip, and saved values flow into probes.
 #include <gtest/gtest.h>
 
 #include <sstream>
@@ -37,7 +37,48 @@ TEST(ProbeTranscript, LinesNameTheVerdictAndTheBlockingComponent) {
   EXPECT_NE(blocked.find("(security-group-no-matching-rule), connection s refused"),
             std::string::npos)
       << blocked;
-  EXPECT_EQ(outcome.steps[3].summary, "probe: ok allowed");
+  // The allowed line carries the result's own RttMs; the blocked one has none.
+  const nlohmann::json& allowed = outcome.steps[3].result;
+  ASSERT_TRUE(allowed.contains("RttMs")) << allowed.dump();
+  EXPECT_EQ(outcome.steps[3].summary,
+            "probe: ok allowed, " + allowed["RttMs"].dump() + " ms round trip");
+  EXPECT_EQ(blocked.find("round trip"), std::string::npos) << blocked;
+}
+
+// Two instances of one launch share a subnet, hence an AZ, whose round trip docs/latency.md
+// puts at 0.3 ms (the AZ's fabric, sim/model/latency/same_region.cc).
+constexpr const char* kTwoTiers = R"({
+  "format": 1, "name": "t", "region": "ap-northeast-2", "timing": "instant",
+  "steps": [
+    {"call": "CreateSecurityGroup", "with": {"GroupName": "tier", "Description": "tier"},
+     "save": {"sg": "GroupId"}},
+    {"call": "AuthorizeSecurityGroupIngress", "with": {"GroupId": "${sg}", "IpPermissions": [
+      {"IpProtocol": "tcp", "FromPort": 5432, "ToPort": 5432,
+       "UserIdGroupPairs": [{"GroupId": "${sg}"}]}]}},
+    {"call": "RunInstances", "with": {"ImageId": "ami-0c9c942bd7bf113a2", "MinCount": 2,
+     "MaxCount": 2, "SecurityGroupIds": ["${sg}"]},
+     "save": {"app": "Instances[0].InstanceId", "db": "Instances[1].InstanceId"}},
+    {"probe": {"from": "${app}", "to": "${db}", "protocol": "tcp", "port": 5432, "open": "pg"},
+     "expect": {"Verdict": "allowed", "RttMs": 0.3}},
+    {"probe": {"from": "${app}", "to": "${db}", "protocol": "tcp", "port": 22},
+     "expect": {"Verdict": "blocked"}}
+  ]})";
+
+TEST(ProbeTranscript, AnAllowedLineShowsTheRoundTripBeforeTheConnection) {
+  Result<Scenario> scenario = ParseScenario(kTwoTiers, "t.json");
+  ASSERT_TRUE(scenario.ok()) << scenario.error().message;
+  Sandbox sandbox(SandboxOptionsFor(*scenario));
+  std::ostringstream transcript;
+  ScenarioOutcome outcome = RunScenario(*scenario, sandbox, &transcript);
+  EXPECT_TRUE(outcome.passed) << transcript.str();
+  ASSERT_EQ(outcome.steps.size(), 5u);
+  EXPECT_EQ(outcome.steps[3].summary,
+            "probe: ok allowed, 0.3 ms round trip, connection pg established");
+  EXPECT_NE(transcript.str().find("allowed, 0.3 ms round trip"), std::string::npos)
+      << transcript.str();
+  const std::string& blocked = outcome.steps[4].summary;
+  EXPECT_NE(blocked.find("probe: ok blocked by security-group "), std::string::npos) << blocked;
+  EXPECT_EQ(blocked.find("round trip"), std::string::npos) << blocked;
 }
 
 }  // namespace

@@ -1,7 +1,10 @@
 // The endpoint's Describe cache: an answer is reused only while the account's state version is
-// unchanged, so a poll after any change sees the change, and cached answers equal fresh ones.
+// unchanged (and, for DescribeInstanceStatus, while the simulated time is too, as long as a check
+// is initializing), so a poll after any change sees the change, and cached answers equal fresh
+// ones.
 #include <gtest/gtest.h>
 
+#include <cstdint>
 #include <string>
 
 #include "sim/server/account_pool.h"
@@ -106,6 +109,100 @@ TEST_P(DescribeCache, OtherParametersAndAccountsAreNotConfused) {
 }
 
 INSTANTIATE_TEST_SUITE_P(CacheOnAndOff, DescribeCache, ::testing::Bool());
+
+// DescribeInstanceStatus under realistic timing (docs/model.md): a launched instance runs 12 s
+// after RunInstances and its status checks report "initializing" for 2 minutes after that.
+// Every answer is compared with one rendered by a second endpoint that never caches.
+class StatusCache : public ::testing::TestWithParam<bool> {
+ protected:
+  static constexpr Duration kLaunch = 12 * kSecond;
+  static constexpr Duration kChecks = 2 * kMinute;
+
+  StatusCache()
+      : clock_(options_.start, ClockMode::kManual, 1),
+        pool_(options_, clock_),
+        endpoint_(pool_, "us-east-1"),
+        uncached_(pool_, "us-east-1") {
+    endpoint_.set_response_cache(GetParam());
+    uncached_.set_response_cache(false);
+  }
+
+  // The endpoint's answer to DescribeInstanceStatus with `extra` parameters, after checking it
+  // equals a fresh rendering at the same state and time.
+  std::string Status(const std::string& extra = "") {
+    const std::string body = "Action=DescribeInstanceStatus" + extra;
+    HttpResponse r = endpoint_.Handle(Form(body));
+    EXPECT_EQ(r.status, 200) << r.body;
+    HttpResponse fresh = uncached_.Handle(Form(body));
+    EXPECT_EQ(WithoutRequestId(r.body), WithoutRequestId(fresh.body));
+    return r.body;
+  }
+  std::string Launch() {
+    HttpResponse r = endpoint_.Handle(
+        Form("Action=RunInstances&ImageId=ami-0c9c942bd7bf113a2&InstanceType=t2.micro"
+             "&MinCount=1&MaxCount=1"));
+    EXPECT_EQ(r.status, 200) << r.body;
+    std::size_t at = r.body.find("<instanceId>");
+    return at == std::string::npos ? "" : r.body.substr(at + 12, 19);
+  }
+  // The world's state version with the world caught up to the server clock, as a request sees.
+  std::uint64_t Version() {
+    return pool_.With("111122223333", [](Sandbox& s) { return s.StateVersion(); });
+  }
+
+  SandboxOptions options_{.timing = Timing::kRealistic};
+  ServerClock clock_;
+  AccountPool pool_;
+  Ec2Endpoint endpoint_;
+  Ec2Endpoint uncached_;
+};
+
+TEST_P(StatusCache, ChecksMoveFromInitializingToOkWhenTimeAdvancesAtTheSameStateVersion) {
+  Launch();
+  clock_.Advance(kLaunch);  // the launch event runs: the instance is running, checks start
+  std::string starting = Status();
+  EXPECT_EQ(Count(starting, "<instanceId>"), 1);
+  EXPECT_EQ(Count(starting, "<status>initializing</status>"), 4) << starting;  // 2 checks
+  EXPECT_EQ(WithoutRequestId(Status()), WithoutRequestId(starting));  // same time: same answer
+  const std::uint64_t version = Version();
+
+  clock_.Advance(kChecks - 1);
+  ASSERT_EQ(Version(), version);
+  EXPECT_EQ(Count(Status(), "<status>initializing</status>"), 4) << "1 ms before the checks pass";
+
+  clock_.Advance(1);
+  ASSERT_EQ(Version(), version) << "no simulated event marks the checks passing";
+  std::string ready = Status();
+  EXPECT_EQ(Count(ready, "initializing"), 0) << ready;
+  EXPECT_EQ(Count(ready, "<status>ok</status>"), 2) << ready;
+  EXPECT_EQ(Count(ready, "<status>passed</status>"), 2) << ready;
+}
+
+TEST_P(StatusCache, PassedChecksStayPassedAndAStateChangeStillShows) {
+  std::string id = Launch();
+  ASSERT_FALSE(id.empty());
+  EXPECT_EQ(Count(Status(), "<instanceId>"), 0) << "pending instances are left out by default";
+  std::string pending = Status("&IncludeAllInstances=true");
+  EXPECT_EQ(Count(pending, "<name>pending</name>"), 1) << pending;
+  EXPECT_EQ(Count(pending, "<status>not-applicable</status>"), 2) << pending;
+
+  clock_.Advance(kLaunch + kChecks);
+  std::string ready = Status();
+  EXPECT_EQ(Count(ready, "<status>ok</status>"), 2) << ready;
+  const std::uint64_t version = Version();
+  clock_.Advance(kHour);  // later polls at the same version keep the passed checks
+  ASSERT_EQ(Version(), version);
+  EXPECT_EQ(WithoutRequestId(Status()), WithoutRequestId(ready));
+
+  HttpResponse stop = endpoint_.Handle(Form("Action=StopInstances&InstanceId.1=" + id));
+  ASSERT_EQ(stop.status, 200) << stop.body;
+  EXPECT_EQ(Count(Status(), "<instanceId>"), 0) << "a stopping instance is left out by default";
+  std::string stopping = Status("&IncludeAllInstances=true");
+  EXPECT_EQ(Count(stopping, "<name>stopping</name>"), 1) << stopping;
+  EXPECT_EQ(Count(stopping, "<status>ok</status>"), 0) << stopping;
+}
+
+INSTANTIATE_TEST_SUITE_P(CacheOnAndOff, StatusCache, ::testing::Bool());
 
 }  // namespace
 }  // namespace ec2sim::server

@@ -10,6 +10,7 @@
 #include "sim/lessons/catalog.h"
 #include "sim/lessons/checker.h"
 #include "sim/server/api_server.h"
+#include "tests/lessons/lesson_fixtures.h"
 
 namespace ec2sim::server {
 namespace {
@@ -56,12 +57,7 @@ class LiveServer {
 };
 
 const lessons::Exercise& FirstServerExercise() {
-  static const lessons::Course* course = [] {
-    auto c = lessons::BuiltInCourse();
-    return c.ok() ? *c : nullptr;
-  }();
-  EXPECT_NE(course, nullptr);
-  return lessons::FindLesson(*course, 3)->exercises.front();
+  return lessons::FindLesson(lessons::fixtures::BuiltCourse(), 3)->exercises.front();
 }
 
 TEST(RemoteState, CheckerGradesAnAccountOnARunningServer) {
@@ -73,15 +69,7 @@ TEST(RemoteState, CheckerGradesAnAccountOnARunningServer) {
   ASSERT_TRUE(idle.ok()) << idle.error().message;
   lessons::StateSource& s = **learner;
   // The call route writes as a scenario step does.
-  ASSERT_TRUE(s.Call("CreateKeyPair", {{"KeyName", "k"}}, kSeoul).ok());
-  json run = {{"ImageId", "ami-0c9c942bd7bf113a2"},
-              {"InstanceType", "t2.micro"},
-              {"KeyName", "k"},
-              {"MinCount", 1},
-              {"MaxCount", 1},
-              {"TagSpecifications",
-               {{{"ResourceType", "instance"}, {"Tags", {{{"Key", "Name"}, {"Value", "web"}}}}}}}};
-  auto launched = s.Call("RunInstances", run, kSeoul);
+  Result<json> launched = lessons::fixtures::LaunchFirstServer(s, kSeoul);
   ASSERT_TRUE(launched.ok()) << launched.error().message;
   EXPECT_EQ((*launched)["OwnerId"], s.Account());
 

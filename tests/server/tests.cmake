@@ -7,6 +7,32 @@ target_sources(ec2sim_tests PRIVATE ${EC2SIM_WIRE_TEST_SOURCES})
 
 # End-to-end tests: each starts `ec2sim serve --port 0` on loopback, drives it with real clients
 # and stops it. Debian's Python, where python3-boto3 and awscli install.
+#
+# ec2sim_server_py_test(NAME [ENV VAR=VALUE...] [TIMEOUT SECONDS] [NO_SKIP]) adds the ctest
+# `server.NAME` running tests/server/NAME_test.py, labelled `server`, with EC2SIM_BINARY set to
+# the built binary plus the ENV entries. TIMEOUT defaults to 900 s. Exit status 77 (harness.SKIP:
+# a client such as the AWS CLI or Node.js is missing) counts as skipped unless NO_SKIP is given,
+# for tests that need nothing beyond Python and must never pass by skipping.
+function(ec2sim_server_py_test name)
+  cmake_parse_arguments(PARSE_ARGV 1 arg "NO_SKIP" "TIMEOUT" "ENV")
+  if(arg_UNPARSED_ARGUMENTS)
+    message(FATAL_ERROR "ec2sim_server_py_test(${name}): unknown ${arg_UNPARSED_ARGUMENTS}")
+  endif()
+  if(NOT arg_TIMEOUT)
+    set(arg_TIMEOUT 900)
+  endif()
+  list(PREPEND arg_ENV "EC2SIM_BINARY=$<TARGET_FILE:ec2sim>")
+  add_test(NAME server.${name}
+           COMMAND /usr/bin/python3 ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/${name}_test.py)
+  set_tests_properties(server.${name} PROPERTIES
+    ENVIRONMENT "${arg_ENV}"
+    TIMEOUT ${arg_TIMEOUT}
+    LABELS server)
+  if(NOT arg_NO_SKIP)
+    set_tests_properties(server.${name} PROPERTIES SKIP_RETURN_CODE 77)
+  endif()
+endfunction()
+
 set(EC2SIM_SERVER_PY_TESTS
   cli_walkthrough   # the seed walkthrough with the AWS CLI and its waiters
   boto3_api         # every action, error codes, pagination, filters, tags, isolation
@@ -14,13 +40,7 @@ set(EC2SIM_SERVER_PY_TESTS
   js_sdk            # the AWS SDK for JavaScript v3; skipped without Node.js and npm
 )
 foreach(name ${EC2SIM_SERVER_PY_TESTS})
-  add_test(NAME server.${name}
-           COMMAND /usr/bin/python3 ${CMAKE_CURRENT_LIST_DIR}/${name}_test.py)
-  set_tests_properties(server.${name} PROPERTIES
-    ENVIRONMENT "EC2SIM_BINARY=$<TARGET_FILE:ec2sim>;EC2SIM_JS_DIR=${CMAKE_BINARY_DIR}/js-sdk"
-    SKIP_RETURN_CODE 77
-    TIMEOUT 900
-    LABELS server)
+  ec2sim_server_py_test(${name} ENV "EC2SIM_JS_DIR=${CMAKE_BINARY_DIR}/js-sdk")
 endforeach()
 
 # The checked-in wire model matches the action table and Debian's botocore model.
@@ -30,13 +50,7 @@ set_tests_properties(server.wire_model_up_to_date PROPERTIES LABELS server)
 
 # `ec2sim lesson check --endpoint` and `lesson progress` against a server driven by the AWS CLI,
 # and the /_ec2sim/call route they read through.
-add_test(NAME server.lesson_remote
-         COMMAND /usr/bin/python3 ${CMAKE_CURRENT_LIST_DIR}/lesson_remote_test.py)
-set_tests_properties(server.lesson_remote PROPERTIES
-  ENVIRONMENT "EC2SIM_BINARY=$<TARGET_FILE:ec2sim>"
-  SKIP_RETURN_CODE 77
-  TIMEOUT 900
-  LABELS server)
+ec2sim_server_py_test(lesson_remote)
 
 # The HTTP RemoteConnector against an in-process server (joins ec2sim_tests).
 if(TARGET ec2sim_server)
@@ -51,25 +65,14 @@ if(TARGET ec2sim_server)
     ${CMAKE_CURRENT_LIST_DIR}/users_test.cc)
   target_link_libraries(ec2sim_tests PRIVATE ec2sim_server)
 endif()
-add_test(NAME server.auth_classroom
-         COMMAND /usr/bin/python3 ${CMAKE_CURRENT_LIST_DIR}/auth_classroom_test.py)
-set_tests_properties(server.auth_classroom PROPERTIES
-  ENVIRONMENT "EC2SIM_BINARY=$<TARGET_FILE:ec2sim>"
-  SKIP_RETURN_CODE 77
-  TIMEOUT 900
-  LABELS server)
+ec2sim_server_py_test(auth_classroom)
 
 # Durability (--state DIR): the journal format and state directory (unit tests), and SIGKILL
 # under load with restarts (3 kills here; `kill_test.py --kills 50` for a long run).
 target_sources(ec2sim_tests PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/journal_test.cc
   ${CMAKE_CURRENT_LIST_DIR}/state_store_test.cc)
-add_test(NAME server.kill
-         COMMAND /usr/bin/python3 ${CMAKE_CURRENT_LIST_DIR}/kill_test.py)
-set_tests_properties(server.kill PROPERTIES
-  ENVIRONMENT "EC2SIM_BINARY=$<TARGET_FILE:ec2sim>"
-  TIMEOUT 600
-  LABELS server)
+ec2sim_server_py_test(kill TIMEOUT 600 NO_SKIP)
 
 # The Describe answer cache of the EC2 endpoint (no sockets; joins ec2sim_tests).
 if(TARGET ec2sim_server)
