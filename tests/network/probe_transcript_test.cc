@@ -10,6 +10,15 @@
 namespace ec2sim {
 namespace {
 
+// Runs a scenario given as text in a fresh sandbox; the test fails at once if it does not parse.
+ScenarioOutcome RunText(const char* text, std::ostringstream& transcript) {
+  Result<Scenario> scenario = ParseScenario(text, "t.json");
+  EXPECT_TRUE(scenario.ok()) << scenario.error().message;
+  if (!scenario.ok()) return ScenarioOutcome{};
+  Sandbox sandbox(SandboxOptionsFor(*scenario));
+  return RunScenario(*scenario, sandbox, &transcript);
+}
+
 constexpr const char* kScenario = R"({
   "format": 1, "name": "t", "region": "ap-northeast-2", "timing": "instant",
   "steps": [
@@ -25,11 +34,8 @@ constexpr const char* kScenario = R"({
   ]})";
 
 TEST(ProbeTranscript, LinesNameTheVerdictAndTheBlockingComponent) {
-  Result<Scenario> scenario = ParseScenario(kScenario, "t.json");
-  ASSERT_TRUE(scenario.ok()) << scenario.error().message;
-  Sandbox sandbox(SandboxOptionsFor(*scenario));
   std::ostringstream transcript;
-  ScenarioOutcome outcome = RunScenario(*scenario, sandbox, &transcript);
+  ScenarioOutcome outcome = RunText(kScenario, transcript);
   EXPECT_TRUE(outcome.passed) << transcript.str();
   ASSERT_EQ(outcome.steps.size(), 4u);
   const std::string& blocked = outcome.steps[2].summary;
@@ -65,11 +71,8 @@ constexpr const char* kTwoTiers = R"({
   ]})";
 
 TEST(ProbeTranscript, AnAllowedLineShowsTheRoundTripBeforeTheConnection) {
-  Result<Scenario> scenario = ParseScenario(kTwoTiers, "t.json");
-  ASSERT_TRUE(scenario.ok()) << scenario.error().message;
-  Sandbox sandbox(SandboxOptionsFor(*scenario));
   std::ostringstream transcript;
-  ScenarioOutcome outcome = RunScenario(*scenario, sandbox, &transcript);
+  ScenarioOutcome outcome = RunText(kTwoTiers, transcript);
   EXPECT_TRUE(outcome.passed) << transcript.str();
   ASSERT_EQ(outcome.steps.size(), 5u);
   EXPECT_EQ(outcome.steps[3].summary,
