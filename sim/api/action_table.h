@@ -4,11 +4,10 @@
 #define EC2SIM_API_ACTION_TABLE_H_
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "ec2sim/result.h"
 #include "ec2sim/sandbox.h"

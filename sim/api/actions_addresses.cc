@@ -39,17 +39,16 @@ Result<json> AllocateAddressHandler(ApiContext& ctx, Params& p) {
                      "Invalid value '" + domain + "' for domain.");
   }
   if (pool != "amazon") {
-    return MakeError(ErrorCode::kInvalidParameterValue,
-                     "The public IPv4 pool '" + pool + "' does not exist (only 'amazon' is "
-                     "simulated)");
+    return MakeError(ErrorCode::kInvalidParameterValue, "The public IPv4 pool '" + pool +
+                                                            "' does not exist (only 'amazon' is "
+                                                            "simulated)");
   }
   if (border != ctx.scope.region->code) {
-    return MakeError(ErrorCode::kInvalidParameterValue,
-                     "Invalid network border group '" + border + "' for region " +
-                         ctx.scope.region->code);
+    return MakeError(
+        ErrorCode::kInvalidParameterValue,
+        "Invalid network border group '" + border + "' for region " + ctx.scope.region->code);
   }
-  EC2SIM_ASSIGN_OR_RETURN(Address * a,
-                          model::AllocateAddress(ctx.world, ctx.scope, address, tags));
+  EC2SIM_ASSIGN_OR_RETURN(Address * a, model::AllocateAddress(ctx.world, ctx.scope, address, tags));
   json out = AddressJson(ctx.scope, *a);
   return out;
 }

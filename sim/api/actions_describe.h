@@ -1,5 +1,6 @@
-// Pieces shared by the read-only Describe* action files (actions_describe.cc, actions_images.cc,
-// actions_vpc.cc): their registration and small helpers for filter fields and paged answers.
+// Pieces shared by the Describe* handlers (actions_describe.cc, actions_images.cc, actions_vpc.cc
+// and the Describe actions of instances and security groups): registration and small helpers for
+// filter fields, id lists and paged answers.
 #ifndef EC2SIM_API_ACTIONS_DESCRIBE_H_
 #define EC2SIM_API_ACTIONS_DESCRIBE_H_
 
@@ -33,6 +34,16 @@ json PagedJson(std::string_view key, const std::vector<T>& items, const Page& pa
   json out = {{std::string(key), std::move(list)}};
   if (!page.next_token.empty()) out["NextToken"] = page.next_token;
   return out;
+}
+
+// EC2 refuses a page size next to an explicit list of ids: InvalidParameterCombination, in a
+// message naming the two parameters as that action's error does (`ids_param`, `max_param`).
+inline Status NoPageSizeWithIds(bool has_ids, bool has_page_size, std::string_view ids_param,
+                                std::string_view max_param) {
+  if (!has_ids || !has_page_size) return OkStatus();
+  return MakeError(ErrorCode::kInvalidParameterCombination,
+                   "The parameter " + std::string(ids_param) +
+                       " cannot be used with the parameter " + std::string(max_param));
 }
 
 // "a, b, c".

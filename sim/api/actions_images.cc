@@ -176,10 +176,8 @@ Result<json> DescribeImagesHandler(ApiContext& ctx, Params& p) {
   auto max_results = p.OptInt("MaxResults", 1, 1000);
   auto token = p.OptString("NextToken");
   EC2SIM_RETURN_IF_ERROR(p.Finish());
-  if (max_results && !ids.empty()) {
-    return MakeError(ErrorCode::kInvalidParameterCombination,
-                     "The parameter ImageIds cannot be used with the parameter MaxResults");
-  }
+  EC2SIM_RETURN_IF_ERROR(
+      NoPageSizeWithIds(!ids.empty(), max_results.has_value(), "ImageIds", "MaxResults"));
   const auto schema = ImageFilters();
   EC2SIM_RETURN_IF_ERROR(CheckFilters(filters, schema));
   EC2SIM_RETURN_IF_ERROR(CheckOwners(owners));

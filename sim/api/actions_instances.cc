@@ -1,5 +1,6 @@
 // Instance actions: RunInstances, Describe*, Start/Stop/Reboot/TerminateInstances.
 #include "sim/api/action_table.h"
+#include "sim/api/actions_describe.h"
 #include "sim/api/filters.h"
 #include "sim/api/render.h"
 #include "sim/model/instances.h"
@@ -228,10 +229,8 @@ Result<json> DescribeInstancesHandler(ApiContext& ctx, Params& p) {
   auto max_results = p.OptInt("MaxResults", 5, 1000);
   auto token = p.OptString("NextToken");
   EC2SIM_RETURN_IF_ERROR(p.Finish());
-  if (max_results && !ids.empty()) {
-    return MakeError(ErrorCode::kInvalidParameterCombination,
-                     "The parameter instancesSet cannot be used with the parameter maxResults");
-  }
+  EC2SIM_RETURN_IF_ERROR(
+      NoPageSizeWithIds(!ids.empty(), max_results.has_value(), "instancesSet", "maxResults"));
   EC2SIM_ASSIGN_OR_RETURN(auto selected, SelectInstances(ctx, ids, filters));
   EC2SIM_ASSIGN_OR_RETURN(Page page, Paginate(selected.size(), max_results, token));
   // Instances of one reservation stay together within a page, in launch order.

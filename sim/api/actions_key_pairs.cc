@@ -18,13 +18,15 @@ Result<json> CreateKeyPairHandler(ApiContext& ctx, Params& p) {
   EC2SIM_RETURN_IF_ERROR(p.Finish());
   if (type != "rsa" && type != "ed25519") {
     return MakeError(ErrorCode::kInvalidParameterValue,
-                     "Value (" + type + ") for parameter KeyType is invalid. Valid values: rsa, "
-                     "ed25519");
+                     "Value (" + type +
+                         ") for parameter KeyType is invalid. Valid values: rsa, "
+                         "ed25519");
   }
   if (format != "pem" && format != "ppk") {
     return MakeError(ErrorCode::kInvalidParameterValue,
-                     "Value (" + format + ") for parameter KeyFormat is invalid. Valid values: "
-                     "pem, ppk");
+                     "Value (" + format +
+                         ") for parameter KeyFormat is invalid. Valid values: "
+                         "pem, ppk");
   }
   EC2SIM_ASSIGN_OR_RETURN(
       model::CreatedKeyPair created,
@@ -55,9 +57,8 @@ Result<json> ImportKeyPairHandler(ApiContext& ctx, Params& p) {
   }
   EC2SIM_ASSIGN_OR_RETURN(KeyPairRecord * k,
                           model::ImportKeyPair(ctx.world, ctx.scope, name, material, tags));
-  json out = {{"KeyFingerprint", k->fingerprint},
-              {"KeyName", k->name},
-              {"KeyPairId", k->key_pair_id}};
+  json out = {
+      {"KeyFingerprint", k->fingerprint}, {"KeyName", k->name}, {"KeyPairId", k->key_pair_id}};
   if (!tags.empty()) out["Tags"] = TagsJson(tags);
   return out;
 }
@@ -109,12 +110,9 @@ Result<json> DescribeKeyPairsHandler(ApiContext& ctx, Params& p) {
     bool by_id = ids.empty() || std::find(ids.begin(), ids.end(), k.key_pair_id) != ids.end();
     if (!named || !by_id || !MatchesFilters(k, filters, schema)) continue;
     // The private key is never shown again after CreateKeyPair.
-    json j = {{"KeyPairId", k.key_pair_id},
-              {"KeyFingerprint", k.fingerprint},
-              {"KeyName", k.name},
-              {"KeyType", k.type},
-              {"Tags", TagsJson(k.tags)},
-              {"CreateTime", FormatIsoTime(k.create_time)}};
+    json j = {{"KeyPairId", k.key_pair_id}, {"KeyFingerprint", k.fingerprint},
+              {"KeyName", k.name},          {"KeyType", k.type},
+              {"Tags", TagsJson(k.tags)},   {"CreateTime", FormatIsoTime(k.create_time)}};
     if (include_public) j["PublicKey"] = k.public_key;
     list.push_back(j);
   }

@@ -1,6 +1,7 @@
 // DescribeSecurityGroups and DescribeSecurityGroupRules, with their filters and pagination.
 #include <set>
 
+#include "sim/api/actions_describe.h"
 #include "sim/api/filters.h"
 #include "sim/api/sg_render.h"
 #include "sim/model/security_groups.h"
@@ -75,11 +76,8 @@ Result<json> DescribeSecurityGroupsHandler(ApiContext& ctx, Params& p) {
   auto max_results = p.OptInt("MaxResults", 5, 1000);
   auto token = p.OptString("NextToken");
   EC2SIM_RETURN_IF_ERROR(p.Finish());
-  if (max_results && (!ids.empty() || !names.empty())) {
-    return MakeError(ErrorCode::kInvalidParameterCombination,
-                     std::string("The parameter ") + (ids.empty() ? "groupName" : "groupIdSet") +
-                         " cannot be used with the parameter maxResults");
-  }
+  EC2SIM_RETURN_IF_ERROR(NoPageSizeWithIds(!ids.empty() || !names.empty(), max_results.has_value(),
+                                           ids.empty() ? "groupName" : "groupIdSet", "maxResults"));
   const FilterSchema<SecurityGroup> schema = GroupFilters(ctx.scope);
   EC2SIM_RETURN_IF_ERROR(CheckFilters(filters, schema));
   std::set<std::string> wanted;

@@ -250,11 +250,8 @@ Result<json> DescribeNetworkInterfacesHandler(ApiContext& ctx, Params& p) {
   auto token = p.OptString("NextToken");
   EC2SIM_RETURN_IF_ERROR(p.Finish());
   // BC-MODEL:DescribeNetworkInterfacesRequest.MaxResults forbids combining the two.
-  if (max_results && !ids.empty()) {
-    return MakeError(ErrorCode::kInvalidParameterCombination,
-                     "The parameter NetworkInterfaceIds cannot be used with the parameter "
-                     "MaxResults");
-  }
+  EC2SIM_RETURN_IF_ERROR(NoPageSizeWithIds(!ids.empty(), max_results.has_value(),
+                                           "NetworkInterfaceIds", "MaxResults"));
   const auto schema = InterfaceFilters(ctx.scope);
   EC2SIM_RETURN_IF_ERROR(CheckFilters(filters, schema));
   EC2SIM_RETURN_IF_ERROR(CheckIds(ctx.scope.interfaces, ids,

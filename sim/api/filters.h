@@ -32,8 +32,7 @@ Status CheckFilters(const std::vector<Filter>& filters, const FilterSchema<T>& s
   for (const Filter& f : filters) {
     bool is_tag = f.name.rfind("tag:", 0) == 0 || f.name == "tag-key" || f.name == "tag-value";
     if (schema.fields.count(f.name) == 0 && !(is_tag && schema.tags)) {
-      return MakeError(ErrorCode::kInvalidParameterValue,
-                       "The filter '" + f.name + "' is invalid");
+      return MakeError(ErrorCode::kInvalidParameterValue, "The filter '" + f.name + "' is invalid");
     }
   }
   return OkStatus();

@@ -135,6 +135,31 @@ json PeerEntry(const SgRule& rule, const char* key) {
   return entry;
 }
 
+// The rule's peer under its kind's key, and its description when it has one. A referenced group
+// is ReferencedGroupInfo {GroupId, UserId} in SecurityGroupRule, a bare ReferencedGroupId in
+// RevokedSecurityGroupRule.
+void AddPeerAndDescription(json& j, const SgRule& rule, bool group_as_info) {
+  switch (rule.peer) {
+    case SgRule::Peer::kCidr4:
+      j["CidrIpv4"] = rule.peer_value;
+      break;
+    case SgRule::Peer::kCidr6:
+      j["CidrIpv6"] = rule.peer_value;
+      break;
+    case SgRule::Peer::kPrefixList:
+      j["PrefixListId"] = rule.peer_value;
+      break;
+    case SgRule::Peer::kGroup:
+      if (group_as_info) {
+        j["ReferencedGroupInfo"] = {{"GroupId", rule.peer_value}, {"UserId", rule.peer_user_id}};
+      } else {
+        j["ReferencedGroupId"] = rule.peer_value;
+      }
+      break;
+  }
+  if (!rule.description.empty()) j["Description"] = rule.description;
+}
+
 }  // namespace
 
 std::vector<model::PermissionSpec> DecodePermissions(const json& list, Params& p) {
@@ -170,21 +195,7 @@ json RuleJson(const model::Scope& scope, const std::string& group_id, const SgRu
             {"FromPort", rule.from_port},
             {"ToPort", rule.to_port},
             {"Tags", TagsJson(rule.tags)}};
-  switch (rule.peer) {
-    case SgRule::Peer::kCidr4:
-      j["CidrIpv4"] = rule.peer_value;
-      break;
-    case SgRule::Peer::kCidr6:
-      j["CidrIpv6"] = rule.peer_value;
-      break;
-    case SgRule::Peer::kPrefixList:
-      j["PrefixListId"] = rule.peer_value;
-      break;
-    case SgRule::Peer::kGroup:
-      j["ReferencedGroupInfo"] = {{"GroupId", rule.peer_value}, {"UserId", rule.peer_user_id}};
-      break;
-  }
-  if (!rule.description.empty()) j["Description"] = rule.description;
+  AddPeerAndDescription(j, rule, /*group_as_info=*/true);
   return j;
 }
 
@@ -196,21 +207,7 @@ json RevokedRuleJson(const std::string& group_id, const SgRule& rule) {
             {"IpProtocol", rule.protocol},
             {"FromPort", rule.from_port},
             {"ToPort", rule.to_port}};
-  switch (rule.peer) {
-    case SgRule::Peer::kCidr4:
-      j["CidrIpv4"] = rule.peer_value;
-      break;
-    case SgRule::Peer::kCidr6:
-      j["CidrIpv6"] = rule.peer_value;
-      break;
-    case SgRule::Peer::kPrefixList:
-      j["PrefixListId"] = rule.peer_value;
-      break;
-    case SgRule::Peer::kGroup:
-      j["ReferencedGroupId"] = rule.peer_value;
-      break;
-  }
-  if (!rule.description.empty()) j["Description"] = rule.description;
+  AddPeerAndDescription(j, rule, /*group_as_info=*/false);
   return j;
 }
 

@@ -88,6 +88,10 @@ void Ledger::OnEvent(const model::ResourceEvent& event) {
   }
 }
 
+model::Scope* Ledger::ScopeOf(const model::ResourceEvent& event) {
+  return world_.FindScope(std::string(event.account), std::string(event.region));
+}
+
 void Ledger::OnInstanceState(AccountMeters& acct, const model::ResourceEvent& event) {
   bool added = false;
   InstanceMeter& m =
@@ -97,8 +101,7 @@ void Ledger::OnInstanceState(AccountMeters& acct, const model::ResourceEvent& ev
     m.region = event.region;
     m.instance_type = event.detail2;
     // The image decides how the instance is billed; the world still holds the instance here.
-    if (model::Scope* scope =
-            world_.FindScope(std::string(event.account), std::string(event.region))) {
+    if (model::Scope* scope = ScopeOf(event)) {
       if (const model::Instance* inst = scope->instances.Find(event.resource_id)) {
         m.os = inst->platform == "windows" ? model::OsFamily::kWindows : model::OsFamily::kLinux;
         m.hourly = inst->hourly_billing;
@@ -123,8 +126,7 @@ void Ledger::OnPublicIp(AccountMeters& acct, const model::ResourceEvent& event, 
     m.interface_id = event.resource_id;
     m.owner_id = event.resource_id;
     m.region = event.region;
-    if (model::Scope* scope =
-            world_.FindScope(std::string(event.account), std::string(event.region))) {
+    if (model::Scope* scope = ScopeOf(event)) {
       const model::NetworkInterface* eni = scope->interfaces.Find(event.resource_id);
       if (eni != nullptr && !eni->instance_id.empty()) m.owner_id = eni->instance_id;
     }

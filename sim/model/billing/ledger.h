@@ -48,6 +48,8 @@ class Ledger {
 
  private:
   void OnEvent(const model::ResourceEvent& event);
+  // The scope the event's resource lives in (read once per new meter, for what events omit).
+  model::Scope* ScopeOf(const model::ResourceEvent& event);
   void OnInstanceState(AccountMeters& acct, const model::ResourceEvent& event);
   void OnPublicIp(AccountMeters& acct, const model::ResourceEvent& event, bool attached);
   void OnAddress(AccountMeters& acct, const model::ResourceEvent& event);
