@@ -57,32 +57,16 @@ json AclJson(const model::Scope& scope, const NetworkAcl& acl) {
               {"OwnerId", scope.account}};
 }
 
-// Reads a structure member of the request ({"From": 22, "To": 22}) into two integers, with
-// the same errors Params gives top-level members.
+// Reads a structure member of the request ({"From": 22, "To": 22}) into two integers.
 void ReadPair(Params& p, const char* key, const char* first, const char* second,
               std::optional<std::int64_t>& a, std::optional<std::int64_t>& b) {
   const json* v = p.Raw(key);
   if (v == nullptr) return;
-  if (!v->is_object()) {
-    p.Fail(MakeError(ErrorCode::kInvalidParameterValue,
-                     std::string("Invalid type for parameter ") + key + ": expected a structure"));
-    return;
-  }
-  for (auto it = v->begin(); it != v->end(); ++it) {
-    bool is_first = it.key() == first;
-    if (!is_first && it.key() != second) {
-      p.Fail(MakeError(ErrorCode::kUnknownParameter,
-                       std::string("Unknown parameter in ") + key + ": \"" + it.key() + "\""));
-      return;
-    }
-    if (!it->is_number_integer()) {
-      p.Fail(MakeError(ErrorCode::kInvalidParameterValue,
-                       std::string("Invalid type for parameter ") + key + "." + it.key() +
-                           ": expected an integer"));
-      return;
-    }
-    (is_first ? a : b) = it->get<std::int64_t>();
-  }
+  Params pair(*v, key, p);
+  if (!pair.ok()) return;
+  a = pair.OptInt(first);
+  b = pair.OptInt(second);
+  pair.Done();
 }
 
 // The members of CreateNetworkAclEntry and ReplaceNetworkAclEntry.

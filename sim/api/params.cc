@@ -1,5 +1,8 @@
 #include "sim/api/params.h"
 
+#include <limits>
+#include <utility>
+
 namespace ec2sim::api {
 namespace {
 
@@ -55,6 +58,19 @@ Params::Params(const json& params) : params_(params) {
   }
 }
 
+Params::Params(const json& value, std::string where, Params& parent)
+    : params_(value), where_(std::move(where)), parent_(&parent) {
+  if (!params_.is_object()) {
+    Fail(MakeError(ErrorCode::kInvalidParameterValue, "Invalid type for parameter " + where_ +
+                                                          ": expected a structure, got " +
+                                                          TypeName(params_)));
+  }
+}
+
+std::string Params::Qualified(std::string_view key) const {
+  return where_.empty() ? std::string(key) : where_ + "." + std::string(key);
+}
+
 bool Params::Has(std::string_view key) const {
   return params_.is_object() && params_.contains(key);
 }
@@ -66,14 +82,18 @@ const json* Params::Take(std::string_view key) {
 }
 
 void Params::Fail(Error error) {
-  if (!error_) error_ = std::move(error);
+  if (parent_ != nullptr) {
+    parent_->Fail(std::move(error));
+  } else if (!error_) {
+    error_ = std::move(error);
+  }
 }
 
 void Params::TypeError(std::string_view key, std::string_view expected) {
   const json& v = params_.find(key).value();
-  Fail(MakeError(ErrorCode::kInvalidParameterValue,
-                 "Invalid type for parameter " + std::string(key) + ": expected " +
-                     std::string(expected) + ", got " + TypeName(v)));
+  Fail(MakeError(ErrorCode::kInvalidParameterValue, "Invalid type for parameter " + Qualified(key) +
+                                                        ": expected " + std::string(expected) +
+                                                        ", got " + TypeName(v)));
 }
 
 std::optional<std::string> Params::OptString(std::string_view key) {
@@ -89,7 +109,7 @@ std::optional<std::string> Params::OptString(std::string_view key) {
 std::string Params::String(std::string_view key) {
   if (!Has(key)) {
     Fail(MakeError(ErrorCode::kMissingParameter,
-                   "The request must contain the parameter " + std::string(key)));
+                   "The request must contain the parameter " + Qualified(key)));
     return "";
   }
   return OptString(key).value_or("");
@@ -106,12 +126,17 @@ std::optional<std::int64_t> Params::OptInt(std::string_view key, std::int64_t mi
   std::int64_t n = v->get<std::int64_t>();
   if (n < min || n > max) {
     Fail(MakeError(ErrorCode::kInvalidParameterValue,
-                   "Value (" + std::to_string(n) + ") for parameter " + std::string(key) +
+                   "Value (" + std::to_string(n) + ") for parameter " + Qualified(key) +
                        " is invalid. Expected a value between " + std::to_string(min) + " and " +
                        std::to_string(max) + "."));
     return std::nullopt;
   }
   return n;
+}
+
+std::optional<std::int64_t> Params::OptInt(std::string_view key) {
+  return OptInt(key, std::numeric_limits<std::int64_t>::min(),
+                std::numeric_limits<std::int64_t>::max());
 }
 
 std::optional<bool> Params::OptBool(std::string_view key) {
@@ -147,6 +172,15 @@ std::vector<std::string> Params::StringList(std::string_view key) {
 }
 
 const json* Params::Raw(std::string_view key) { return Take(key); }
+
+const json* Params::List(std::string_view key) {
+  const json* v = Take(key);
+  if (v != nullptr && !v->is_array()) {
+    TypeError(key, "a list");
+    return nullptr;
+  }
+  return v;
+}
 
 std::vector<Filter> Params::Filters() {
   std::vector<Filter> out;
@@ -264,17 +298,28 @@ model::TagList Params::Tags(std::string_view key) {
   return DecodeTags(*v, key, *this);
 }
 
+std::optional<Error> Params::Unread() const {
+  if (!params_.is_object()) return std::nullopt;
+  for (auto it = params_.begin(); it != params_.end(); ++it) {
+    if (read_.count(it.key()) > 0) continue;
+    if (where_.empty()) {
+      return MakeError(ErrorCode::kUnknownParameter,
+                       "The parameter " + it.key() + " is not recognized");
+    }
+    return MakeError(ErrorCode::kUnknownParameter,
+                     "Unknown parameter in " + where_ + ": \"" + it.key() + "\"");
+  }
+  return std::nullopt;
+}
+
 Status Params::Finish() {
   if (error_) return *error_;
-  if (params_.is_object()) {
-    for (auto it = params_.begin(); it != params_.end(); ++it) {
-      if (read_.count(it.key()) == 0) {
-        return MakeError(ErrorCode::kUnknownParameter,
-                         "The parameter " + it.key() + " is not recognized");
-      }
-    }
-  }
+  if (std::optional<Error> unread = Unread()) return *unread;
   return OkStatus();
+}
+
+void Params::Done() {
+  if (std::optional<Error> unread = Unread()) Fail(std::move(*unread));
 }
 
 Status CheckTag(const model::Tag& tag) {

@@ -38,16 +38,32 @@ struct Filter {
 class Params {
  public:
   explicit Params(const json& params);
+  // Reads one structure nested in a request, found at `where` (e.g. "IpPermissions[0]"): errors
+  // name "where.Key" and go to `parent` (first error wins), and Done() reports a member nobody
+  // read. A value that is not a structure is kInvalidParameterValue at once. `value` and
+  // `parent` must outlive the reader.
+  Params(const json& value, std::string where, Params& parent);
+  Params(const Params&) = delete;
+  Params& operator=(const Params&) = delete;
+
+  // Whether the value read is a structure (false after the constructor reported it).
+  bool ok() const { return params_.is_object(); }
+  // Where a nested reader reads ("" for the request itself).
+  const std::string& where() const { return where_; }
 
   bool Has(std::string_view key) const;
   std::optional<std::string> OptString(std::string_view key);
   std::string String(std::string_view key);  // required: kMissingParameter when absent
   std::optional<std::int64_t> OptInt(std::string_view key, std::int64_t min, std::int64_t max);
+  // An integer of any value (the caller checks its range with its own error).
+  std::optional<std::int64_t> OptInt(std::string_view key);
   std::optional<bool> OptBool(std::string_view key);
   // A list of strings; absent means empty. More than kMaxListItems: kInvalidParameterValue.
   std::vector<std::string> StringList(std::string_view key);
   // Any JSON value (object or list) for the handler to decode; nullptr when absent.
   const json* Raw(std::string_view key);
+  // A list for the handler to decode; nullptr when absent or not a list (kInvalidParameterValue).
+  const json* List(std::string_view key);
   // "Filters": [{"Name": ..., "Values": [...]}]; at most kMaxListItems filters and values each.
   std::vector<Filter> Filters();
   // Tags of "TagSpecifications" entries whose ResourceType is `resource_type`.
@@ -59,12 +75,20 @@ class Params {
   void Fail(Error error);
   // The first error, or kUnknownParameter for a key nobody read.
   Status Finish();
+  // For a nested reader: reports the first member nobody read to the parent (kUnknownParameter).
+  void Done();
 
  private:
   const json* Take(std::string_view key);
   void TypeError(std::string_view key, std::string_view expected);
+  // `key` as error messages name it: "where.key" in a nested reader.
+  std::string Qualified(std::string_view key) const;
+  // The first member nobody read, as kUnknownParameter; nullopt when every member was read.
+  std::optional<Error> Unread() const;
 
   const json& params_;
+  std::string where_;
+  Params* parent_ = nullptr;
   std::set<std::string, std::less<>> read_;
   std::optional<Error> error_;
 };

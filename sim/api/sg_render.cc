@@ -12,118 +12,35 @@ namespace {
 
 using model::SgRule;
 
-// Reads the members of one structure nested in a request and reports, like Params does for
-// top-level keys, members of the wrong type and members nobody read.
-class Nested {
- public:
-  Nested(const json& value, std::string where, Params& p)
-      : value_(value), where_(std::move(where)), p_(p) {
-    if (!value_.is_object()) {
-      p_.Fail(MakeError(ErrorCode::kInvalidParameterValue,
-                        "Invalid type for parameter " + where_ + ": expected a structure"));
-    }
-  }
-
-  bool ok() const { return value_.is_object(); }
-  const std::string& where() const { return where_; }
-
-  std::optional<std::string> String(const std::string& key) {
-    const json* v = Take(key);
-    if (v == nullptr) return std::nullopt;
-    if (!v->is_string()) {
-      TypeError(key, "a string");
-      return std::nullopt;
-    }
-    return v->get<std::string>();
-  }
-
-  std::optional<std::int64_t> Int(const std::string& key) {
-    const json* v = Take(key);
-    if (v == nullptr) return std::nullopt;
-    if (!v->is_number_integer()) {
-      TypeError(key, "an integer");
-      return std::nullopt;
-    }
-    return v->get<std::int64_t>();
-  }
-
-  const json* List(const std::string& key) {
-    const json* v = Take(key);
-    if (v != nullptr && !v->is_array()) {
-      TypeError(key, "a list");
-      return nullptr;
-    }
-    return v;
-  }
-
-  // A string member that must be present.
-  std::string Required(const std::string& key) {
-    if (ok() && !value_.contains(key)) {
-      p_.Fail(MakeError(ErrorCode::kMissingParameter,
-                        "The request must contain the parameter " + where_ + "." + key));
-    }
-    return String(key).value_or("");
-  }
-
-  // Reports the first member that was never read.
-  void Done() {
-    if (!ok()) return;
-    for (auto it = value_.begin(); it != value_.end(); ++it) {
-      if (read_.count(it.key()) == 0) {
-        p_.Fail(MakeError(ErrorCode::kUnknownParameter,
-                          "Unknown parameter in " + where_ + ": \"" + it.key() + "\""));
-        return;
-      }
-    }
-  }
-
- private:
-  const json* Take(const std::string& key) {
-    if (!ok() || !value_.contains(key)) return nullptr;
-    read_.insert(key);
-    return &value_.at(key);
-  }
-  void TypeError(const std::string& key, std::string_view expected) {
-    p_.Fail(MakeError(ErrorCode::kInvalidParameterValue, "Invalid type for parameter " + where_ +
-                                                             "." + key + ": expected " +
-                                                             std::string(expected)));
-  }
-
-  const json& value_;
-  std::string where_;
-  Params& p_;
-  std::set<std::string> read_;
-};
-
 // Decodes one peer list of a permission (IpRanges, Ipv6Ranges, UserIdGroupPairs or
 // PrefixListIds).
-void DecodePeers(Nested& perm, const std::string& list_key, SgRule::Peer kind,
-                 model::PermissionSpec& spec, Params& p) {
+void DecodePeers(Params& perm, const std::string& list_key, SgRule::Peer kind,
+                 model::PermissionSpec& spec) {
   const json* list = perm.List(list_key);
   if (list == nullptr) return;
   for (size_t i = 0; i < list->size(); ++i) {
-    Nested item((*list)[i], perm.where() + "." + list_key + "[" + std::to_string(i) + "]", p);
+    Params item((*list)[i], perm.where() + "." + list_key + "[" + std::to_string(i) + "]", perm);
     if (!item.ok()) return;
     model::PeerSpec peer;
     peer.kind = kind;
     switch (kind) {
       case SgRule::Peer::kCidr4:
-        peer.value = item.Required("CidrIp");
+        peer.value = item.String("CidrIp");
         break;
       case SgRule::Peer::kCidr6:
-        peer.value = item.Required("CidrIpv6");
+        peer.value = item.String("CidrIpv6");
         break;
       case SgRule::Peer::kPrefixList:
-        peer.value = item.Required("PrefixListId");
+        peer.value = item.String("PrefixListId");
         break;
       case SgRule::Peer::kGroup:
-        peer.value = item.String("GroupId").value_or("");
-        peer.group_name = item.String("GroupName").value_or("");
-        peer.user_id = item.String("UserId").value_or("");
-        item.String("VpcId");  // accepted as Describe* shows it; the group id decides
+        peer.value = item.OptString("GroupId").value_or("");
+        peer.group_name = item.OptString("GroupName").value_or("");
+        peer.user_id = item.OptString("UserId").value_or("");
+        item.OptString("VpcId");  // accepted as Describe* shows it; the group id decides
         break;
     }
-    peer.description = item.String("Description").value_or("");
+    peer.description = item.OptString("Description").value_or("");
     item.Done();
     spec.peers.push_back(std::move(peer));
   }
@@ -170,16 +87,16 @@ std::vector<model::PermissionSpec> DecodePermissions(const json& list, Params& p
     return out;
   }
   for (size_t i = 0; i < list.size(); ++i) {
-    Nested perm(list[i], "IpPermissions[" + std::to_string(i) + "]", p);
+    Params perm(list[i], "IpPermissions[" + std::to_string(i) + "]", p);
     if (!perm.ok()) return out;
     model::PermissionSpec spec;
-    spec.protocol = perm.Required("IpProtocol");
-    spec.from_port = perm.Int("FromPort");
-    spec.to_port = perm.Int("ToPort");
-    DecodePeers(perm, "IpRanges", SgRule::Peer::kCidr4, spec, p);
-    DecodePeers(perm, "Ipv6Ranges", SgRule::Peer::kCidr6, spec, p);
-    DecodePeers(perm, "UserIdGroupPairs", SgRule::Peer::kGroup, spec, p);
-    DecodePeers(perm, "PrefixListIds", SgRule::Peer::kPrefixList, spec, p);
+    spec.protocol = perm.String("IpProtocol");
+    spec.from_port = perm.OptInt("FromPort");
+    spec.to_port = perm.OptInt("ToPort");
+    DecodePeers(perm, "IpRanges", SgRule::Peer::kCidr4, spec);
+    DecodePeers(perm, "Ipv6Ranges", SgRule::Peer::kCidr6, spec);
+    DecodePeers(perm, "UserIdGroupPairs", SgRule::Peer::kGroup, spec);
+    DecodePeers(perm, "PrefixListIds", SgRule::Peer::kPrefixList, spec);
     perm.Done();
     out.push_back(std::move(spec));
   }

@@ -11,4 +11,5 @@ list(APPEND EC2SIM_TEST_SOURCES
   api/state_version_test.cc
   api/limits_test.cc
   api/sandbox_reset_test.cc
+  api/params_test.cc
 )
