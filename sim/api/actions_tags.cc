@@ -200,8 +200,8 @@ struct TagRow {
   const model::Tag* tag;
 };
 
-template <typename T>
-void AddRows(std::vector<TagRow>& rows, const model::IdMap<T>& map, std::string_view type,
+template <typename T, typename Key>
+void AddRows(std::vector<TagRow>& rows, const model::IdMap<T, Key>& map, std::string_view type,
              std::string T::*id_field) {
   for (const T& item : map.values()) {
     for (const model::Tag& t : item.tags) rows.push_back({item.*id_field, type, &item.tags, &t});

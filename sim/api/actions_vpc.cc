@@ -19,9 +19,9 @@ bool Contains(const std::vector<std::string>& list, const std::string& value) {
 // Names every requested id `map` lacks, in the wording EC2 uses for `noun` ("vpc" gives
 // "The vpc ID 'vpc-1' does not exist"). Malformed ids are reported as not found too: result.h
 // has no Malformed codes for these resources.
-template <typename T>
-Status CheckIds(const model::IdMap<T>& map, const std::vector<std::string>& ids, ErrorCode code,
-                std::string_view noun) {
+template <typename T, typename Key>
+Status CheckIds(const model::IdMap<T, Key>& map, const std::vector<std::string>& ids,
+                ErrorCode code, std::string_view noun) {
   std::vector<std::string> missing;
   for (const std::string& id : ids) {
     if (map.Find(id) == nullptr && !Contains(missing, id)) missing.push_back(id);
@@ -35,8 +35,8 @@ Status CheckIds(const model::IdMap<T>& map, const std::vector<std::string>& ids,
 }
 
 // Resources of `map` in creation order, restricted to `ids` when given, that pass `filters`.
-template <typename T>
-std::vector<const T*> Select(const model::IdMap<T>& map, const std::vector<std::string>& ids,
+template <typename T, typename Key>
+std::vector<const T*> Select(const model::IdMap<T, Key>& map, const std::vector<std::string>& ids,
                              const std::vector<Filter>& filters, const FilterSchema<T>& schema,
                              std::string T::*id_field) {
   std::vector<const T*> out;

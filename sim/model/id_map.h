@@ -1,9 +1,16 @@
 // A map from resource id to resource that iterates in creation order, so Describe* answers and
 // everything derived from them are deterministic and read like AWS's (oldest first).
+//
+// Key is std::string, or for ids the simulator draws itself an InlineId: those fit inside the
+// index node, so a lookup compares against memory it has already loaded instead of following
+// the key's own heap buffer (a cache miss per lookup when there are many resources).
 #ifndef EC2SIM_MODEL_ID_MAP_H_
 #define EC2SIM_MODEL_ID_MAP_H_
 
+#include <boost/static_string/static_string.hpp>
+#include <cassert>
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <string>
 #include <string_view>
@@ -12,7 +19,21 @@
 
 namespace ec2sim::model {
 
-template <typename T>
+// Long enough for every id the simulator draws: the longest prefix, "eipassoc-", and 17 hex
+// digits make 26 characters.
+using InlineId = boost::static_strings::static_string<31>;
+
+// The longest id a key type holds.
+template <typename Key>
+struct KeyCapacity {
+  static constexpr std::size_t value = std::numeric_limits<std::size_t>::max();
+};
+template <std::size_t N>
+struct KeyCapacity<boost::static_strings::static_string<N>> {
+  static constexpr std::size_t value = N;
+};
+
+template <typename T, typename Key = std::string>
 class IdMap {
  public:
   IdMap() = default;
@@ -24,21 +45,27 @@ class IdMap {
 
   // Inserts under a new id. Precondition: the id is not present. `value` is taken by rvalue
   // reference so that `Insert(x.id, std::move(x))` copies the id before anything moves.
-  T& Insert(std::string id, T&& value) {
+  // Precondition for InlineId keys: the id fits (at most 31 characters).
+  T& Insert(std::string_view id, T&& value) {
+    assert(id.size() <= kMaxKey);
+    Key key(id.data(), id.size());  // before `value` moves: `id` may view a member of it
     std::uint64_t seq = next_++;
     T& stored = by_seq_.emplace(seq, std::move(value)).first->second;
-    index_.emplace(std::move(id), Slot{seq, &stored});
+    index_.emplace(std::move(key), Slot{seq, &stored});
     return stored;
   }
   T* Find(std::string_view id) {
+    if (id.size() > kMaxKey) return nullptr;
     auto it = index_.find(id);
     return it == index_.end() ? nullptr : it->second.value;
   }
   const T* Find(std::string_view id) const {
+    if (id.size() > kMaxKey) return nullptr;
     auto it = index_.find(id);
     return it == index_.end() ? nullptr : it->second.value;
   }
   bool Erase(std::string_view id) {
+    if (id.size() > kMaxKey) return false;
     auto it = index_.find(id);
     if (it == index_.end()) return false;
     by_seq_.erase(it->second.seq);
@@ -89,12 +116,25 @@ class IdMap {
     std::uint64_t seq;
     T* value;
   };
-  // Hashes string_views like strings, so Find(string_view) looks up without building a string.
+  static constexpr std::size_t kMaxKey = KeyCapacity<Key>::value;
+  static std::string_view View(const Key& key) { return {key.data(), key.size()}; }
+  static std::string_view View(std::string_view id) { return id; }
+  // Hash and compare keys and string_views alike, so Find(string_view) builds no key.
   struct IdHash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view id) const { return std::hash<std::string_view>{}(id); }
+    template <typename K>
+    std::size_t operator()(const K& id) const {
+      return std::hash<std::string_view>{}(View(id));
+    }
   };
-  std::unordered_map<std::string, Slot, IdHash, std::equal_to<>> index_;
+  struct IdEq {
+    using is_transparent = void;
+    template <typename A, typename B>
+    bool operator()(const A& a, const B& b) const {
+      return View(a) == View(b);
+    }
+  };
+  std::unordered_map<Key, Slot, IdHash, IdEq> index_;
   std::uint64_t next_ = 0;
 };
 

@@ -211,14 +211,14 @@ struct Scope {
   std::string account;
   const RegionInfo* region = nullptr;
   std::string default_vpc_id;
-  IdMap<Vpc> vpcs;
-  IdMap<Subnet> subnets;
-  IdMap<SecurityGroup> groups;
-  IdMap<NetworkAcl> acls;
-  IdMap<NetworkInterface> interfaces;
-  IdMap<Volume> volumes;
-  IdMap<Instance> instances;
-  IdMap<Address> addresses;
+  IdMap<Vpc, InlineId> vpcs;
+  IdMap<Subnet, InlineId> subnets;
+  IdMap<SecurityGroup, InlineId> groups;
+  IdMap<NetworkAcl, InlineId> acls;
+  IdMap<NetworkInterface, InlineId> interfaces;
+  IdMap<Volume, InlineId> volumes;
+  IdMap<Instance, InlineId> instances;
+  IdMap<Address, InlineId> addresses;
   IdMap<KeyPairRecord> key_pairs;  // keyed by key name
   std::map<std::string, Reservation> reservations;
   // Ended Elastic IP associations: disassociating one again is a no-op, not an error.

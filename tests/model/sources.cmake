@@ -7,4 +7,5 @@ list(APPEND EC2SIM_TEST_SOURCES
   model/ip_test.cc
   model/security_groups_test.cc
   model/resource_ids_test.cc
+  model/id_map_test.cc
 )
