@@ -2,15 +2,12 @@
 
 #include <gtest/gtest.h>
 
+#include "tests/lessons/lesson_fixtures.h"
+
 namespace ec2sim::lessons {
 namespace {
 
-const Course& Built() {
-  auto course = BuiltInCourse();
-  EXPECT_TRUE(course.ok()) << course.error().message;
-  static const Course kEmpty;
-  return course.ok() ? **course : kEmpty;
-}
+const Course& Built() { return fixtures::BuiltCourse(); }
 
 TEST(LessonCatalog, HasEightLessonsNumberedOneToEight) {
   const Course& course = Built();

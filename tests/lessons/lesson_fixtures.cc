@@ -5,13 +5,11 @@
 namespace ec2sim::lessons::fixtures {
 
 const Course& BuiltCourse() {
-  static const Course* course = [] {
-    Result<const Course*> c = BuiltInCourse();
-    return c.ok() ? *c : nullptr;
-  }();
-  EXPECT_NE(course, nullptr) << "the built-in course does not load";
+  static const Result<const Course*> loaded = BuiltInCourse();
+  EXPECT_TRUE(loaded.ok()) << "the built-in course does not load: "
+                           << (loaded.ok() ? "" : loaded.error().message);
   static const Course kEmpty;
-  return course != nullptr ? *course : kEmpty;
+  return loaded.ok() ? **loaded : kEmpty;
 }
 
 Result<nlohmann::json> LaunchFirstServer(StateSource& source, const std::string& region) {

@@ -7,19 +7,12 @@
 #include "sim/lessons/checker.h"
 #include "sim/lessons/feedback.h"
 #include "sim/lessons/text_width.h"
+#include "tests/lessons/lesson_fixtures.h"
 
 namespace ec2sim::lessons {
 namespace {
 
-const Course& Built() {
-  static const Course* course = [] {
-    auto c = BuiltInCourse();
-    return c.ok() ? *c : nullptr;
-  }();
-  EXPECT_NE(course, nullptr);
-  static const Course kEmpty;
-  return course != nullptr ? *course : kEmpty;
-}
+const Course& Built() { return fixtures::BuiltCourse(); }
 
 // The widest line that the renderer wraps; code blocks and table rows are printed as written
 // and only need to stay readable on a common terminal.
