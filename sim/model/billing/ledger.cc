@@ -10,10 +10,10 @@ namespace {
 
 using Kind = model::ResourceEvent::Kind;
 
-// The meter of the event's resource in `list`, added (and indexed by id) on its first event.
+// The meter of the event's resource in `list`, added on its first event.
 // `position_of_serial` maps a world serial to 1 + the meter's position in its list (0: none yet).
 template <typename Meter>
-Meter& FindOrAdd(std::vector<Meter>& list, MeterIndex& index, AccountMeters& acct,
+Meter& FindOrAdd(std::vector<Meter>& list, AccountMeters& acct,
                  std::vector<std::uint32_t>& position_of_serial, const model::ResourceEvent& event,
                  bool& added) {
   assert(event.serial != 0 && "resource events carry the resource's world serial");
@@ -25,7 +25,6 @@ Meter& FindOrAdd(std::vector<Meter>& list, MeterIndex& index, AccountMeters& acc
   added = slot == 0;
   if (added) {
     slot = static_cast<std::uint32_t>(list.size() + 1);
-    index.Add(event.resource_id, list.size());
     acct.serials.push_back(event.serial);
     list.emplace_back();
   }
@@ -94,9 +93,9 @@ model::Scope* Ledger::ScopeOf(const model::ResourceEvent& event) {
 
 void Ledger::OnInstanceState(AccountMeters& acct, const model::ResourceEvent& event) {
   bool added = false;
-  InstanceMeter& m =
-      FindOrAdd(acct.instances, acct.instance_index, acct, position_of_serial_, event, added);
+  InstanceMeter& m = FindOrAdd(acct.instances, acct, position_of_serial_, event, added);
   if (added) {
+    acct.instance_index.Add(event.resource_id, acct.instances.size() - 1);
     m.id = event.resource_id;
     m.region = event.region;
     m.instance_type = event.detail2;
@@ -120,8 +119,7 @@ void Ledger::OnPublicIp(AccountMeters& acct, const model::ResourceEvent& event, 
   // Elastic IPs are metered from their own allocation and association events.
   if (!event.detail2.empty()) return;
   bool added = false;
-  AutoIpMeter& m =
-      FindOrAdd(acct.auto_ips, acct.auto_ip_index, acct, position_of_serial_, event, added);
+  AutoIpMeter& m = FindOrAdd(acct.auto_ips, acct, position_of_serial_, event, added);
   if (added) {
     m.interface_id = event.resource_id;
     m.owner_id = event.resource_id;
@@ -140,8 +138,7 @@ void Ledger::OnPublicIp(AccountMeters& acct, const model::ResourceEvent& event, 
 
 void Ledger::OnAddress(AccountMeters& acct, const model::ResourceEvent& event) {
   bool added = false;
-  ElasticIpMeter& m =
-      FindOrAdd(acct.elastic_ips, acct.elastic_ip_index, acct, position_of_serial_, event, added);
+  ElasticIpMeter& m = FindOrAdd(acct.elastic_ips, acct, position_of_serial_, event, added);
   if (added) {
     m.allocation_id = event.resource_id;
     m.region = event.region;
@@ -166,8 +163,7 @@ void Ledger::OnAddress(AccountMeters& acct, const model::ResourceEvent& event) {
 
 void Ledger::OnVolume(AccountMeters& acct, const model::ResourceEvent& event, bool created) {
   bool added = false;
-  VolumeMeter& m =
-      FindOrAdd(acct.volumes, acct.volume_index, acct, position_of_serial_, event, added);
+  VolumeMeter& m = FindOrAdd(acct.volumes, acct, position_of_serial_, event, added);
   if (added) {
     m.id = event.resource_id;
     m.region = event.region;

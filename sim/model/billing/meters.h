@@ -69,7 +69,7 @@ struct ElasticIpMeter {
 };
 
 // Resource id -> position in a list of meters, for lookups by id when an invoice is built (the
-// ledger finds meters for events by resource serial). Never iterated, so its order cannot reach
+// ledger finds the meters of events by resource serial). Never iterated, so its order cannot reach
 // an invoice.
 class MeterIndex {
  public:
@@ -94,10 +94,7 @@ struct AccountMeters {
   std::vector<VolumeMeter> volumes;
   std::vector<AutoIpMeter> auto_ips;
   std::vector<ElasticIpMeter> elastic_ips;
-  MeterIndex instance_index;
-  MeterIndex volume_index;
-  MeterIndex auto_ip_index;
-  MeterIndex elastic_ip_index;
+  MeterIndex instance_index;           // Elastic IP associations name instances by id
   std::vector<std::uint64_t> serials;  // the world serial of every resource metered here
 
   const InstanceMeter* FindInstance(std::string_view id) const;
