@@ -110,7 +110,7 @@ RuleRequest DecodeRuleRequest(Params& p, bool egress) {
   }
   bool has_legacy = false;
   for (const char* key : kLegacyKeys) has_legacy = has_legacy || p.Has(key);
-  if (const json* list = p.Raw("IpPermissions")) {
+  if (const json* list = p.List("IpPermissions")) {
     r.permissions = DecodePermissions(*list, p);
     if (has_legacy) {
       p.Fail(MakeError(ErrorCode::kInvalidParameterCombination,

@@ -81,11 +81,6 @@ void AddPeerAndDescription(json& j, const SgRule& rule, bool group_as_info) {
 
 std::vector<model::PermissionSpec> DecodePermissions(const json& list, Params& p) {
   std::vector<model::PermissionSpec> out;
-  if (!list.is_array()) {
-    p.Fail(MakeError(ErrorCode::kInvalidParameterValue,
-                     "Invalid type for parameter IpPermissions: expected a list"));
-    return out;
-  }
   for (size_t i = 0; i < list.size(); ++i) {
     Params perm(list[i], "IpPermissions[" + std::to_string(i) + "]", p);
     if (!perm.ok()) return out;

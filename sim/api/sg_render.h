@@ -15,9 +15,9 @@ namespace ec2sim::api {
 
 using nlohmann::json;
 
-// Decodes an IpPermissions list ([{IpProtocol, FromPort, ToPort, IpRanges, Ipv6Ranges,
-// UserIdGroupPairs, PrefixListIds}]). Shape problems (wrong types, unknown members) are
-// recorded in `p`, so the handler's p.Finish() reports them.
+// Decodes an IpPermissions list, read with p.List("IpPermissions") ([{IpProtocol, FromPort, ToPort,
+// IpRanges, Ipv6Ranges, UserIdGroupPairs, PrefixListIds}]). Shape problems (wrong types, unknown
+// members) are recorded in `p`, so the handler's p.Finish() reports them.
 std::vector<model::PermissionSpec> DecodePermissions(const json& list, Params& p);
 
 // One element of SecurityGroupRules[] (DescribeSecurityGroupRules and Authorize* results).
