@@ -15,6 +15,7 @@ import urllib.request
 from unittest import mock
 
 import harness
+from harness import error_of
 
 AMI = "ami-0c9c942bd7bf113a2"
 REGION = "ap-northeast-2"
@@ -37,16 +38,6 @@ def client(server, user, secret=None, key=None):
         aws_secret_access_key=secret or user["secret_access_key"], region_name=REGION)
     return session.client("ec2", endpoint_url=server.url,
                           config=Config(retries={"max_attempts": 1}))
-
-
-def error_of(call, **params):
-    """(code, HTTP status) of a call that must fail."""
-    from botocore.exceptions import ClientError
-    try:
-        call(**params)
-    except ClientError as e:
-        return e.response["Error"]["Code"], e.response["ResponseMetadata"]["HTTPStatusCode"]
-    raise AssertionError(f"{call.__name__}({params}) succeeded, an error was expected")
 
 
 def signed(server, user, method, path, body=b"", minutes_ago=0, content_type=None):

@@ -6,19 +6,10 @@ import os
 import unittest
 
 import harness
+from harness import error_of
 
 AMI = "ami-0c9c942bd7bf113a2"  # Amazon Linux 2023 in ap-northeast-2
 ZERO = "0" * 17
-
-
-def error_of(call, **params):
-    """(code, HTTP status) of a call that must fail."""
-    from botocore.exceptions import ClientError
-    try:
-        call(**params)
-    except ClientError as e:
-        return e.response["Error"]["Code"], e.response["ResponseMetadata"]["HTTPStatusCode"]
-    raise AssertionError(f"{call.__name__}({params}) succeeded, an error was expected")
 
 
 def tag_spec(resource_type, name):

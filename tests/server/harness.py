@@ -167,6 +167,16 @@ def boto3_client(server, access_key="AKIDEXAMPLE", region="ap-northeast-2"):
                           config=Config(retries={"max_attempts": 1}))
 
 
+def error_of(call, **params):
+    """(code, HTTP status) of a call that must fail."""
+    from botocore.exceptions import ClientError
+    try:
+        call(**params)
+    except ClientError as e:
+        return e.response["Error"]["Code"], e.response["ResponseMetadata"]["HTTPStatusCode"]
+    raise AssertionError(f"{call.__name__}({params}) succeeded, an error was expected")
+
+
 def require_clients(need_cli=True):
     """Exits with a clear message when the Debian client packages are missing."""
     try:
