@@ -1,7 +1,6 @@
 // `ec2sim bill SCENARIO`: run a scenario and print the account's invoice at its end.
 #include <cmath>
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -11,6 +10,7 @@
 #include "ec2sim/sandbox.h"
 #include "ec2sim/scenario.h"
 #include "sim/cli/commands.h"
+#include "sim/cli/output_file.h"
 #include "sim/cli/scenario_run.h"
 #include "sim/cli/table.h"
 #include "sim/model/billing/cost_chart.h"
@@ -125,10 +125,7 @@ int RunBill(const BillOptions& opts) {
     PrintInvoice(*bill, std::cout);
   }
   if (!opts.svg.empty()) {
-    std::ofstream file(opts.svg, std::ios::binary);
-    file << billing::RenderCostChart(ChartData(*bill));
-    if (!file) {
-      std::cerr << "ec2sim bill: cannot write " << opts.svg << "\n";
+    if (!WriteOutputFile(opts.svg, billing::RenderCostChart(ChartData(*bill)), "ec2sim bill")) {
       return 2;
     }
   }

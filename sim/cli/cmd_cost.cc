@@ -1,7 +1,6 @@
 // `ec2sim cost compare`: a load profile served by an on-premises fleet and by a cloud fleet, in
 // money and in behaviour; `ec2sim cost profiles` lists the built-in profiles. The model is in
 // sim/model/cost (docs/cost.md); this file turns flags into its parameters and prints the report.
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -9,6 +8,7 @@
 #include <vector>
 
 #include "sim/cli/commands.h"
+#include "sim/cli/output_file.h"
 #include "sim/cli/table.h"
 #include "sim/model/cost/compare.h"
 #include "sim/model/cost/profile_file.h"
@@ -180,12 +180,7 @@ int RunCompare(CostOptions& o) {
     for (const std::string& note : t.notes) std::cout << note << "\n";
   }
   if (!o.svg.empty()) {
-    std::ofstream svg(o.svg, std::ios::binary);
-    svg << report::RenderComparisonSvg(*c);
-    if (!svg.good()) {
-      std::cerr << "ec2sim: cannot write " << o.svg << "\n";
-      return 2;
-    }
+    if (!WriteOutputFile(o.svg, report::RenderComparisonSvg(*c), "ec2sim")) return 2;
   }
   return 0;
 }

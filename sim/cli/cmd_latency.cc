@@ -3,7 +3,6 @@
 //   ec2sim latency --matrix
 // both with --output table|json and --svg FILE (a world map of the routes). Without --to, every
 // region is ranked from nearest to farthest.
-#include <fstream>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -13,6 +12,7 @@
 
 #include "ec2sim/sandbox.h"
 #include "sim/cli/commands.h"
+#include "sim/cli/output_file.h"
 #include "sim/cli/table.h"
 #include "sim/model/latency/latency.h"
 #include "sim/model/latency/map_svg.h"
@@ -43,17 +43,6 @@ std::string Str(const json& j, const char* key) {
 int Fail(const Error& e) {
   std::cerr << "ec2sim latency: " << AwsCode(e.code) << ": " << e.message << "\n";
   return 2;
-}
-
-bool WriteFile(const std::string& path, const std::string& text) {
-  std::ofstream out(path, std::ios::binary);
-  out << text;
-  out.close();
-  if (!out) {
-    std::cerr << "ec2sim latency: cannot write " << path << "\n";
-    return false;
-  }
-  return true;
 }
 
 void PrintOne(const json& r) {
@@ -95,8 +84,9 @@ int RunMatrix(const LatencyOptions& o) {
   const auto& regions = model::Regions();
   auto micros = lat::RegionMatrixMicros();
   if (!o.svg.empty() &&
-      !WriteFile(o.svg,
-                 lat::WorldMapSvg({}, "The ec2sim latency model: fiber routes and regions"))) {
+      !WriteOutputFile(o.svg,
+                       lat::WorldMapSvg({}, "The ec2sim latency model: fiber routes and regions"),
+                       "ec2sim latency")) {
     return 1;
   }
   if (o.output == "json") {
@@ -155,7 +145,8 @@ int RunRoutes(const LatencyOptions& o) {
       if (!route.ok()) return Fail(route.error());
       routes.push_back(std::move(route).value());
     }
-    if (!WriteFile(o.svg, lat::WorldMapSvg(routes, "Round-trip times from " + from->label))) {
+    if (!WriteOutputFile(o.svg, lat::WorldMapSvg(routes, "Round-trip times from " + from->label),
+                         "ec2sim latency")) {
       return 1;
     }
   }
