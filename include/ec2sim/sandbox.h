@@ -21,38 +21,11 @@
 #include <string_view>
 #include <vector>
 
+#include "ec2sim/options.h"
 #include "ec2sim/result.h"
 #include "ec2sim/sim_time.h"
 
 namespace ec2sim {
-
-// How long state changes take on the simulated clock.
-enum class Timing {
-  kRealistic,  // transitions take simulated seconds (see docs/model.md for the durations)
-  kInstant,    // transitions complete at the same simulated millisecond they start
-};
-
-// How public IPv4 addresses are priced (issue: billing).
-enum class PricingPolicy {
-  kPublicIpv4_2024,  // every public IPv4 costs $0.005/h, in use or idle (from 2024-02-01)
-  kLegacyEip,        // one EIP on a running instance is free, idle EIPs are charged
-};
-
-struct SandboxOptions {
-  std::uint64_t seed = 1;
-  SimTime start = 1767225600000;  // 2026-01-01T00:00:00Z
-  Timing timing = Timing::kRealistic;
-  PricingPolicy pricing = PricingPolicy::kPublicIpv4_2024;
-  bool free_tier = false;
-};
-
-// Who is calling and where: every call runs in one account and one region.
-struct CallContext {
-  std::string account = "123456789012";
-  std::string region = "us-east-1";
-};
-
-inline constexpr std::string_view kDefaultAccount = "123456789012";
 
 class Sandbox {
  public:

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "ec2sim/result.h"
-#include "sim/model/resources.h"
+#include "sim/model/scope.h"
 #include "sim/model/world.h"
 
 namespace ec2sim::api {

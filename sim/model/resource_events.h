@@ -5,7 +5,7 @@
 
 #include <string_view>
 
-#include "sim/model/resources.h"
+#include "sim/model/scope.h"
 #include "sim/model/world.h"
 
 namespace ec2sim::model {

@@ -1,4 +1,4 @@
-list(APPEND EC2SIM_CORE_SOURCES
+list(APPEND EC2SIM_MODEL_SOURCES
   sim/model/csv.cc
   sim/model/regions.cc
   sim/model/catalog.cc
@@ -7,7 +7,10 @@ list(APPEND EC2SIM_CORE_SOURCES
   sim/model/seeded_openssl.cc
   sim/model/ssh_format.cc
   sim/model/ip.cc
+  sim/model/tags.cc
+  sim/model/instance.cc
   sim/model/world.cc
+  sim/model/vpc/default_vpc.cc
   sim/model/instances.cc
   sim/model/launch.cc
   sim/model/addresses.cc
@@ -17,8 +20,8 @@ list(APPEND EC2SIM_CORE_SOURCES
   sim/model/resource_ids.cc
   sim/model/resource_events.cc
 )
-ec2sim_embed(EC2SIM_EMBEDDED kEc2simRegionsCsv sim/model/data/regions.csv)
-ec2sim_embed(EC2SIM_EMBEDDED kEc2simInstanceTypesCsv sim/model/data/instance_types.csv)
-ec2sim_embed(EC2SIM_EMBEDDED kEc2simPricesCsv sim/model/data/prices.csv)
-ec2sim_embed(EC2SIM_EMBEDDED kEc2simImagesCsv sim/model/data/images.csv)
-ec2sim_embed(EC2SIM_EMBEDDED kEc2simPublicIpBlocksCsv sim/model/data/public_ip_blocks.csv)
+ec2sim_embed(EC2SIM_MODEL_SOURCES kEc2simRegionsCsv sim/model/data/regions.csv)
+ec2sim_embed(EC2SIM_MODEL_SOURCES kEc2simInstanceTypesCsv sim/model/data/instance_types.csv)
+ec2sim_embed(EC2SIM_MODEL_SOURCES kEc2simPricesCsv sim/model/data/prices.csv)
+ec2sim_embed(EC2SIM_MODEL_SOURCES kEc2simImagesCsv sim/model/data/images.csv)
+ec2sim_embed(EC2SIM_MODEL_SOURCES kEc2simPublicIpBlocksCsv sim/model/data/public_ip_blocks.csv)

@@ -3,35 +3,9 @@
 #include <cassert>
 
 #include "sim/engine/spelling.h"
+#include "sim/model/vpc/default_vpc.h"
 
 namespace ec2sim::model {
-
-const char* StateName(InstanceState state) {
-  switch (state) {
-    case InstanceState::kPending:
-      return "pending";
-    case InstanceState::kRunning:
-      return "running";
-    case InstanceState::kShuttingDown:
-      return "shutting-down";
-    case InstanceState::kTerminated:
-      return "terminated";
-    case InstanceState::kStopping:
-      return "stopping";
-    case InstanceState::kStopped:
-      return "stopped";
-  }
-  return "unknown";
-}
-
-std::optional<InstanceState> ParseStateName(std::string_view name) {
-  for (InstanceState s :
-       {InstanceState::kPending, InstanceState::kRunning, InstanceState::kShuttingDown,
-        InstanceState::kTerminated, InstanceState::kStopping, InstanceState::kStopped}) {
-    if (name == StateName(s)) return s;
-  }
-  return std::nullopt;
-}
 
 World::World(const SandboxOptions& options)
     : options_(options), sim_(options.start), rng_(options.seed) {
@@ -52,7 +26,7 @@ Result<Scope*> World::GetScope(const std::string& account, const std::string& re
   auto scope = std::make_unique<Scope>();
   scope->account = account;
   scope->region = info;
-  CreateDefaultVpc(*scope);
+  CreateDefaultVpc(*this, *scope);
   Scope* raw = scope.get();
   scopes_.emplace(key, std::move(scope));
   return raw;
@@ -93,55 +67,6 @@ bool World::DropAccount(const std::string& account) {
   }
   connections_.EraseAccount(account);
   return existed;
-}
-
-void World::CreateDefaultVpc(Scope& scope) {
-  // A default VPC as AWS creates it: 172.31.0.0/16 with one /20 default subnet per AZ that maps
-  // public IPs on launch, plus the VPC's default security group and network ACL.
-  Vpc vpc;
-  vpc.id = NewId("vpc");
-  vpc.cidr = *ParseCidr4("172.31.0.0/16");
-  vpc.is_default = true;
-  vpc.dhcp_options_id = NewId("dopt");
-
-  SecurityGroup sg;
-  sg.id = NewId("sg");
-  sg.name = "default";
-  sg.description = "default VPC security group";
-  sg.vpc_id = vpc.id;
-  // Default group: all traffic from members of itself, all traffic out (ec2-semantics.md §6.1).
-  SgRule in{NewId("sgr"), false, "-1", -1, -1, SgRule::Peer::kGroup, sg.id, scope.account, "", {}};
-  SgRule out{NewId("sgr"), true, "-1", -1, -1, SgRule::Peer::kCidr4, "0.0.0.0/0", "", "", {}};
-  sg.rules = {in, out};
-  vpc.default_group_id = sg.id;
-
-  NetworkAcl acl;
-  acl.id = NewId("acl");
-  acl.vpc_id = vpc.id;
-  acl.is_default = true;
-  for (bool egress : {false, true}) {
-    // Rule 100 allows everything; the fixed "*" rule (32767) denies what nothing else matched.
-    acl.entries.push_back({100, egress, "-1", true, ParseCidr4("0.0.0.0/0"), std::nullopt});
-    acl.entries.push_back({32767, egress, "-1", false, ParseCidr4("0.0.0.0/0"), std::nullopt});
-  }
-  vpc.default_acl_id = acl.id;
-
-  for (int i = 0; i < scope.region->az_count; ++i) {
-    Subnet subnet;
-    subnet.id = NewId("subnet");
-    subnet.vpc_id = vpc.id;
-    subnet.az = AzName(*scope.region, i);
-    subnet.az_id = AzId(*scope.region, i);
-    subnet.cidr = Cidr4{vpc.cidr.base + static_cast<Ipv4>(i) * (1u << 12), 20};
-    subnet.default_for_az = true;
-    subnet.map_public_ip_on_launch = true;
-    acl.associations.emplace(subnet.id, NewId("aclassoc"));
-    scope.subnets.Insert(subnet.id, std::move(subnet));
-  }
-  scope.default_vpc_id = vpc.id;
-  scope.groups.Insert(sg.id, std::move(sg));
-  scope.acls.Insert(acl.id, std::move(acl));
-  scope.vpcs.Insert(vpc.id, std::move(vpc));
 }
 
 Ipv4 World::TakePublicIp(const RegionInfo& region, Ipv4 avoid) {
@@ -186,20 +111,6 @@ std::string NewMac(World& world) {
   std::string mac = "0a";
   for (int i = 0; i < 10; i += 2) mac += ":" + hex.substr(i, 2);
   return mac;
-}
-
-void MergeTags(TagList& tags, const TagList& add) {
-  for (const Tag& t : add) {
-    bool replaced = false;
-    for (Tag& existing : tags) {
-      if (existing.key == t.key) {
-        existing.value = t.value;
-        replaced = true;
-        break;
-      }
-    }
-    if (!replaced) tags.push_back(t);
-  }
 }
 
 }  // namespace ec2sim::model

@@ -11,12 +11,12 @@
 #include <utility>
 #include <vector>
 
+#include "ec2sim/options.h"
 #include "ec2sim/result.h"
-#include "ec2sim/sandbox.h"
 #include "sim/engine/event_queue.h"
 #include "sim/engine/rng.h"
 #include "sim/model/network/conntrack.h"
-#include "sim/model/resources.h"
+#include "sim/model/scope.h"
 
 namespace ec2sim::model {
 
@@ -108,8 +108,6 @@ class World {
   network::ConnectionTable& connections() { return connections_; }
 
  private:
-  void CreateDefaultVpc(Scope& scope);
-
   SandboxOptions options_;
   TransitionTimes times_;
   engine::Simulation sim_;
@@ -126,8 +124,6 @@ class World {
 // Helpers shared by the operation files.
 Ipv4 AllocatePrivateIp(World& world, Subnet& subnet);
 std::string NewMac(World& world);
-// Sets or replaces tags in order (CreateTags semantics).
-void MergeTags(TagList& tags, const TagList& add);
 
 }  // namespace ec2sim::model
 

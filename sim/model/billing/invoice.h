@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "ec2sim/sandbox.h"
+#include "ec2sim/options.h"
 #include "sim/model/billing/meters.h"
 #include "sim/model/billing/money.h"
 #include "sim/model/billing/usage.h"

@@ -1,5 +1,5 @@
 # Sources of sim/model/billing (explicit list).
-list(APPEND EC2SIM_CORE_SOURCES
+list(APPEND EC2SIM_MODEL_SOURCES
   sim/model/billing/money.cc
   sim/model/billing/rates.cc
   sim/model/billing/meters.cc
@@ -7,7 +7,6 @@ list(APPEND EC2SIM_CORE_SOURCES
   sim/model/billing/free_tier.cc
   sim/model/billing/invoice.cc
   sim/model/billing/ledger.cc
-  sim/model/billing/cost_chart.cc
 )
-ec2sim_embed(EC2SIM_EMBEDDED kEc2simEbsPricesCsv sim/model/billing/data/ebs_prices.csv)
-ec2sim_embed(EC2SIM_EMBEDDED kEc2simBillingCodesCsv sim/model/billing/data/billing_codes.csv)
+ec2sim_embed(EC2SIM_MODEL_SOURCES kEc2simEbsPricesCsv sim/model/billing/data/ebs_prices.csv)
+ec2sim_embed(EC2SIM_MODEL_SOURCES kEc2simBillingCodesCsv sim/model/billing/data/billing_codes.csv)

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "ec2sim/sandbox.h"
+#include "ec2sim/options.h"
 #include "sim/model/billing/meters.h"
 #include "sim/model/billing/rates.h"
 

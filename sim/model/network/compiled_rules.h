@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "sim/model/network/flow.h"
-#include "sim/model/resources.h"
+#include "sim/model/scope.h"
 
 namespace ec2sim::network {
 

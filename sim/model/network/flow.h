@@ -11,7 +11,7 @@
 #include <string_view>
 
 #include "ec2sim/result.h"
-#include "sim/model/resources.h"
+#include "sim/model/scope.h"
 
 namespace ec2sim::network {
 

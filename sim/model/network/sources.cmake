@@ -1,5 +1,5 @@
 # Sources of sim/model/network (explicit list).
-list(APPEND EC2SIM_CORE_SOURCES
+list(APPEND EC2SIM_MODEL_SOURCES
   sim/model/network/nacl.cc
   sim/model/network/flow.cc
   sim/model/network/compiled_rules.cc

@@ -1,0 +1,46 @@
+// Options of a simulated world and the context of one call: plain values with no JSON, shared
+// by the embeddable Sandbox (sandbox.h) and the model beneath it.
+#ifndef EC2SIM_OPTIONS_H_
+#define EC2SIM_OPTIONS_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "ec2sim/sim_time.h"
+
+namespace ec2sim {
+
+// How long state changes take on the simulated clock.
+enum class Timing {
+  kRealistic,  // transitions take simulated seconds (see docs/model.md for the durations)
+  kInstant,    // transitions complete at the same simulated millisecond they start
+};
+
+// How public IPv4 addresses are priced (docs/billing.md).
+enum class PricingPolicy {
+  kPublicIpv4_2024,  // every public IPv4 costs $0.005/h, in use or idle (from 2024-02-01)
+  kLegacyEip,        // one EIP on a running instance is free, idle EIPs are charged
+};
+
+// What a world is built with. Two worlds built with equal options and fed the same calls at the
+// same simulated times reach the same state.
+struct SandboxOptions {
+  std::uint64_t seed = 1;         // every random choice (ids, addresses, keys) follows from it
+  SimTime start = 1767225600000;  // simulated epoch ms at construction: 2026-01-01T00:00:00Z
+  Timing timing = Timing::kRealistic;
+  PricingPolicy pricing = PricingPolicy::kPublicIpv4_2024;
+  bool free_tier = false;  // the legacy 12-month free tier applies to the bill
+};
+
+// Who is calling and where: every call runs in one account and one region.
+struct CallContext {
+  std::string account = "123456789012";
+  std::string region = "us-east-1";
+};
+
+inline constexpr std::string_view kDefaultAccount = "123456789012";
+
+}  // namespace ec2sim
+
+#endif  // EC2SIM_OPTIONS_H_

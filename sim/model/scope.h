@@ -1,0 +1,44 @@
+// Everything one account owns in one region: one map per kind of resource. Each kind is
+// described in its own header; scope.h only gathers them.
+#ifndef EC2SIM_MODEL_SCOPE_H_
+#define EC2SIM_MODEL_SCOPE_H_
+
+#include <map>
+#include <set>
+#include <string>
+
+#include "sim/model/address.h"
+#include "sim/model/id_map.h"
+#include "sim/model/instance.h"
+#include "sim/model/key_pair.h"
+#include "sim/model/network/network_acl.h"
+#include "sim/model/network_interface.h"
+#include "sim/model/regions.h"
+#include "sim/model/security_group.h"
+#include "sim/model/volume.h"
+#include "sim/model/vpc/vpc.h"
+
+namespace ec2sim::model {
+
+// Everything one account owns in one region.
+struct Scope {
+  std::string account;
+  const RegionInfo* region = nullptr;
+  std::string default_vpc_id;
+  IdMap<Vpc, InlineId> vpcs;
+  IdMap<Subnet, InlineId> subnets;
+  IdMap<SecurityGroup, InlineId> groups;
+  IdMap<NetworkAcl, InlineId> acls;
+  IdMap<NetworkInterface, InlineId> interfaces;
+  IdMap<Volume, InlineId> volumes;
+  IdMap<Instance, InlineId> instances;
+  IdMap<Address, InlineId> addresses;
+  IdMap<KeyPairRecord> key_pairs;  // keyed by key name
+  std::map<std::string, Reservation> reservations;
+  // Ended Elastic IP associations: disassociating one again is a no-op, not an error.
+  std::set<std::string> ended_associations;
+};
+
+}  // namespace ec2sim::model
+
+#endif  // EC2SIM_MODEL_SCOPE_H_
