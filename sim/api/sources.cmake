@@ -1,4 +1,4 @@
-list(APPEND EC2SIM_CORE_SOURCES
+list(APPEND EC2SIM_API_SOURCES
   sim/api/sandbox.cc
   sim/api/action_table.cc
   sim/api/params.cc
@@ -15,9 +15,9 @@ list(APPEND EC2SIM_CORE_SOURCES
   sim/api/actions_images.cc
   sim/api/actions_vpc.cc
 )
-list(APPEND EC2SIM_CORE_SOURCES
+list(APPEND EC2SIM_API_SOURCES
   sim/api/verb_probe.cc
   sim/api/verb_bill.cc
   sim/api/verb_latency.cc
 )
-list(APPEND EC2SIM_CORE_SOURCES sim/api/actions_network_acls.cc)
+list(APPEND EC2SIM_API_SOURCES sim/api/actions_network_acls.cc)

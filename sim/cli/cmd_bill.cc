@@ -13,8 +13,8 @@
 #include "sim/cli/output_file.h"
 #include "sim/cli/scenario_run.h"
 #include "sim/cli/table.h"
-#include "sim/model/billing/cost_chart.h"
 #include "sim/model/billing/money.h"
+#include "sim/report/bill_chart.h"
 
 namespace ec2sim::cli {
 namespace {
@@ -92,8 +92,8 @@ void PrintInvoice(const json& bill, std::ostream& out) {
 }
 
 // The chart data carried by the bill's "Series".
-billing::CostChartData ChartData(const json& bill) {
-  billing::CostChartData data;
+report::CostChartData ChartData(const json& bill) {
+  report::CostChartData data;
   data.account = bill["AccountId"].get<std::string>();
   data.total_usd = bill["TotalUSD"].get<double>();
   for (const json& e : bill["Series"]["Edges"]) {
@@ -125,7 +125,7 @@ int RunBill(const BillOptions& opts) {
     PrintInvoice(*bill, std::cout);
   }
   if (!opts.svg.empty()) {
-    if (!WriteOutputFile(opts.svg, billing::RenderCostChart(ChartData(*bill)), "ec2sim bill")) {
+    if (!WriteOutputFile(opts.svg, report::RenderCostChart(ChartData(*bill)), "ec2sim bill")) {
       return 2;
     }
   }

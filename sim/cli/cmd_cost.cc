@@ -11,9 +11,9 @@
 #include "sim/cli/output_file.h"
 #include "sim/cli/table.h"
 #include "sim/model/cost/compare.h"
-#include "sim/model/cost/profile_file.h"
 #include "sim/report/cost_charts.h"
 #include "sim/report/cost_report.h"
+#include "sim/scenario/profile_file.h"
 
 namespace ec2sim::cli {
 namespace {
@@ -134,7 +134,7 @@ Result<cost::LoadProfile> ResolveProfile(const CostOptions& o) {
     json doc = {{"name", "command-line"}, {"demand", list}, {"repeat", o.repeat}};
     if (!o.step.empty()) doc["step"] = o.step;
     if (!o.unit.empty()) doc["unit"] = o.unit;
-    EC2SIM_ASSIGN_OR_RETURN(p, cost::ParseProfileText(doc.dump(), "command line"));
+    EC2SIM_ASSIGN_OR_RETURN(p, scenario::ParseProfileText(doc.dump(), "command line"));
   } else if (const cost::LoadProfile* builtin = cost::FindBuiltinProfile(o.profile)) {
     p = *builtin;
   } else if (o.profile.find('.') == std::string::npos && o.profile.find('/') == std::string::npos) {
@@ -144,7 +144,7 @@ Result<cost::LoadProfile> ResolveProfile(const CostOptions& o) {
         ErrorCode::kSimInvalidInput,
         "unknown profile '" + o.profile + "' (built-in: " + names + "; or give a JSON file)");
   } else {
-    EC2SIM_ASSIGN_OR_RETURN(p, cost::LoadProfileFile(o.profile));
+    EC2SIM_ASSIGN_OR_RETURN(p, scenario::LoadProfileFile(o.profile));
   }
   if (o.server_capacity < 0 || o.instance_capacity < 0) {
     return MakeError(ErrorCode::kSimInvalidInput, "capacities must be positive");

@@ -15,8 +15,8 @@
 #include "sim/cli/output_file.h"
 #include "sim/cli/table.h"
 #include "sim/model/latency/latency.h"
-#include "sim/model/latency/map_svg.h"
 #include "sim/model/regions.h"
+#include "sim/report/latency_map.h"
 
 namespace ec2sim::cli {
 namespace {
@@ -84,9 +84,9 @@ int RunMatrix(const LatencyOptions& o) {
   const auto& regions = model::Regions();
   auto micros = lat::RegionMatrixMicros();
   if (!o.svg.empty() &&
-      !WriteOutputFile(o.svg,
-                       lat::WorldMapSvg({}, "The ec2sim latency model: fiber routes and regions"),
-                       "ec2sim latency")) {
+      !WriteOutputFile(
+          o.svg, report::WorldMapSvg({}, "The ec2sim latency model: fiber routes and regions"),
+          "ec2sim latency")) {
     return 1;
   }
   if (o.output == "json") {
@@ -145,7 +145,7 @@ int RunRoutes(const LatencyOptions& o) {
       if (!route.ok()) return Fail(route.error());
       routes.push_back(std::move(route).value());
     }
-    if (!WriteOutputFile(o.svg, lat::WorldMapSvg(routes, "Round-trip times from " + from->label),
+    if (!WriteOutputFile(o.svg, report::WorldMapSvg(routes, "Round-trip times from " + from->label),
                          "ec2sim latency")) {
       return 1;
     }

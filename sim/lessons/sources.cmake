@@ -1,5 +1,5 @@
 # Sources of sim/lessons: the course catalog, the goal checker and terminal text layout.
-list(APPEND EC2SIM_CORE_SOURCES
+list(APPEND EC2SIM_LESSONS_SOURCES
   sim/lessons/text_width.cc
   sim/lessons/terminal_text.cc
   sim/lessons/lesson_parser.cc
@@ -23,7 +23,7 @@ set(EC2SIM_LESSON_DECLS "")
 set(EC2SIM_LESSON_ROWS "")
 foreach(file ${EC2SIM_LESSON_DATA})
   string(MAKE_C_IDENTIFIER "${file}" id)
-  ec2sim_embed(EC2SIM_EMBEDDED kEc2simLesson_${id} ${file})
+  ec2sim_embed(EC2SIM_LESSONS_SOURCES kEc2simLesson_${id} ${file})
   string(REGEX REPLACE "^lessons/" "" relative "${file}")
   string(APPEND EC2SIM_LESSON_DECLS "extern const char kEc2simLesson_${id}[];\n")
   string(APPEND EC2SIM_LESSON_ROWS "    {\"${relative}\", kEc2simLesson_${id}},\n")
@@ -41,4 +41,4 @@ const EmbeddedFile kEmbeddedLessonFiles[] = {
 
 }  // namespace ec2sim::lessons
 " @ONLY)
-list(APPEND EC2SIM_CORE_SOURCES ${CMAKE_CURRENT_BINARY_DIR}/embedded/lesson_files.cc)
+list(APPEND EC2SIM_LESSONS_SOURCES ${CMAKE_CURRENT_BINARY_DIR}/embedded/lesson_files.cc)

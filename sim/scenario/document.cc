@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "sim/engine/text_position.h"
+
 namespace ec2sim::scenario {
 namespace {
 
@@ -38,18 +40,6 @@ std::string Shown(const OrderedJson& v) {
   size_t cut = kLimit;
   while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
   return text.substr(0, cut) + "...";
-}
-
-// The reason part of nlohmann's parse_error text ("[json.exception...] parse error at line 3,
-// column 2: REASON"); line and column are computed separately from the byte offset.
-std::string ParseErrorReason(const std::string& what) {
-  size_t column = what.find("column ");
-  if (column != std::string::npos) {
-    size_t colon = what.find(": ", column);
-    if (colon != std::string::npos) return what.substr(colon + 2);
-  }
-  size_t bracket = what.find("] ");
-  return bracket == std::string::npos ? what : what.substr(bracket + 2);
 }
 
 // nlohmann reports the last byte it read, which for an unexpected string or number is the end
@@ -209,20 +199,6 @@ bool IsAccountId(std::string_view text) {
   return true;
 }
 
-TextPosition PositionOfOffset(std::string_view text, size_t offset) {
-  TextPosition pos;
-  offset = std::min(offset, text.size());
-  for (size_t i = 0; i < offset; ++i) {
-    if (text[i] == '\n') {
-      ++pos.line;
-      pos.column = 1;
-    } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-      ++pos.column;  // UTF-8 continuation bytes belong to the character before them
-    }
-  }
-  return pos;
-}
-
 Result<Scenario> ParseScenarioText(std::string_view text, const std::string& display_name,
                                    const ActionPredicate& has_action) {
   OrderedJson root;
@@ -230,9 +206,9 @@ Result<Scenario> ParseScenarioText(std::string_view text, const std::string& dis
     root = OrderedJson::parse(text);
   } catch (const nlohmann::json::parse_error& e) {
     // e.byte is the 1-based index of the last byte read.
-    std::string reason = ParseErrorReason(e.what());
+    std::string reason = engine::ParseErrorReason(e.what());
     size_t offset = TokenStart(text, e.byte == 0 ? 0 : e.byte - 1, reason);
-    TextPosition at = PositionOfOffset(text, offset);
+    engine::TextPosition at = engine::PositionOfOffset(text, offset);
     return MakeError(ErrorCode::kSimInvalidInput, display_name + ":" + std::to_string(at.line) +
                                                       ":" + std::to_string(at.column) + ": " +
                                                       reason);

@@ -15,13 +15,6 @@
 
 namespace ec2sim::scenario {
 
-// 1-based line and column (in characters, not bytes) of a byte offset in `text`.
-struct TextPosition {
-  int line = 1;
-  int column = 1;
-};
-TextPosition PositionOfOffset(std::string_view text, size_t offset);
-
 // True for text shaped like a region code: "us-east-1", "ap-northeast-2", "us-gov-west-1".
 bool IsRegionShaped(std::string_view text);
 // True for a 12-digit account id.

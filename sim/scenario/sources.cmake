@@ -1,4 +1,4 @@
-list(APPEND EC2SIM_CORE_SOURCES
+list(APPEND EC2SIM_SCENARIO_SOURCES
   sim/scenario/document.cc
   sim/scenario/step_validator.cc
   sim/scenario/json_path.cc
@@ -9,4 +9,5 @@ list(APPEND EC2SIM_CORE_SOURCES
   sim/scenario/runner.cc
   sim/scenario/report.cc
   sim/scenario/files.cc
+  sim/scenario/profile_file.cc
 )

@@ -6,6 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <utility>
 
+#include "sim/engine/text_position.h"
+
 namespace ec2sim::server {
 namespace {
 
@@ -15,28 +17,6 @@ constexpr std::size_t kMaxKeyIdLength = 128;
 
 Error Invalid(std::string message) {
   return MakeError(ErrorCode::kSimInvalidInput, std::move(message));
-}
-
-// "line L, column C" of a 1-based byte offset, both 1-based.
-std::string Place(std::string_view text, std::size_t byte) {
-  std::size_t end = std::min(byte == 0 ? 0 : byte - 1, text.size());
-  std::size_t line = 1;
-  std::size_t column = 1;
-  for (std::size_t i = 0; i < end; ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-  }
-  return "line " + std::to_string(line) + ", column " + std::to_string(column);
-}
-
-// nlohmann's message without its "[json.exception...] parse error at ...: " prefix.
-std::string Reason(const std::string& what) {
-  std::size_t at = what.find(": ");
-  return at == std::string::npos ? what : what.substr(at + 2);
 }
 
 bool IsKeyIdChar(char c) {
@@ -108,9 +88,11 @@ Result<UserDirectory> ParseUsersFile(std::string_view json_text) {
   try {
     doc = json::parse(json_text.begin(), json_text.end());
   } catch (const json::parse_error& e) {
-    return Invalid(Place(json_text, e.byte) + ": " + Reason(e.what()));
+    engine::TextPosition at = engine::PositionOfParseError(json_text, e.byte);
+    return Invalid("line " + std::to_string(at.line) + ", column " + std::to_string(at.column) +
+                   ": " + engine::ParseErrorReason(e.what()));
   } catch (const json::exception& e) {
-    return Invalid(Reason(e.what()));
+    return Invalid(engine::ParseErrorReason(e.what()));
   }
   if (!doc.is_object()) return Invalid("the file must be a JSON object {\"users\": [...]}");
   for (const auto& [key, value] : doc.items()) {

@@ -7,5 +7,4 @@ list(APPEND EC2SIM_TEST_SOURCES
   billing/address_billing_test.cc
   billing/free_tier_billing_test.cc
   billing/bill_verb_test.cc
-  billing/cost_chart_test.cc
 )

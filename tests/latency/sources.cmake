@@ -9,5 +9,4 @@ list(APPEND EC2SIM_TEST_SOURCES
   latency/same_region_test.cc
   latency/meaning_test.cc
   latency/verb_test.cc
-  latency/map_svg_test.cc
 )

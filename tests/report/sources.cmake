@@ -5,4 +5,6 @@ list(APPEND EC2SIM_TEST_SOURCES
   report/svg_test.cc
   report/chart_test.cc
   report/cost_report_test.cc
+  report/bill_chart_test.cc
+  report/latency_map_test.cc
 )

@@ -77,16 +77,6 @@ TEST(ScenarioLoader, SyntaxErrorColumnCountsCharactersNotBytes) {
   EXPECT_EQ(sc.error().message.rfind("x.json:1:17: ", 0), 0u) << sc.error().message;
 }
 
-TEST(ScenarioLoader, PositionOfOffsetCountsLinesAndColumns) {
-  std::string_view text = "ab\ncd\n\xc3\xa9x";
-  EXPECT_EQ(PositionOfOffset(text, 0).line, 1);
-  EXPECT_EQ(PositionOfOffset(text, 0).column, 1);
-  EXPECT_EQ(PositionOfOffset(text, 4).line, 2);
-  EXPECT_EQ(PositionOfOffset(text, 4).column, 2);
-  EXPECT_EQ(PositionOfOffset(text, 8).line, 3);
-  EXPECT_EQ(PositionOfOffset(text, 8).column, 2);
-}
-
 TEST(ScenarioLoader, UnknownVerbNamesFileAndStep) {
   EXPECT_EQ(StepsError(R"([{"note": "hi"}, {"cal": "RunInstances"}])"),
             "x.json: step 2: unknown verb \"cal\"");

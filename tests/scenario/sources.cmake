@@ -7,5 +7,6 @@ list(APPEND EC2SIM_TEST_SOURCES
   scenario/summary_test.cc
   scenario/runner_test.cc
   scenario/files_test.cc
+  scenario/profile_file_test.cc
   scenario/sandbox_integration_test.cc
 )

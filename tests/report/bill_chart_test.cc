@@ -1,5 +1,5 @@
 // The picture of `ec2sim bill --svg`, drawn from a ledger fed with the events the model emits.
-#include "sim/model/billing/cost_chart.h"
+#include "sim/report/bill_chart.h"
 
 #include <gtest/gtest.h>
 
@@ -8,6 +8,10 @@
 
 namespace ec2sim::billing {
 namespace {
+
+using report::ChartDataOf;
+using report::CostChartData;
+using report::RenderCostChart;
 
 using Kind = model::ResourceEvent::Kind;
 

@@ -1,5 +1,5 @@
 // The world map drawn by `ec2sim latency --svg`.
-#include "sim/model/latency/map_svg.h"
+#include "sim/report/latency_map.h"
 
 #include <gtest/gtest.h>
 
@@ -10,6 +10,8 @@
 
 namespace ec2sim::latency {
 namespace {
+
+using report::WorldMapSvg;
 
 Route SeoulToVirginia() {
   auto from = ParsePlace("Seoul");

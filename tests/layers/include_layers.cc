@@ -1,0 +1,120 @@
+#include "tests/layers/include_layers.h"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <set>
+
+namespace ec2sim::testing {
+namespace {
+
+namespace fs = std::filesystem;
+
+// Each layer with every layer beneath it that it may use (written out, not derived, so that a
+// new arrow is a visible edit here and in docs/architecture.md).
+const std::map<std::string, std::set<std::string>, std::less<>>& Allowed() {
+  static const std::map<std::string, std::set<std::string>, std::less<>> kAllowed = {
+      {"engine", {}},
+      {"model", {"engine"}},
+      {"api", {"engine", "model"}},
+      {"wire", {"engine"}},
+      {"report", {"engine", "model"}},
+      {"scenario", {"engine", "model", "api"}},
+      {"lessons", {"engine", "model", "api", "scenario"}},
+      {"client", {"engine", "api", "wire"}},
+      // The server still reaches the lessons' connector interface until the client has its
+      // own layer.
+      {"server", {"engine", "model", "api", "wire", "lessons"}},
+      {"cli",
+       {"engine", "model", "api", "wire", "report", "scenario", "lessons", "client", "server"}},
+  };
+  return kAllowed;
+}
+
+// The public headers, each placed in the layer that implements it.
+const std::map<std::string, std::string, std::less<>>& PublicHeaders() {
+  static const std::map<std::string, std::string, std::less<>> kHeaders = {
+      {"result.h", "engine"}, {"sim_time.h", "engine"}, {"options.h", "engine"},
+      {"backend.h", "api"},   {"sandbox.h", "api"},     {"scenario.h", "scenario"},
+  };
+  return kHeaders;
+}
+
+bool IsSource(const fs::path& p) {
+  std::string ext = p.extension().string();
+  return ext == ".h" || ext == ".cc";
+}
+
+// The header named by a quoted #include on `line`, or "" when the line is not one.
+std::string QuotedInclude(const std::string& line) {
+  std::size_t start = line.find_first_not_of(" \t");
+  if (start == std::string::npos || line.compare(start, 8, "#include") != 0) return "";
+  std::size_t open = line.find('"', start + 8);
+  if (open == std::string::npos) return "";
+  std::size_t close = line.find('"', open + 1);
+  return close == std::string::npos ? "" : line.substr(open + 1, close - open - 1);
+}
+
+void CheckFile(const fs::path& root, const fs::path& file, std::vector<IncludeViolation>& out) {
+  std::string rel = fs::relative(file, root).generic_string();
+  std::optional<std::string> from = LayerOfPath(rel);
+  if (!from) {
+    out.push_back({rel, 0, "", rel + " is in no layer"});
+    return;
+  }
+  std::ifstream in(file);
+  std::string line;
+  for (int number = 1; std::getline(in, line); ++number) {
+    std::string header = QuotedInclude(line);
+    // Generated and local includes ("embedded_files.h" style) name no layer path.
+    if (header.empty() || (header.rfind("sim/", 0) != 0 && header.rfind("ec2sim/", 0) != 0)) {
+      continue;
+    }
+    std::string as_path = header.rfind("ec2sim/", 0) == 0 ? "include/" + header : header;
+    std::optional<std::string> to = LayerOfPath(as_path);
+    if (!to) {
+      out.push_back({rel, number, header, header + " is in no layer"});
+    } else if (!MayInclude(*from, *to)) {
+      out.push_back({rel, number, header, *from + " may not include " + *to});
+    }
+  }
+}
+
+}  // namespace
+
+std::optional<std::string> LayerOfPath(std::string_view path) {
+  if (path.rfind("include/ec2sim/", 0) == 0) {
+    auto it = PublicHeaders().find(path.substr(15));
+    if (it == PublicHeaders().end()) return std::nullopt;
+    return it->second;
+  }
+  if (path.rfind("sim/", 0) != 0) return std::nullopt;
+  std::string_view rest = path.substr(4);
+  std::size_t slash = rest.find('/');
+  if (slash == std::string_view::npos) return std::nullopt;
+  std::string_view dir = rest.substr(0, slash);
+  if (Allowed().find(dir) == Allowed().end()) return std::nullopt;
+  return std::string(dir);
+}
+
+bool MayInclude(std::string_view from, std::string_view to) {
+  if (from == to) return true;
+  auto it = Allowed().find(from);
+  return it != Allowed().end() && it->second.count(std::string(to)) > 0;
+}
+
+std::vector<IncludeViolation> FindLayerViolations(const fs::path& root) {
+  std::vector<IncludeViolation> out;
+  for (const char* top : {"sim", "include"}) {
+    if (!fs::exists(root / top)) continue;
+    for (const auto& entry : fs::recursive_directory_iterator(root / top)) {
+      if (entry.is_regular_file() && IsSource(entry.path())) CheckFile(root, entry.path(), out);
+    }
+  }
+  std::sort(out.begin(), out.end(), [](const IncludeViolation& a, const IncludeViolation& b) {
+    return a.file != b.file ? a.file < b.file : a.line < b.line;
+  });
+  return out;
+}
+
+}  // namespace ec2sim::testing
