@@ -3,4 +3,5 @@ list(APPEND EC2SIM_TEST_SOURCES
   engine/event_queue_test.cc
   engine/rng_test.cc
   engine/spelling_test.cc
+  engine/errors_test.cc
 )
