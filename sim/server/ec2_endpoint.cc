@@ -85,9 +85,8 @@ bool IsForm(const HttpRequest& request) {
 
 }  // namespace
 
-Ec2Endpoint::Ec2Endpoint(AccountPool& accounts, std::string default_region,
-                         const UserDirectory* users)
-    : accounts_(accounts), default_region_(std::move(default_region)), users_(users) {}
+Ec2Endpoint::Ec2Endpoint(SharedWorld& world, std::string default_region, const UserDirectory* users)
+    : world_(world), default_region_(std::move(default_region)), users_(users) {}
 
 std::string Ec2Endpoint::NextRequestId() {
   // UUID-shaped, as EC2's are; unique per server run.
@@ -147,11 +146,11 @@ HttpResponse Ec2Endpoint::Handle(const HttpRequest& request) {
     // The user's account, not the key's hash: a teacher may give a team one account.
     ctx.account = caller->user->account_id;
     ctx.region = caller->region;
-    accounts_.NoteAccessKey(ctx.account, caller->user->access_key_id);
+    world_.NoteAccessKey(ctx.account, caller->user->access_key_id);
   } else if (credential) {
     ctx.account = wire::AccountForAccessKey(credential->access_key_id);
     ctx.region = credential->region;
-    accounts_.NoteAccessKey(ctx.account, credential->access_key_id);
+    world_.NoteAccessKey(ctx.account, credential->access_key_id);
   }
   response.account = ctx.account;
   response.region = ctx.region;
@@ -207,7 +206,7 @@ HttpResponse Ec2Endpoint::Handle(const HttpRequest& request) {
   SimTime now = 0;
   std::shared_ptr<const CachedBody> hit;
   Result<nlohmann::json> result =
-      accounts_.With(ctx.account, [&](Sandbox& s) -> Result<nlohmann::json> {
+      world_.With(ctx.account, [&](Sandbox& s) -> Result<nlohmann::json> {
         if (versioned) {
           // Read under the account's lock, so the answer rendered below is the one of `version`
           // at `now`.

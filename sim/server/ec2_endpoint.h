@@ -12,8 +12,8 @@
 #include <string>
 
 #include "ec2sim/sim_time.h"
-#include "sim/server/account_pool.h"
 #include "sim/server/http_types.h"
+#include "sim/server/shared_world.h"
 #include "sim/server/users.h"
 
 namespace ec2sim::server {
@@ -23,8 +23,7 @@ class Ec2Endpoint {
   // `default_region` serves requests whose signature names no region. With `users` (classroom
   // mode; must outlive the endpoint) every request must carry a valid SigV4 signature of one of
   // them and runs on that user's account; without (open mode) any key maps to its own account.
-  Ec2Endpoint(AccountPool& accounts, std::string default_region,
-              const UserDirectory* users = nullptr);
+  Ec2Endpoint(SharedWorld& world, std::string default_region, const UserDirectory* users = nullptr);
 
   // Answers one request (GET query string or POST form body, or both). Never fails: every
   // problem is an EC2 error response with a 4xx status.
@@ -51,7 +50,7 @@ class Ec2Endpoint {
                                                SimTime now);
   void Store(const std::string& key, std::shared_ptr<const CachedBody> body);
 
-  AccountPool& accounts_;
+  SharedWorld& world_;
   std::mutex cache_mu_;
   std::map<std::string, std::shared_ptr<const CachedBody>> cache_;
   bool response_cache_ = true;
