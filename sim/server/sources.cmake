@@ -6,6 +6,7 @@ set(EC2SIM_SERVER_SOURCES
   sim/server/admin_api.cc
   sim/server/api_server.cc
   sim/server/remote_state.cc
+  sim/server/response_cache.cc
 )
 # Request signing (SigV4) and classroom users: no HTTP library and no sockets, so tests and fuzz
 # targets can use them alone. Absolute paths, usable from any directory.
