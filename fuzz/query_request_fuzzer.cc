@@ -14,11 +14,11 @@
 #include <string_view>
 
 #include "fuzz/fuzz_input.h"
-#include "sim/server/account_pool.h"
 #include "sim/server/admin_api.h"
 #include "sim/server/ec2_endpoint.h"
 #include "sim/server/http_types.h"
 #include "sim/server/server_clock.h"
+#include "sim/server/shared_world.h"
 
 namespace {
 
@@ -48,12 +48,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   ec2sim::SandboxOptions options;
   options.timing = ec2sim::Timing::kInstant;
   server::ServerClock clock(options.start, server::ClockMode::kManual, 1);
-  server::AccountPool accounts(options, clock);
-  server::Ec2Endpoint ec2(accounts, "us-east-1");
+  server::SharedWorld world(options, clock);
+  server::Ec2Endpoint ec2(world, "us-east-1");
   server::AdminInfo info;
   info.default_region = "us-east-1";
   info.timing = options.timing;
-  server::AdminApi admin(accounts, clock, info);
+  server::AdminApi admin(world, clock, info);
 
   std::string_view text = ec2sim::fuzz::AsText(data, size);
   for (int i = 0; i < kMaxRequests && !text.empty(); ++i) {

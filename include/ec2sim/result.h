@@ -9,6 +9,7 @@
 #define EC2SIM_RESULT_H_
 
 #include <cassert>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -16,86 +17,101 @@
 
 namespace ec2sim {
 
+// Every error code, once: X(enumerator, AWS code string, HTTP status). The enum below, AwsCode,
+// HttpStatus and ErrorCodeFromAwsCode are all generated from this list, so a new code is one
+// line here. HTTP statuses are 400 for client errors unless AWS is observed to answer otherwise
+// (ec2-semantics.md §2.3: AuthFailure 401, UnauthorizedOperation 403, RequestLimitExceeded 503);
+// the request-signing codes take theirs from EC2's Common Errors page
+// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/CommonErrors.html). New codes go at
+// the end, which keeps every enumerator's value.
+#define EC2SIM_ERROR_CODES(X)                                                                 \
+  /* Request shape. */                                                                        \
+  X(kInvalidParameterValue, "InvalidParameterValue", 400)                                     \
+  X(kInvalidParameterCombination, "InvalidParameterCombination", 400)                         \
+  X(kInvalidParameter, "InvalidParameter", 400)                                               \
+  X(kMissingParameter, "MissingParameter", 400)                                               \
+  X(kUnknownParameter, "UnknownParameter", 400)                                               \
+  X(kInvalidAction, "InvalidAction", 400)                                                     \
+  X(kUnsupportedOperation, "UnsupportedOperation", 400)                                       \
+  X(kDryRunOperation, "DryRunOperation", 412)                                                 \
+  X(kInvalidId, "InvalidID", 400)                                                             \
+  X(kInvalidFilter, "InvalidFilter", 400)                                                     \
+  X(kInvalidNextToken, "InvalidNextToken", 400)                                               \
+  /* Instances and images. */                                                                 \
+  X(kInvalidInstanceIdNotFound, "InvalidInstanceID.NotFound", 400)                            \
+  X(kInvalidInstanceIdMalformed, "InvalidInstanceID.Malformed", 400)                          \
+  X(kIncorrectInstanceState, "IncorrectInstanceState", 400)                                   \
+  X(kInvalidAmiIdNotFound, "InvalidAMIID.NotFound", 400)                                      \
+  X(kInvalidAmiIdMalformed, "InvalidAMIID.Malformed", 400)                                    \
+  X(kInstanceLimitExceeded, "InstanceLimitExceeded", 400)                                     \
+  X(kVcpuLimitExceeded, "VcpuLimitExceeded", 400)                                             \
+  X(kOperationNotPermitted, "OperationNotPermitted", 400)                                     \
+  /* Key pairs. */                                                                            \
+  X(kInvalidKeyPairNotFound, "InvalidKeyPair.NotFound", 400)                                  \
+  X(kInvalidKeyPairDuplicate, "InvalidKeyPair.Duplicate", 400)                                \
+  X(kInvalidKeyPairFormat, "InvalidKeyPair.Format", 400)                                      \
+  /* Addresses. */                                                                            \
+  X(kInvalidAllocationIdNotFound, "InvalidAllocationID.NotFound", 400)                        \
+  X(kInvalidAssociationIdNotFound, "InvalidAssociationID.NotFound", 400)                      \
+  X(kInvalidAddressNotFound, "InvalidAddress.NotFound", 400)                                  \
+  X(kInvalidIpAddressInUse, "InvalidIPAddress.InUse", 400)                                    \
+  X(kAddressLimitExceeded, "AddressLimitExceeded", 400)                                       \
+  X(kResourceAlreadyAssociated, "Resource.AlreadyAssociated", 400)                            \
+  /* Security groups. */                                                                      \
+  X(kInvalidGroupNotFound, "InvalidGroup.NotFound", 400)                                      \
+  X(kInvalidGroupDuplicate, "InvalidGroup.Duplicate", 400)                                    \
+  X(kInvalidGroupIdMalformed, "InvalidGroupId.Malformed", 400)                                \
+  X(kInvalidPermissionDuplicate, "InvalidPermission.Duplicate", 400)                          \
+  X(kInvalidPermissionNotFound, "InvalidPermission.NotFound", 400)                            \
+  X(kInvalidPermissionMalformed, "InvalidPermission.Malformed", 400)                          \
+  X(kInvalidSecurityGroupRuleIdNotFound, "InvalidSecurityGroupRuleId.NotFound", 400)          \
+  X(kRulesPerSecurityGroupLimitExceeded, "RulesPerSecurityGroupLimitExceeded", 400)           \
+  X(kSecurityGroupsPerInterfaceLimitExceeded, "SecurityGroupsPerInterfaceLimitExceeded", 400) \
+  X(kSecurityGroupLimitExceeded, "SecurityGroupLimitExceeded", 400)                           \
+  X(kDependencyViolation, "DependencyViolation", 400)                                         \
+  X(kCannotDelete, "CannotDelete", 400)                                                       \
+  /* VPC resources. */                                                                        \
+  X(kInvalidVpcIdNotFound, "InvalidVpcID.NotFound", 400)                                      \
+  X(kInvalidSubnetIdNotFound, "InvalidSubnetID.NotFound", 400)                                \
+  X(kInvalidNetworkInterfaceIdNotFound, "InvalidNetworkInterfaceID.NotFound", 400)            \
+  X(kInvalidNetworkAclIdNotFound, "InvalidNetworkAclID.NotFound", 400)                        \
+  X(kInvalidNetworkAclEntryNotFound, "InvalidNetworkAclEntry.NotFound", 400)                  \
+  X(kNetworkAclEntryAlreadyExists, "NetworkAclEntryAlreadyExists", 400)                       \
+  X(kNetworkAclEntryLimitExceeded, "NetworkAclEntryLimitExceeded", 400)                       \
+  X(kNetworkAclLimitExceeded, "NetworkAclLimitExceeded", 400)                                 \
+  X(kInvalidAvailabilityZone, "InvalidAvailabilityZone", 400)                                 \
+  /* Tags. */                                                                                 \
+  X(kTagLimitExceeded, "TagLimitExceeded", 400)                                               \
+  /* Authentication and service. */                                                           \
+  X(kAuthFailure, "AuthFailure", 401)                                                         \
+  X(kSignatureDoesNotMatch, "SignatureDoesNotMatch", 403)                                     \
+  X(kUnauthorizedOperation, "UnauthorizedOperation", 403)                                     \
+  X(kOptInRequired, "OptInRequired", 401)                                                     \
+  X(kRequestLimitExceeded, "RequestLimitExceeded", 503)                                       \
+  X(kInternalError, "InternalError", 500)                                                     \
+  /* The simulator's own (never sent as EC2 errors by AWS). */                                \
+  X(kSimInvalidInput, "Ec2sim.InvalidInput", 400)                                             \
+  X(kSimNotFound, "Ec2sim.NotFound", 404)                                                     \
+  X(kSimExpectationFailed, "Ec2sim.ExpectationFailed", 400)                                   \
+  X(kSimUnsupported, "Ec2sim.Unsupported", 400)                                               \
+  /* Request signing (appended; EC2's common errors). */                                      \
+  X(kIncompleteSignature, "IncompleteSignature", 400)                                         \
+  X(kMissingAuthenticationToken, "MissingAuthenticationToken", 403)                           \
+  X(kRequestExpired, "RequestExpired", 400)
+
 enum class ErrorCode {
-  // Request shape.
-  kInvalidParameterValue,
-  kInvalidParameterCombination,
-  kInvalidParameter,
-  kMissingParameter,
-  kUnknownParameter,
-  kInvalidAction,
-  kUnsupportedOperation,
-  kDryRunOperation,
-  kInvalidId,
-  kInvalidFilter,
-  kInvalidNextToken,
-  // Instances and images.
-  kInvalidInstanceIdNotFound,
-  kInvalidInstanceIdMalformed,
-  kIncorrectInstanceState,
-  kInvalidAmiIdNotFound,
-  kInvalidAmiIdMalformed,
-  kInstanceLimitExceeded,
-  kVcpuLimitExceeded,
-  kOperationNotPermitted,
-  // Key pairs.
-  kInvalidKeyPairNotFound,
-  kInvalidKeyPairDuplicate,
-  kInvalidKeyPairFormat,
-  // Addresses.
-  kInvalidAllocationIdNotFound,
-  kInvalidAssociationIdNotFound,
-  kInvalidAddressNotFound,
-  kInvalidIpAddressInUse,
-  kAddressLimitExceeded,
-  kResourceAlreadyAssociated,
-  // Security groups.
-  kInvalidGroupNotFound,
-  kInvalidGroupDuplicate,
-  kInvalidGroupIdMalformed,
-  kInvalidPermissionDuplicate,
-  kInvalidPermissionNotFound,
-  kInvalidPermissionMalformed,
-  kInvalidSecurityGroupRuleIdNotFound,
-  kRulesPerSecurityGroupLimitExceeded,
-  kSecurityGroupsPerInterfaceLimitExceeded,
-  kSecurityGroupLimitExceeded,
-  kDependencyViolation,
-  kCannotDelete,
-  // VPC resources.
-  kInvalidVpcIdNotFound,
-  kInvalidSubnetIdNotFound,
-  kInvalidNetworkInterfaceIdNotFound,
-  kInvalidNetworkAclIdNotFound,
-  kInvalidNetworkAclEntryNotFound,
-  kNetworkAclEntryAlreadyExists,
-  kNetworkAclEntryLimitExceeded,
-  kNetworkAclLimitExceeded,
-  kInvalidAvailabilityZone,
-  // Tags.
-  kTagLimitExceeded,
-  // Authentication and service.
-  kAuthFailure,
-  kSignatureDoesNotMatch,
-  kUnauthorizedOperation,
-  kOptInRequired,
-  kRequestLimitExceeded,
-  kInternalError,
-  // The simulator's own (never sent as EC2 errors by AWS).
-  kSimInvalidInput,
-  kSimNotFound,
-  kSimExpectationFailed,
-  kSimUnsupported,
-  // Request signing (appended; EC2's common errors).
-  kIncompleteSignature,
-  kMissingAuthenticationToken,
-  kRequestExpired,
+#define EC2SIM_ERROR_CODE_ENUMERATOR(name, aws, http) name,
+  EC2SIM_ERROR_CODES(EC2SIM_ERROR_CODE_ENUMERATOR)
+#undef EC2SIM_ERROR_CODE_ENUMERATOR
 };
 
 // The AWS code string, e.g. "InvalidInstanceID.NotFound".
 std::string_view AwsCode(ErrorCode code);
 // The HTTP status AWS answers this code with (400 for most client errors).
 int HttpStatus(ErrorCode code);
+// The ErrorCode whose AwsCode() is `aws_code` (exact, case-sensitive); nullopt for a string that
+// names no code of ours.
+std::optional<ErrorCode> ErrorCodeFromAwsCode(std::string_view aws_code);
 
 // An error as a value: a code and a human-readable message in AWS's wording where AWS has one.
 struct Error {

@@ -4,7 +4,7 @@ namespace ec2sim::api {
 
 std::vector<std::string> ActionTable::Names() const {
   std::vector<std::string> names;
-  for (const auto& [name, handler] : handlers_) names.push_back(name);
+  for (const auto& [name, entry] : actions_) names.push_back(name);
   return names;
 }
 

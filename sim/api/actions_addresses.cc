@@ -149,11 +149,11 @@ Result<json> DescribeAddressesHandler(ApiContext& ctx, Params& p) {
 }  // namespace
 
 void RegisterAddressActions(ActionTable& table) {
-  table.Add("AllocateAddress", AllocateAddressHandler);
-  table.Add("AssociateAddress", AssociateAddressHandler);
-  table.Add("DisassociateAddress", DisassociateAddressHandler);
-  table.Add("ReleaseAddress", ReleaseAddressHandler);
-  table.Add("DescribeAddresses", DescribeAddressesHandler);
+  table.Add("AllocateAddress", AllocateAddressHandler, kMutating);
+  table.Add("AssociateAddress", AssociateAddressHandler, kMutating);
+  table.Add("DisassociateAddress", DisassociateAddressHandler, kMutating);
+  table.Add("ReleaseAddress", ReleaseAddressHandler, kMutating);
+  table.Add("DescribeAddresses", DescribeAddressesHandler, kStateDescribe);
 }
 
 }  // namespace ec2sim::api

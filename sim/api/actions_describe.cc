@@ -240,9 +240,9 @@ Result<json> DescribeInstanceTypesHandler(ApiContext&, Params& p) {
 }  // namespace
 
 void RegisterDescribeActions(ActionTable& table) {
-  table.Add("DescribeRegions", DescribeRegionsHandler);
-  table.Add("DescribeAvailabilityZones", DescribeAvailabilityZonesHandler);
-  table.Add("DescribeInstanceTypes", DescribeInstanceTypesHandler);
+  table.Add("DescribeRegions", DescribeRegionsHandler, kCatalog);
+  table.Add("DescribeAvailabilityZones", DescribeAvailabilityZonesHandler, kCatalog);
+  table.Add("DescribeInstanceTypes", DescribeInstanceTypesHandler, kCatalog);
   RegisterImageActions(table);
   RegisterVpcActions(table);
 }

@@ -201,7 +201,7 @@ Result<json> DescribeImagesHandler(ApiContext& ctx, Params& p) {
 }  // namespace
 
 void RegisterImageActions(ActionTable& table) {
-  table.Add("DescribeImages", DescribeImagesHandler);
+  table.Add("DescribeImages", DescribeImagesHandler, kCatalog);
 }
 
 }  // namespace ec2sim::api

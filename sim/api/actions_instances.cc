@@ -349,13 +349,13 @@ Result<json> RebootInstancesHandler(ApiContext& ctx, Params& p) {
 }  // namespace
 
 void RegisterInstanceActions(ActionTable& table) {
-  table.Add("RunInstances", RunInstancesHandler);
-  table.Add("DescribeInstances", DescribeInstancesHandler);
-  table.Add("DescribeInstanceStatus", DescribeInstanceStatusHandler);
-  table.Add("StartInstances", StartInstancesHandler);
-  table.Add("StopInstances", StopInstancesHandler);
-  table.Add("RebootInstances", RebootInstancesHandler);
-  table.Add("TerminateInstances", TerminateInstancesHandler);
+  table.Add("RunInstances", RunInstancesHandler, kMutating);
+  table.Add("DescribeInstances", DescribeInstancesHandler, kStateDescribe);
+  table.Add("DescribeInstanceStatus", DescribeInstanceStatusHandler, kClockedDescribe);
+  table.Add("StartInstances", StartInstancesHandler, kMutating);
+  table.Add("StopInstances", StopInstancesHandler, kMutating);
+  table.Add("RebootInstances", RebootInstancesHandler, kMutating);
+  table.Add("TerminateInstances", TerminateInstancesHandler, kMutating);
 }
 
 }  // namespace ec2sim::api

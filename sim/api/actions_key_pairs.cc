@@ -122,10 +122,10 @@ Result<json> DescribeKeyPairsHandler(ApiContext& ctx, Params& p) {
 }  // namespace
 
 void RegisterKeyPairActions(ActionTable& table) {
-  table.Add("CreateKeyPair", CreateKeyPairHandler);
-  table.Add("ImportKeyPair", ImportKeyPairHandler);
-  table.Add("DeleteKeyPair", DeleteKeyPairHandler);
-  table.Add("DescribeKeyPairs", DescribeKeyPairsHandler);
+  table.Add("CreateKeyPair", CreateKeyPairHandler, kMutating);
+  table.Add("ImportKeyPair", ImportKeyPairHandler, kMutating);
+  table.Add("DeleteKeyPair", DeleteKeyPairHandler, kMutating);
+  table.Add("DescribeKeyPairs", DescribeKeyPairsHandler, kStateDescribe);
 }
 
 }  // namespace ec2sim::api

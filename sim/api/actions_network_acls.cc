@@ -246,13 +246,13 @@ Result<json> DescribeNetworkAclsHandler(ApiContext& ctx, Params& p) {
 }  // namespace
 
 void RegisterNetworkAclActions(ActionTable& table) {
-  table.Add("CreateNetworkAcl", CreateNetworkAclHandler);
-  table.Add("DeleteNetworkAcl", DeleteNetworkAclHandler);
-  table.Add("CreateNetworkAclEntry", CreateEntryHandler);
-  table.Add("ReplaceNetworkAclEntry", ReplaceEntryHandler);
-  table.Add("DeleteNetworkAclEntry", DeleteEntryHandler);
-  table.Add("ReplaceNetworkAclAssociation", ReplaceAssociationHandler);
-  table.Add("DescribeNetworkAcls", DescribeNetworkAclsHandler);
+  table.Add("CreateNetworkAcl", CreateNetworkAclHandler, kMutating);
+  table.Add("DeleteNetworkAcl", DeleteNetworkAclHandler, kMutating);
+  table.Add("CreateNetworkAclEntry", CreateEntryHandler, kMutating);
+  table.Add("ReplaceNetworkAclEntry", ReplaceEntryHandler, kMutating);
+  table.Add("DeleteNetworkAclEntry", DeleteEntryHandler, kMutating);
+  table.Add("ReplaceNetworkAclAssociation", ReplaceAssociationHandler, kMutating);
+  table.Add("DescribeNetworkAcls", DescribeNetworkAclsHandler, kStateDescribe);
 }
 
 }  // namespace ec2sim::api

@@ -242,14 +242,14 @@ Result<json> ModifyNetworkInterfaceAttributeHandler(ApiContext& ctx, Params& p) 
 }  // namespace
 
 void RegisterSecurityGroupActions(ActionTable& table) {
-  table.Add("CreateSecurityGroup", CreateSecurityGroupHandler);
-  table.Add("DeleteSecurityGroup", DeleteSecurityGroupHandler);
-  table.Add("AuthorizeSecurityGroupIngress", AuthorizeIngressHandler);
-  table.Add("AuthorizeSecurityGroupEgress", AuthorizeEgressHandler);
-  table.Add("RevokeSecurityGroupIngress", RevokeIngressHandler);
-  table.Add("RevokeSecurityGroupEgress", RevokeEgressHandler);
-  table.Add("ModifyInstanceAttribute", ModifyInstanceAttributeHandler);
-  table.Add("ModifyNetworkInterfaceAttribute", ModifyNetworkInterfaceAttributeHandler);
+  table.Add("CreateSecurityGroup", CreateSecurityGroupHandler, kMutating);
+  table.Add("DeleteSecurityGroup", DeleteSecurityGroupHandler, kMutating);
+  table.Add("AuthorizeSecurityGroupIngress", AuthorizeIngressHandler, kMutating);
+  table.Add("AuthorizeSecurityGroupEgress", AuthorizeEgressHandler, kMutating);
+  table.Add("RevokeSecurityGroupIngress", RevokeIngressHandler, kMutating);
+  table.Add("RevokeSecurityGroupEgress", RevokeEgressHandler, kMutating);
+  table.Add("ModifyInstanceAttribute", ModifyInstanceAttributeHandler, kMutating);
+  table.Add("ModifyNetworkInterfaceAttribute", ModifyNetworkInterfaceAttributeHandler, kMutating);
   RegisterSecurityGroupDescribeActions(table);
 }
 

@@ -159,8 +159,8 @@ Result<json> DescribeSecurityGroupRulesHandler(ApiContext& ctx, Params& p) {
 }  // namespace
 
 void RegisterSecurityGroupDescribeActions(ActionTable& table) {
-  table.Add("DescribeSecurityGroups", DescribeSecurityGroupsHandler);
-  table.Add("DescribeSecurityGroupRules", DescribeSecurityGroupRulesHandler);
+  table.Add("DescribeSecurityGroups", DescribeSecurityGroupsHandler, kStateDescribe);
+  table.Add("DescribeSecurityGroupRules", DescribeSecurityGroupRulesHandler, kStateDescribe);
 }
 
 }  // namespace ec2sim::api

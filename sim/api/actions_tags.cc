@@ -276,9 +276,9 @@ Result<json> DescribeTagsHandler(ApiContext& ctx, Params& p) {
 }  // namespace
 
 void RegisterTagActions(ActionTable& table) {
-  table.Add("CreateTags", CreateTagsHandler);
-  table.Add("DeleteTags", DeleteTagsHandler);
-  table.Add("DescribeTags", DescribeTagsHandler);
+  table.Add("CreateTags", CreateTagsHandler, kMutating);
+  table.Add("DeleteTags", DeleteTagsHandler, kMutating);
+  table.Add("DescribeTags", DescribeTagsHandler, kStateDescribe);
 }
 
 }  // namespace ec2sim::api

@@ -266,9 +266,9 @@ Result<json> DescribeNetworkInterfacesHandler(ApiContext& ctx, Params& p) {
 }  // namespace
 
 void RegisterVpcActions(ActionTable& table) {
-  table.Add("DescribeVpcs", DescribeVpcsHandler);
-  table.Add("DescribeSubnets", DescribeSubnetsHandler);
-  table.Add("DescribeNetworkInterfaces", DescribeNetworkInterfacesHandler);
+  table.Add("DescribeVpcs", DescribeVpcsHandler, kStateDescribe);
+  table.Add("DescribeSubnets", DescribeSubnetsHandler, kStateDescribe);
+  table.Add("DescribeNetworkInterfaces", DescribeNetworkInterfacesHandler, kStateDescribe);
 }
 
 }  // namespace ec2sim::api

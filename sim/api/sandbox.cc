@@ -1,6 +1,7 @@
 #include "ec2sim/sandbox.h"
 
 #include <atomic>
+#include <optional>
 
 #include "sim/api/action_table.h"
 #include "sim/api/verbs.h"
@@ -19,7 +20,12 @@ std::uint64_t NextVersionBase() {
   return next.fetch_add(1) << 40;
 }
 
-bool IsReadOnly(std::string_view action) { return action.rfind("Describe", 0) == 0; }
+// Whether calls of `action` leave the state as it was, so they move no version and are not
+// journaled: every action its traits do not call mutating.
+bool IsReadOnly(std::string_view action) {
+  std::optional<api::ActionTraits> traits = api::ActionTable::Get().Traits(action);
+  return traits.has_value() && !traits->mutating();
+}
 
 }  // namespace
 

@@ -111,18 +111,27 @@ int VcpusInUse(const Scope& scope) {
   return used;
 }
 
-}  // namespace
+// What a valid request launches: resolved once, used by the quota check and the build.
+struct LaunchPlan {
+  ImageInfo image;
+  const InstanceTypeInfo* type = nullptr;
+  Subnet* subnet = nullptr;
+  std::vector<std::string> group_ids;
+};
 
-Result<std::string> RunInstances(World& world, Scope& scope, const LaunchSpec& spec) {
-  EC2SIM_ASSIGN_OR_RETURN(ImageInfo image, ResolveImage(scope, spec.image_id));
-  const InstanceTypeInfo* type = FindInstanceType(spec.instance_type);
-  if (type == nullptr) {
+// Checks the request against the catalog and the account's resources and resolves what it
+// names. Draws from the world's rng only to pick an AZ when the request names none.
+Result<LaunchPlan> ValidateLaunch(World& world, Scope& scope, const LaunchSpec& spec) {
+  LaunchPlan plan;
+  EC2SIM_ASSIGN_OR_RETURN(plan.image, ResolveImage(scope, spec.image_id));
+  plan.type = FindInstanceType(spec.instance_type);
+  if (plan.type == nullptr) {
     return Invalid("Invalid value '" + spec.instance_type + "' for InstanceType.");
   }
-  if (type->architecture != image.architecture) {
-    return Invalid("The architecture '" + type->architecture + "' of the specified instance type " +
-                   "does not match the architecture '" + image.architecture +
-                   "' of the specified AMI.");
+  if (plan.type->architecture != plan.image.architecture) {
+    return Invalid("The architecture '" + plan.type->architecture +
+                   "' of the specified instance type does not match the architecture '" +
+                   plan.image.architecture + "' of the specified AMI.");
   }
   if (spec.min_count < 1 || spec.max_count < spec.min_count) {
     return Invalid("MinCount must be at least 1 and MaxCount at least MinCount (MinCount=" +
@@ -137,11 +146,11 @@ Result<std::string> RunInstances(World& world, Scope& scope, const LaunchSpec& s
     return MakeError(ErrorCode::kInvalidKeyPairNotFound,
                      "The key pair '" + spec.key_name + "' does not exist");
   }
-  EC2SIM_ASSIGN_OR_RETURN(Subnet * subnet, ChooseSubnet(world, scope, spec));
-  EC2SIM_ASSIGN_OR_RETURN(std::vector<std::string> groups, ResolveGroups(scope, spec, *subnet));
+  EC2SIM_ASSIGN_OR_RETURN(plan.subnet, ChooseSubnet(world, scope, spec));
+  EC2SIM_ASSIGN_OR_RETURN(plan.group_ids, ResolveGroups(scope, spec, *plan.subnet));
   if (spec.private_ip.has_value()) {
     auto ip = ParseIpv4(*spec.private_ip);
-    if (!ip || !subnet->cidr.Contains(*ip)) {
+    if (!ip || !plan.subnet->cidr.Contains(*ip)) {
       return Invalid("Address " + *spec.private_ip + " does not fall within the subnet's " +
                      "address range");
     }
@@ -150,15 +159,21 @@ Result<std::string> RunInstances(World& world, Scope& scope, const LaunchSpec& s
                        "Cannot specify a private IP address when launching more than one "
                        "instance");
     }
-    if (subnet->used.count(*ip)) {
+    if (plan.subnet->used.count(*ip)) {
       return MakeError(ErrorCode::kInvalidIpAddressInUse,
                        "Address " + *spec.private_ip + " is in use.");
     }
   }
-  // Launch as many as the quotas allow between MinCount and MaxCount, as EC2 does; the counts
-  // are compared, never iterated, so a MaxCount of millions costs nothing.
+  return plan;
+}
+
+// How many instances to launch: as many as the quotas allow between MinCount and MaxCount, as
+// EC2 does. The counts are compared, never iterated, so a MaxCount of millions costs nothing.
+// Errors: kVcpuLimitExceeded, kInstanceLimitExceeded, or kInvalidParameterValue when the subnet
+// has too few free addresses.
+Result<int> CheckQuotas(const Scope& scope, const LaunchSpec& spec, const LaunchPlan& plan) {
   int free_vcpus = kDefaultVcpuQuota - VcpusInUse(scope);
-  int fit = std::max(0, free_vcpus / type->vcpus);
+  int fit = std::max(0, free_vcpus / plan.type->vcpus);
   int fit_instances = std::max(0, kInstanceQuota - InstancesHeld(scope));
   int count = std::min({spec.max_count, fit, fit_instances});
   if (fit < spec.min_count) {
@@ -176,65 +191,93 @@ Result<std::string> RunInstances(World& world, Scope& scope, const LaunchSpec& s
                          " more running instance(s). You requested at least " +
                          std::to_string(spec.min_count));
   }
-  if (static_cast<std::uint64_t>(count) > subnet->available()) {
+  if (static_cast<std::uint64_t>(count) > plan.subnet->available()) {
     return MakeError(ErrorCode::kInvalidParameterValue,
-                     "There are not enough free addresses in subnet '" + subnet->id + "'.");
+                     "There are not enough free addresses in subnet '" + plan.subnet->id + "'.");
   }
+  return count;
+}
 
+// The instance record of launch `index` in `reservation_id` (its id and serial drawn here).
+Instance NewInstance(World& world, const LaunchSpec& spec, const LaunchPlan& plan,
+                     const std::string& reservation_id, int index) {
+  const Subnet& subnet = *plan.subnet;
+  const ImageInfo& image = plan.image;
+  Instance inst;
+  inst.id = world.NewId("i");
+  inst.serial = world.NewSerial();
+  inst.reservation_id = reservation_id;
+  inst.image_id = spec.image_id;
+  inst.instance_type = plan.type->name;
+  inst.launch_time = world.now();
+  inst.launch_index = index;
+  inst.az = subnet.az;
+  inst.subnet_id = subnet.id;
+  inst.vpc_id = subnet.vpc_id;
+  inst.key_name = spec.key_name;
+  inst.root_device_name = image.root_device_name;
+  inst.platform = image.os == OsFamily::kWindows ? "windows" : "";
+  inst.architecture = image.architecture;
+  inst.hourly_billing = image.billing == BillingGranularity::kHourly;
+  inst.wants_public_ip = spec.associate_public_ip.value_or(subnet.map_public_ip_on_launch);
+  inst.disable_api_termination = spec.disable_api_termination;
+  inst.shutdown_behavior = spec.shutdown_behavior;
+  inst.client_token = spec.client_token;
+  inst.tags = spec.instance_tags;
+  return inst;
+}
+
+// The primary interface of `inst`, with its private address taken from the subnet.
+NetworkInterface NewPrimaryInterface(World& world, const LaunchSpec& spec, const LaunchPlan& plan,
+                                     const Instance& inst) {
+  Subnet& subnet = *plan.subnet;
+  NetworkInterface eni;
+  eni.id = world.NewId("eni");
+  eni.serial = world.NewSerial();
+  eni.subnet_id = subnet.id;
+  eni.vpc_id = subnet.vpc_id;
+  eni.az = subnet.az;
+  eni.mac = NewMac(world);
+  if (spec.private_ip.has_value()) {
+    eni.private_ip = *ParseIpv4(*spec.private_ip);
+    subnet.used.insert(eni.private_ip);
+  } else {
+    eni.private_ip = AllocatePrivateIp(world, subnet);
+  }
+  eni.group_ids = plan.group_ids;
+  eni.instance_id = inst.id;
+  eni.attachment_id = world.NewId("eni-attach");
+  eni.attach_time = world.now();
+  return eni;
+}
+
+// The root volume of `inst`, sized and typed by the request or else by the image.
+Volume NewRootVolume(World& world, const LaunchSpec& spec, const LaunchPlan& plan,
+                     const Instance& inst) {
+  Volume vol;
+  vol.id = world.NewId("vol");
+  vol.serial = world.NewSerial();
+  vol.az = plan.subnet->az;
+  vol.size_gib = spec.root_volume_gib.value_or(plan.image.root_volume_gib);
+  vol.type = spec.root_volume_type.value_or(plan.image.volume_type);
+  vol.instance_id = inst.id;
+  vol.device = plan.image.root_device_name;
+  vol.delete_on_termination = spec.root_delete_on_termination.value_or(true);
+  vol.create_time = world.now();
+  vol.tags = spec.volume_tags;
+  return vol;
+}
+
+// Creates `count` instances, each with its interface and root volume, in one new reservation,
+// and starts them towards running. Returns the reservation id.
+std::string BuildLaunch(World& world, Scope& scope, const LaunchSpec& spec, const LaunchPlan& plan,
+                        int count) {
   Reservation reservation{world.NewId("r"), {}};
   for (int i = 0; i < count; ++i) {
-    Instance inst;
-    inst.id = world.NewId("i");
-    inst.serial = world.NewSerial();
-    inst.reservation_id = reservation.id;
-    inst.image_id = spec.image_id;
-    inst.instance_type = type->name;
-    inst.launch_time = world.now();
-    inst.launch_index = i;
-    inst.az = subnet->az;
-    inst.subnet_id = subnet->id;
-    inst.vpc_id = subnet->vpc_id;
-    inst.key_name = spec.key_name;
-    inst.root_device_name = image.root_device_name;
-    inst.platform = image.os == OsFamily::kWindows ? "windows" : "";
-    inst.architecture = image.architecture;
-    inst.hourly_billing = image.billing == BillingGranularity::kHourly;
-    inst.wants_public_ip = spec.associate_public_ip.value_or(subnet->map_public_ip_on_launch);
-    inst.disable_api_termination = spec.disable_api_termination;
-    inst.shutdown_behavior = spec.shutdown_behavior;
-    inst.client_token = spec.client_token;
-    inst.tags = spec.instance_tags;
-
-    NetworkInterface eni;
-    eni.id = world.NewId("eni");
-    eni.serial = world.NewSerial();
-    eni.subnet_id = subnet->id;
-    eni.vpc_id = subnet->vpc_id;
-    eni.az = subnet->az;
-    eni.mac = NewMac(world);
-    if (spec.private_ip.has_value()) {
-      eni.private_ip = *ParseIpv4(*spec.private_ip);
-      subnet->used.insert(eni.private_ip);
-    } else {
-      eni.private_ip = AllocatePrivateIp(world, *subnet);
-    }
-    eni.group_ids = groups;
-    eni.instance_id = inst.id;
-    eni.attachment_id = world.NewId("eni-attach");
-    eni.attach_time = world.now();
+    Instance inst = NewInstance(world, spec, plan, reservation.id, i);
+    NetworkInterface eni = NewPrimaryInterface(world, spec, plan, inst);
     inst.eni_id = eni.id;
-
-    Volume vol;
-    vol.id = world.NewId("vol");
-    vol.serial = world.NewSerial();
-    vol.az = subnet->az;
-    vol.size_gib = spec.root_volume_gib.value_or(image.root_volume_gib);
-    vol.type = spec.root_volume_type.value_or(image.volume_type);
-    vol.instance_id = inst.id;
-    vol.device = image.root_device_name;
-    vol.delete_on_termination = spec.root_delete_on_termination.value_or(true);
-    vol.create_time = world.now();
-    vol.tags = spec.volume_tags;
+    Volume vol = NewRootVolume(world, spec, plan, inst);
     inst.root_volume_id = vol.id;
 
     EmitVolume(world, scope, vol, /*created=*/true);
@@ -248,6 +291,14 @@ Result<std::string> RunInstances(World& world, Scope& scope, const LaunchSpec& s
   std::string id = reservation.id;
   scope.reservations.emplace(id, std::move(reservation));
   return id;
+}
+
+}  // namespace
+
+Result<std::string> RunInstances(World& world, Scope& scope, const LaunchSpec& spec) {
+  EC2SIM_ASSIGN_OR_RETURN(LaunchPlan plan, ValidateLaunch(world, scope, spec));
+  EC2SIM_ASSIGN_OR_RETURN(int count, CheckQuotas(scope, spec, plan));
+  return BuildLaunch(world, scope, spec, plan, count);
 }
 
 }  // namespace ec2sim::model

@@ -91,7 +91,7 @@ Result<json> BodyObject(const HttpRequest& request) {
 }
 
 // POST /_ec2sim/call: one EC2 action, {"Action": NAME, "Params": {...}} in, its JSON out.
-HttpResponse CallRoute(AccountPool& accounts, const AdminInfo& info, const User* caller,
+HttpResponse CallRoute(SharedWorld& world, const AdminInfo& info, const User* caller,
                        const HttpRequest& request) {
   // Self-contained on purpose: the route is one EC2 call as a scenario's `call` step makes it,
   // in the action table's JSON. Problems with the request are EC2's 400 codes.
@@ -123,9 +123,9 @@ HttpResponse CallRoute(AccountPool& accounts, const AdminInfo& info, const User*
   std::string action = body["Action"];
   CallContext ctx{*account, wire::FindParam(q, "region").value_or(info.default_region)};
   // A key named here is a key in use, as on the EC2 endpoint: list it with its account.
-  if (auto key = wire::FindParam(q, "access_key")) accounts.NoteAccessKey(*account, *key);
+  if (auto key = wire::FindParam(q, "access_key")) world.NoteAccessKey(*account, *key);
   Result<json> result =
-      accounts.With(*account, [&](Sandbox& s) { return s.Call(action, params, ctx); });
+      world.With(*account, [&](Sandbox& s) { return s.Call(action, params, ctx); });
   HttpResponse r = result.ok() ? Json(200, *result) : JsonError(result.error());
   r.action = action;
   r.account = ctx.account;
@@ -135,8 +135,8 @@ HttpResponse CallRoute(AccountPool& accounts, const AdminInfo& info, const User*
 
 }  // namespace
 
-AdminApi::AdminApi(AccountPool& accounts, ServerClock& clock, AdminInfo info)
-    : accounts_(accounts), clock_(clock), info_(std::move(info)) {}
+AdminApi::AdminApi(SharedWorld& world, ServerClock& clock, AdminInfo info)
+    : world_(world), clock_(clock), info_(std::move(info)) {}
 
 HttpResponse AdminApi::Handle(const HttpRequest& request) {
   std::string route = request.path.substr(std::min(request.path.size(), kPrefix.size()));
@@ -183,7 +183,7 @@ HttpResponse AdminApi::Handle(const HttpRequest& request) {
     if (method_ok) r = State(request);
   } else if (route == "call") {
     method_ok = only("POST");
-    if (method_ok) r = CallRoute(accounts_, info_, caller, request);
+    if (method_ok) r = CallRoute(world_, info_, caller, request);
   } else {
     r = JsonError(404, "Ec2sim.NotFound",
                   "No admin route " + request.path +
@@ -212,7 +212,7 @@ HttpResponse AdminApi::Health() {
 
 HttpResponse AdminApi::Accounts() {
   json list = json::array();
-  for (const auto& [account, keys] : accounts_.Accounts()) {
+  for (const auto& [account, keys] : world_.Accounts()) {
     list.push_back({{"account", account}, {"access_keys", keys}});
   }
   return Json(200, {{"accounts", std::move(list)}});
@@ -221,12 +221,12 @@ HttpResponse AdminApi::Accounts() {
 HttpResponse AdminApi::Reset(const HttpRequest& request) {
   wire::QueryParams q = Query(request);
   if (!wire::FindParam(q, "account") && !wire::FindParam(q, "access_key")) {
-    accounts_.ResetAll();
+    world_.ResetAll();
     return Json(200, {{"reset", "all"}});
   }
   Result<std::string> account = AccountOf(q, info_.users, nullptr);
   if (!account.ok()) return JsonError(account.error());
-  bool existed = accounts_.Reset(*account);
+  bool existed = world_.Reset(*account);
   return Json(200, {{"reset", *account}, {"existed", existed}});
 }
 
@@ -258,12 +258,12 @@ HttpResponse AdminApi::Clock(const HttpRequest& request) {
   if (has_advance) {
     Result<Duration> d = ParseDuration(value.get<std::string>());
     if (!d.ok()) return JsonError(d.error());
-    // Through the pool, which journals the move.
-    if (Status s = accounts_.AdvanceClock(*d); !s.ok()) return JsonError(s.error());
+    // Through the shared world, which journals the move.
+    if (Status s = world_.AdvanceClock(*d); !s.ok()) return JsonError(s.error());
   } else {
     Result<SimTime> t = ParseIsoTime(value.get<std::string>());
     if (!t.ok()) return JsonError(t.error());
-    if (Status s = accounts_.SetClock(*t); !s.ok()) return JsonError(s.error());
+    if (Status s = world_.SetClock(*t); !s.ok()) return JsonError(s.error());
   }
   return Json(200, now());
 }
@@ -277,7 +277,7 @@ HttpResponse AdminApi::Verb(const std::string& verb, const User* caller,
   Result<json> spec = BodyObject(request);
   if (!spec.ok()) return JsonError(spec.error());
   CallContext ctx{*account, wire::FindParam(q, "region").value_or(info_.default_region)};
-  Result<json> result = accounts_.With(*account, [&](Sandbox& s) -> Result<json> {
+  Result<json> result = world_.With(*account, [&](Sandbox& s) -> Result<json> {
     if (verb == "probe") return s.Probe(*spec, ctx);
     if (verb == "bill") return s.Bill(*spec, ctx);
     return s.Latency(*spec, ctx);
@@ -292,8 +292,7 @@ HttpResponse AdminApi::State(const HttpRequest& request) {
   Result<std::string> account = AccountOf(Query(request), info_.users, nullptr);
   if (!account.ok()) return JsonError(account.error());
   json snapshot;
-  bool known =
-      accounts_.WithExisting(*account, [&](Sandbox& s) { snapshot = s.Snapshot(*account); });
+  bool known = world_.WithExisting(*account, [&](Sandbox& s) { snapshot = s.Snapshot(*account); });
   if (!known) {
     snapshot = {
         {"account", *account}, {"time", FormatIsoTime(clock_.Now())}, {"regions", json::object()}};

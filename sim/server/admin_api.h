@@ -6,9 +6,9 @@
 #include <string>
 
 #include "ec2sim/sandbox.h"
-#include "sim/server/account_pool.h"
 #include "sim/server/http_types.h"
 #include "sim/server/server_clock.h"
+#include "sim/server/shared_world.h"
 #include "sim/server/users.h"
 
 namespace ec2sim::server {
@@ -25,7 +25,7 @@ struct AdminInfo {
 
 class AdminApi {
  public:
-  AdminApi(AccountPool& accounts, ServerClock& clock, AdminInfo info);
+  AdminApi(SharedWorld& world, ServerClock& clock, AdminInfo info);
 
   // Answers a request whose path starts with "/_ec2sim/". Never fails: problems are JSON
   // errors {"error": {"code": ..., "message": ...}} with a 4xx status (404 for an unknown
@@ -41,7 +41,7 @@ class AdminApi {
   HttpResponse Verb(const std::string& verb, const User* caller, const HttpRequest& request);
   HttpResponse State(const HttpRequest& request);
 
-  AccountPool& accounts_;
+  SharedWorld& world_;
   ServerClock& clock_;
   const AdminInfo info_;
 };

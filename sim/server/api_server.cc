@@ -8,10 +8,10 @@
 #include <string>
 #include <vector>
 
-#include "sim/server/account_pool.h"
 #include "sim/server/admin_api.h"
 #include "sim/server/ec2_endpoint.h"
 #include "sim/server/http_types.h"
+#include "sim/server/shared_world.h"
 #include "sim/server/state_store.h"
 
 namespace ec2sim::server {
@@ -43,9 +43,9 @@ struct ApiServer::Impl {
   explicit Impl(const ServerOptions& o)
       : options(OpenState(o, store, state_status)),
         clock(options.sandbox.start, o.clock, o.speed),
-        accounts(options.sandbox, clock),
-        ec2(accounts, o.region, o.users.get()),
-        admin(accounts, clock, AdminInfo{o.region, options.sandbox.timing, o.users.get()}) {
+        world(options.sandbox, clock),
+        ec2(world, o.region, o.users.get()),
+        admin(world, clock, AdminInfo{o.region, options.sandbox.timing, o.users.get()}) {
     ec2.set_response_cache(o.response_cache);
   }
 
@@ -104,12 +104,12 @@ struct ApiServer::Impl {
     Log(request, response, std::chrono::steady_clock::now() - begin);
   }
 
-  // Declared first: the pool journals into the store until the very end.
+  // Declared first: the world journals into the store until the very end.
   std::unique_ptr<StateStore> store;
   Status state_status;
   ServerOptions options;
   ServerClock clock;
-  AccountPool accounts;
+  SharedWorld world;
   Ec2Endpoint ec2;
   AdminApi admin;
   httplib::Server http;
@@ -177,7 +177,7 @@ Status ApiServer::LoadState() {
   }
   auto begin = std::chrono::steady_clock::now();
   std::vector<std::string> notes;
-  EC2SIM_RETURN_IF_ERROR(impl.accounts.Restore(*impl.store, notes));
+  EC2SIM_RETURN_IF_ERROR(impl.world.Restore(*impl.store, notes));
   for (const std::string& note : notes) std::fprintf(stderr, "ec2sim serve: %s\n", note.c_str());
   auto took = std::chrono::duration_cast<std::chrono::milliseconds>(
       std::chrono::steady_clock::now() - begin);

@@ -1,6 +1,8 @@
 #include "sim/server/ec2_endpoint.h"
 
 #include <cstdio>
+#include <memory>
+#include <optional>
 #include <utility>
 
 #include "ec2sim/sandbox.h"
@@ -27,67 +29,61 @@ void Fail(HttpResponse& response, const Error& error, const std::string& request
   response.body = wire::EncodeError(AwsCode(error.code), error.message, request_id);
 }
 
-// Actions whose answer depends only on the static catalog, the region and the request, never
-// on account state or the clock. Their XML is cached, so the hot read-only calls an SDK makes
-// (DescribeRegions before almost anything) skip the action table.
-bool IsCatalogAction(std::string_view action) {
-  return action == "DescribeRegions" || action == "DescribeAvailabilityZones" ||
-         action == "DescribeInstanceTypes" || action == "DescribeImages";
-}
-
-// Describe actions whose answer follows from the account's resources alone, not from the clock.
-// Their XML is cached under Sandbox::StateVersion, so polling an unchanged world (SDK waiters,
-// CI loops, dashboards) skips rendering; any other call or simulated event changes the version,
-// and the next poll renders.
-bool IsStateDescribe(std::string_view action) {
-  return action == "DescribeInstances" || action == "DescribeAddresses" ||
-         action == "DescribeKeyPairs" || action == "DescribeSecurityGroups" ||
-         action == "DescribeSecurityGroupRules" || action == "DescribeNetworkAcls" ||
-         action == "DescribeNetworkInterfaces" || action == "DescribeVpcs" ||
-         action == "DescribeSubnets" || action == "DescribeTags";
-}
-
-// DescribeInstanceStatus follows the clock too: a running instance's checks turn from
-// "initializing" to "ok" once status_checks have passed since it started, and no simulated
-// event marks that moment, so StateVersion stays put while the answer changes. Its XML is
-// cached under the version and the simulated time it was rendered at (see ServedAtAnyTime).
-bool IsClockDescribe(std::string_view action) { return action == "DescribeInstanceStatus"; }
-
-// Whether a DescribeInstanceStatus answer holds for every later time at the same state version.
-// Time alone changes a check only from initializing to ok (state changes are simulated events,
-// which move the version), so an answer with no initializing check stays right until the version
-// moves, and polls once the checks pass (the instance-status-ok waiter, dashboards) are served
-// from the cache even on a wall clock. This needs every filter to ignore the checks, as
-// DescribeInstanceStatus's do today (they are DescribeInstances' filters): a filter on
-// instance-status.status would need the answer keyed on the time again.
-bool ServedAtAnyTime(const nlohmann::json& result) {
-  auto initializing = [](const nlohmann::json& item, const char* check) {
-    auto it = item.find(check);
-    return it != item.end() && it->is_object() && it->value("Status", "") == "initializing";
-  };
-  auto statuses = result.find("InstanceStatuses");
-  if (statuses == result.end() || !statuses->is_array()) return true;
-  for (const nlohmann::json& item : *statuses) {
-    if (initializing(item, "InstanceStatus") || initializing(item, "SystemStatus")) return false;
-  }
-  return true;
-}
-
-// Bounds the cache; distinct catalog queries are few in practice.
-constexpr std::size_t kMaxCached = 4096;
-// Stands for the request id in a cached body; catalog results never contain it.
-constexpr char kIdMarker[] = "@@ec2sim-request-id@@";
-
 bool IsForm(const HttpRequest& request) {
   return request.content_type.empty() ||
          request.content_type.rfind("application/x-www-form-urlencoded", 0) == 0;
 }
 
+// The raw parameters: the query string, and a form body's too.
+Result<wire::QueryParams> DecodeForm(const HttpRequest& request) {
+  Result<wire::QueryParams> params = wire::ParseFormUrlEncoded(request.query);
+  if (!params.ok() || request.method != "POST" || request.body.empty()) return params;
+  if (!IsForm(request)) {
+    return MakeError(ErrorCode::kInvalidParameterValue,
+                     "The EC2 Query API takes application/x-www-form-urlencoded bodies, not " +
+                         request.content_type);
+  }
+  EC2SIM_ASSIGN_OR_RETURN(wire::QueryParams body, wire::ParseFormUrlEncoded(request.body));
+  params->insert(params->end(), body.begin(), body.end());
+  return params;
+}
+
+// The Action parameter, which must name an action of the table.
+Result<std::string> ActionOf(const wire::QueryParams& params) {
+  std::optional<std::string> action = wire::FindParam(params, "Action");
+  if (!action || action->empty()) {
+    return MakeError(ErrorCode::kMissingParameter, "The request must contain the parameter Action");
+  }
+  return *action;
+}
+
 }  // namespace
 
-Ec2Endpoint::Ec2Endpoint(AccountPool& accounts, std::string default_region,
-                         const UserDirectory* users)
-    : accounts_(accounts), default_region_(std::move(default_region)), users_(users) {}
+// How one call's answer is found and kept.
+struct Ec2Endpoint::DecodedCall {
+  std::string action;
+  const wire::Operation* op = nullptr;
+  nlohmann::json input;
+  // Empty when the answer is never cached.
+  std::string cache_key;
+  // Cached for good (no version, no time).
+  bool catalog = false;
+  // Cached per Sandbox::StateVersion; with `clocked`, also per simulated time while the answer
+  // would change with the clock alone (ResponseCache::ClockedAnswerHoldsAtAnyTime).
+  bool versioned = false;
+  bool clocked = false;
+};
+
+// A call's outcome: the action's result at a state version and time, or a cached body.
+struct Ec2Endpoint::Answer {
+  std::shared_ptr<const ResponseCache::Body> hit;
+  nlohmann::json result;
+  std::uint64_t version = 0;
+  SimTime now = 0;
+};
+
+Ec2Endpoint::Ec2Endpoint(SharedWorld& world, std::string default_region, const UserDirectory* users)
+    : world_(world), default_region_(std::move(default_region)), users_(users) {}
 
 std::string Ec2Endpoint::NextRequestId() {
   // UUID-shaped, as EC2's are; unique per server run.
@@ -99,167 +95,133 @@ std::string Ec2Endpoint::NextRequestId() {
 
 HttpResponse Ec2Endpoint::Handle(const HttpRequest& request) {
   HttpResponse response;
-  std::string request_id = NextRequestId();
-
-  // Classroom mode: nothing else happens before the signature checks out, so a rejected
-  // request changes nothing.
-  std::optional<AuthenticatedCaller> caller;
-  if (users_ != nullptr) {
-    Result<AuthenticatedCaller> auth = Authenticate(*users_, request, WallClockMs());
-    if (!auth.ok()) {
-      Fail(response, auth.error(), request_id);
-      return response;
-    }
-    caller = *auth;
-  }
-
-  Result<wire::QueryParams> params = wire::ParseFormUrlEncoded(request.query);
-  if (params.ok() && request.method == "POST" && !request.body.empty()) {
-    if (!IsForm(request)) {
-      Fail(response,
-           MakeError(ErrorCode::kInvalidParameterValue,
-                     "The EC2 Query API takes application/x-www-form-urlencoded bodies, not " +
-                         request.content_type),
-           request_id);
-      return response;
-    }
-    Result<wire::QueryParams> body = wire::ParseFormUrlEncoded(request.body);
-    if (!body.ok()) {
-      params = std::move(body).error();
-    } else {
-      params->insert(params->end(), body->begin(), body->end());
-    }
-  }
-  if (!params.ok()) {
-    Fail(response, params.error(), request_id);
+  const std::string request_id = NextRequestId();
+  auto fail = [&](const Error& error) {
+    Fail(response, error, request_id);
     return response;
-  }
+  };
+  // Decode, authorize, call, encode. In classroom mode nothing is read before the signature
+  // checks out, so a rejected request changes nothing; the caller's account is settled (and its
+  // key noted) before the action is looked at, so decoding falls on both sides of Authorize.
+  Result<std::optional<AuthenticatedCaller>> caller = CheckSignature(request);
+  if (!caller.ok()) return fail(caller.error());
+  Result<wire::QueryParams> params = DecodeForm(request);
+  if (!params.ok()) return fail(params.error());
+  const CallContext ctx = Authorize(request, *params, *caller);
+  response.account = ctx.account;
+  response.region = ctx.region;
+  Result<std::string> action = ActionOf(*params);
+  if (!action.ok()) return fail(action.error());
+  response.action = *action;
+  Result<DecodedCall> call = DecodeCall(*action, *params, ctx);
+  if (!call.ok()) return fail(call.error());
+  response.content_type = kXml;
+  Result<Answer> answer = Call(ctx, *call);
+  if (!answer.ok()) return fail(answer.error());
+  response.body = Encode(*call, *answer, request_id);
+  return response;
+}
 
-  // Who and where: the SigV4 credential scope, from the header or a presigned URL.
-  std::optional<wire::Credential> credential = wire::ParseCredential(request.authorization);
-  if (!credential) {
-    if (auto presigned = wire::FindParam(*params, "X-Amz-Credential")) {
-      credential = wire::ParseCredential(*presigned);
-    }
-  }
+Result<std::optional<AuthenticatedCaller>> Ec2Endpoint::CheckSignature(
+    const HttpRequest& request) const {
+  if (users_ == nullptr) return std::optional<AuthenticatedCaller>();
+  EC2SIM_ASSIGN_OR_RETURN(AuthenticatedCaller caller,
+                          Authenticate(*users_, request, WallClockMs()));
+  return std::optional<AuthenticatedCaller>(std::move(caller));
+}
+
+CallContext Ec2Endpoint::Authorize(const HttpRequest& request, const wire::QueryParams& params,
+                                   const std::optional<AuthenticatedCaller>& caller) {
   CallContext ctx{std::string(kDefaultAccount), default_region_};
   if (caller) {
     // The user's account, not the key's hash: a teacher may give a team one account.
     ctx.account = caller->user->account_id;
     ctx.region = caller->region;
-    accounts_.NoteAccessKey(ctx.account, caller->user->access_key_id);
-  } else if (credential) {
-    ctx.account = wire::AccountForAccessKey(credential->access_key_id);
-    ctx.region = credential->region;
-    accounts_.NoteAccessKey(ctx.account, credential->access_key_id);
+    world_.NoteAccessKey(ctx.account, caller->user->access_key_id);
+    return ctx;
   }
-  response.account = ctx.account;
-  response.region = ctx.region;
-
-  std::optional<std::string> action = wire::FindParam(*params, "Action");
-  if (!action || action->empty()) {
-    Fail(response,
-         MakeError(ErrorCode::kMissingParameter, "The request must contain the parameter Action"),
-         request_id);
-    return response;
-  }
-  response.action = *action;
-  const wire::ServiceModel& model = wire::ServiceModel::Ec2();
-  const wire::Operation* op = model.FindOperation(*action);
-  if (api::ActionTable::Get().Find(*action) == nullptr) {
-    Fail(response,
-         MakeError(ErrorCode::kInvalidAction,
-                   "The action " + *action +
-                       " is not valid for this web service. (ec2sim does not implement it; "
-                       "GET /_ec2sim/health lists the actions it serves.)"),
-         request_id);
-    return response;
-  }
-  if (op == nullptr) {
-    // Caught by the WireModel tests; reachable only when the model file was not regenerated.
-    Fail(response,
-         MakeError(ErrorCode::kUnsupportedOperation,
-                   "ec2sim implements " + *action +
-                       " but its wire model lacks it: run tools/trim_ec2_model.py and rebuild"),
-         request_id);
-    return response;
-  }
-  Result<nlohmann::json> input = wire::DecodeQuery(op->input, *params);
-  if (!input.ok()) {
-    Fail(response, input.error(), request_id);
-    return response;
-  }
-  response.content_type = kXml;
-  std::string cache_key;
-  const bool catalog = IsCatalogAction(*action);
-  const bool clocked = IsClockDescribe(*action);
-  const bool versioned = response_cache_ && (IsStateDescribe(*action) || clocked);
-  if (catalog || versioned) {
-    cache_key = ctx.account + "\n" + ctx.region + "\n" + *action + "\n" + input->dump();
-  }
-  if (catalog) {
-    if (std::shared_ptr<const CachedBody> hit = FindCached(cache_key, 0, 0)) {
-      response.body = hit->head + request_id + hit->tail;
-      return response;
+  // Open mode: the SigV4 credential scope names the key and region, from the header or a
+  // presigned URL; the key stands for an account of its own.
+  std::optional<wire::Credential> credential = wire::ParseCredential(request.authorization);
+  if (!credential) {
+    if (auto presigned = wire::FindParam(params, "X-Amz-Credential")) {
+      credential = wire::ParseCredential(*presigned);
     }
   }
-  std::uint64_t version = 0;
-  SimTime now = 0;
-  std::shared_ptr<const CachedBody> hit;
+  if (credential) {
+    ctx.account = wire::AccountForAccessKey(credential->access_key_id);
+    ctx.region = credential->region;
+    world_.NoteAccessKey(ctx.account, credential->access_key_id);
+  }
+  return ctx;
+}
+
+Result<Ec2Endpoint::DecodedCall> Ec2Endpoint::DecodeCall(const std::string& action,
+                                                         const wire::QueryParams& params,
+                                                         const CallContext& ctx) const {
+  std::optional<api::ActionTraits> traits = api::ActionTable::Get().Traits(action);
+  if (!traits) {
+    return MakeError(ErrorCode::kInvalidAction,
+                     "The action " + action +
+                         " is not valid for this web service. (ec2sim does not implement it; "
+                         "GET /_ec2sim/health lists the actions it serves.)");
+  }
+  DecodedCall call;
+  call.action = action;
+  call.op = wire::ServiceModel::Ec2().FindOperation(action);
+  if (call.op == nullptr) {
+    // Caught by the WireModel tests; reachable only when the model file was not regenerated.
+    return MakeError(ErrorCode::kUnsupportedOperation,
+                     "ec2sim implements " + action +
+                         " but its wire model lacks it: run tools/trim_ec2_model.py and rebuild");
+  }
+  EC2SIM_ASSIGN_OR_RETURN(call.input, wire::DecodeQuery(call.op->input, params));
+  // Catalog answers are cached even with the response cache off: they never change.
+  call.catalog = traits->catalog();
+  call.clocked = traits->clocked();
+  call.versioned = response_cache_ && (traits->state_describe() || call.clocked);
+  if (call.catalog || call.versioned) call.cache_key = ResponseCache::Key(ctx, action, call.input);
+  return call;
+}
+
+Result<Ec2Endpoint::Answer> Ec2Endpoint::Call(const CallContext& ctx, const DecodedCall& call) {
+  Answer answer;
+  if (call.catalog) {
+    answer.hit = cache_.Find(call.cache_key, 0, 0);
+    if (answer.hit != nullptr) return answer;
+  }
   Result<nlohmann::json> result =
-      accounts_.With(ctx.account, [&](Sandbox& s) -> Result<nlohmann::json> {
-        if (versioned) {
-          // Read under the account's lock, so the answer rendered below is the one of `version`
+      world_.With(ctx.account, [&](Sandbox& s) -> Result<nlohmann::json> {
+        if (call.versioned) {
+          // Read under the world's lock, so the answer rendered later is the one of `version`
           // at `now`.
-          version = s.StateVersion();
-          now = s.Now();
-          hit = FindCached(cache_key, version, now);
-          if (hit != nullptr) return nlohmann::json();
+          answer.version = s.StateVersion();
+          answer.now = s.Now();
+          answer.hit = cache_.Find(call.cache_key, answer.version, answer.now);
+          if (answer.hit != nullptr) return nlohmann::json();
         }
-        return s.Call(*action, *input, ctx);
+        return s.Call(call.action, call.input, ctx);
       });
-  if (hit != nullptr) {
-    response.body = hit->head + request_id + hit->tail;
-    return response;
-  }
-  if (!result.ok()) {
-    Fail(response, result.error(), request_id);
-    return response;
-  }
-  if (cache_key.empty()) {
-    response.body = wire::EncodeResult(model, *op, *result, request_id);
-    return response;
-  }
-  std::string marked = wire::EncodeResult(model, *op, *result, kIdMarker);
-  std::size_t at = marked.find(kIdMarker);
-  if (at == std::string::npos) {
-    response.body = wire::EncodeResult(model, *op, *result, request_id);
-    return response;
-  }
-  auto body = std::make_shared<CachedBody>();
-  body->head = marked.substr(0, at);
-  body->tail = marked.substr(at + sizeof(kIdMarker) - 1);
-  body->version = version;
-  if (clocked && !ServedAtAnyTime(*result)) body->at = now;
-  response.body = body->head + request_id + body->tail;
-  Store(cache_key, std::move(body));
-  return response;
+  if (answer.hit != nullptr) return answer;
+  EC2SIM_ASSIGN_OR_RETURN(answer.result, std::move(result));
+  return answer;
 }
 
-std::shared_ptr<const Ec2Endpoint::CachedBody> Ec2Endpoint::FindCached(const std::string& key,
-                                                                       std::uint64_t version,
-                                                                       SimTime now) {
-  std::lock_guard<std::mutex> lock(cache_mu_);
-  auto it = cache_.find(key);
-  if (it == cache_.end() || it->second->version != version) return nullptr;
-  if (it->second->at.has_value() && *it->second->at != now) return nullptr;
-  return it->second;
-}
-
-void Ec2Endpoint::Store(const std::string& key, std::shared_ptr<const CachedBody> body) {
-  std::lock_guard<std::mutex> lock(cache_mu_);
-  if (cache_.size() >= kMaxCached) cache_.clear();
-  cache_[key] = std::move(body);
+std::string Ec2Endpoint::Encode(const DecodedCall& call, const Answer& answer,
+                                const std::string& request_id) {
+  if (answer.hit != nullptr) return answer.hit->WithRequestId(request_id);
+  const wire::ServiceModel& model = wire::ServiceModel::Ec2();
+  if (!call.cache_key.empty()) {
+    std::string marked =
+        wire::EncodeResult(model, *call.op, answer.result, ResponseCache::kIdMarker);
+    std::optional<SimTime> at;
+    if (call.clocked && !ResponseCache::ClockedAnswerHoldsAtAnyTime(answer.result)) at = answer.now;
+    if (std::optional<std::string> body =
+            cache_.Store(call.cache_key, marked, answer.version, at, request_id)) {
+      return *std::move(body);
+    }
+  }
+  return wire::EncodeResult(model, *call.op, answer.result, request_id);
 }
 
 }  // namespace ec2sim::server

@@ -5,16 +5,15 @@
 
 #include <atomic>
 #include <cstdint>
-#include <map>
-#include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 
 #include "ec2sim/sim_time.h"
-#include "sim/server/account_pool.h"
 #include "sim/server/http_types.h"
+#include "sim/server/response_cache.h"
+#include "sim/server/shared_world.h"
 #include "sim/server/users.h"
+#include "sim/wire/query_decoder.h"
 
 namespace ec2sim::server {
 
@@ -23,8 +22,7 @@ class Ec2Endpoint {
   // `default_region` serves requests whose signature names no region. With `users` (classroom
   // mode; must outlive the endpoint) every request must carry a valid SigV4 signature of one of
   // them and runs on that user's account; without (open mode) any key maps to its own account.
-  Ec2Endpoint(AccountPool& accounts, std::string default_region,
-              const UserDirectory* users = nullptr);
+  Ec2Endpoint(SharedWorld& world, std::string default_region, const UserDirectory* users = nullptr);
 
   // Answers one request (GET query string or POST form body, or both). Never fails: every
   // problem is an EC2 error response with a 4xx status.
@@ -36,24 +34,26 @@ class Ec2Endpoint {
   void set_response_cache(bool on) { response_cache_ = on; }
 
  private:
+  // The steps of Handle, in order. Each failing step ends the request with its error.
+  struct DecodedCall;
+  struct Answer;
   std::string NextRequestId();
-  // Cached bodies of catalog actions and of Describe actions at one Sandbox::StateVersion (see
-  // ec2_endpoint.cc), split around the request id. Catalog bodies have version 0.
-  struct CachedBody {
-    std::string head;
-    std::string tail;
-    std::uint64_t version = 0;
-    // For an answer that changes with the clock alone: the only simulated time it is served at.
-    std::optional<SimTime> at;
-  };
-  // The body cached under `key` if it was rendered at `version` (and at `now` when it has `at`).
-  std::shared_ptr<const CachedBody> FindCached(const std::string& key, std::uint64_t version,
-                                               SimTime now);
-  void Store(const std::string& key, std::shared_ptr<const CachedBody> body);
+  // Classroom mode: the request's signature (nullopt in open mode, where nothing is checked).
+  Result<std::optional<AuthenticatedCaller>> CheckSignature(const HttpRequest& request) const;
+  // Whose account and which region the request runs in; notes the access key it came with.
+  CallContext Authorize(const HttpRequest& request, const wire::QueryParams& params,
+                        const std::optional<AuthenticatedCaller>& caller);
+  // The call of `action` (known to the action table): its wire operation, its input in the
+  // model's JSON, and how its answer may be cached.
+  Result<DecodedCall> DecodeCall(const std::string& action, const wire::QueryParams& params,
+                                 const CallContext& ctx) const;
+  // Runs the call on the world, or finds its answer in the cache.
+  Result<Answer> Call(const CallContext& ctx, const DecodedCall& call);
+  // The XML body of the answer for `request_id`, stored in the cache when the call is cacheable.
+  std::string Encode(const DecodedCall& call, const Answer& answer, const std::string& request_id);
 
-  AccountPool& accounts_;
-  std::mutex cache_mu_;
-  std::map<std::string, std::shared_ptr<const CachedBody>> cache_;
+  SharedWorld& world_;
+  ResponseCache cache_;
   bool response_cache_ = true;
   const std::string default_region_;
   const UserDirectory* const users_;

@@ -1,6 +1,6 @@
 // The files of `ec2sim serve --state DIR` (docs/server.md, "Durability"): how records are
 // framed and checked, read back and written safely. The meaning of the records belongs to
-// state_store.h and account_pool.h; this file only moves checked bytes.
+// state_store.h and shared_world.h; this file only moves checked bytes.
 //
 // A state file starts with one text line, "EC2SIM-STATE <kind> <format>\n", where kind is
 // "journal" or "snapshot" and format is an integer that grows with incompatible changes. Then

@@ -352,13 +352,7 @@ std::unique_ptr<lessons::RemoteConnector> MakeHttpRemoteConnector(RemoteOptions 
 }
 
 std::optional<ErrorCode> ErrorCodeFromAws(std::string_view aws_code) {
-  // The enum is dense from 0; AwsCode() answers the last entry's string for a value past the
-  // end, so the first match is the real code. 512 leaves room for codes added later.
-  for (int i = 0; i < 512; ++i) {
-    auto code = static_cast<ErrorCode>(i);
-    if (AwsCode(code) == aws_code) return code;
-  }
-  return std::nullopt;
+  return ErrorCodeFromAwsCode(aws_code);
 }
 
 Result<std::string> NormalizeEndpoint(std::string_view endpoint) {

@@ -1,11 +1,12 @@
 # Sources of the API server (the only code that includes the HTTP library).
 set(EC2SIM_SERVER_SOURCES
   sim/server/server_clock.cc
-  sim/server/account_pool.cc
+  sim/server/shared_world.cc
   sim/server/ec2_endpoint.cc
   sim/server/admin_api.cc
   sim/server/api_server.cc
   sim/server/remote_state.cc
+  sim/server/response_cache.cc
 )
 # Request signing (SigV4) and classroom users: no HTTP library and no sockets, so tests and fuzz
 # targets can use them alone. Absolute paths, usable from any directory.

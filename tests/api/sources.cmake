@@ -12,4 +12,5 @@ list(APPEND EC2SIM_TEST_SOURCES
   api/limits_test.cc
   api/sandbox_reset_test.cc
   api/params_test.cc
+  api/action_traits_test.cc
 )

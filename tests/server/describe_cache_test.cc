@@ -7,9 +7,9 @@
 #include <cstdint>
 #include <string>
 
-#include "sim/server/account_pool.h"
 #include "sim/server/ec2_endpoint.h"
 #include "sim/server/server_clock.h"
+#include "sim/server/shared_world.h"
 
 namespace ec2sim::server {
 namespace {
@@ -47,8 +47,8 @@ class DescribeCache : public ::testing::TestWithParam<bool> {
  protected:
   DescribeCache()
       : clock_(1767225600000, ClockMode::kManual, 1),
-        pool_(options_, clock_),
-        endpoint_(pool_, "us-east-1") {
+        world_(options_, clock_),
+        endpoint_(world_, "us-east-1") {
     endpoint_.set_response_cache(GetParam());
   }
   HttpResponse Send(const std::string& body) { return endpoint_.Handle(Form(body)); }
@@ -66,7 +66,7 @@ class DescribeCache : public ::testing::TestWithParam<bool> {
 
   SandboxOptions options_{.timing = Timing::kInstant};
   ServerClock clock_;
-  AccountPool pool_;
+  SharedWorld world_;
   Ec2Endpoint endpoint_;
 };
 
@@ -120,9 +120,9 @@ class StatusCache : public ::testing::TestWithParam<bool> {
 
   StatusCache()
       : clock_(options_.start, ClockMode::kManual, 1),
-        pool_(options_, clock_),
-        endpoint_(pool_, "us-east-1"),
-        uncached_(pool_, "us-east-1") {
+        world_(options_, clock_),
+        endpoint_(world_, "us-east-1"),
+        uncached_(world_, "us-east-1") {
     endpoint_.set_response_cache(GetParam());
     uncached_.set_response_cache(false);
   }
@@ -147,12 +147,12 @@ class StatusCache : public ::testing::TestWithParam<bool> {
   }
   // The world's state version with the world caught up to the server clock, as a request sees.
   std::uint64_t Version() {
-    return pool_.With("111122223333", [](Sandbox& s) { return s.StateVersion(); });
+    return world_.With("111122223333", [](Sandbox& s) { return s.StateVersion(); });
   }
 
   SandboxOptions options_{.timing = Timing::kRealistic};
   ServerClock clock_;
-  AccountPool pool_;
+  SharedWorld world_;
   Ec2Endpoint endpoint_;
   Ec2Endpoint uncached_;
 };

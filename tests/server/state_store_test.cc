@@ -10,8 +10,8 @@
 #include <string>
 #include <vector>
 
-#include "sim/server/account_pool.h"
 #include "sim/server/server_clock.h"
+#include "sim/server/shared_world.h"
 
 namespace ec2sim::server {
 namespace {
@@ -124,66 +124,66 @@ TEST_F(StateStoreTest, JournalRecordsAlreadyInTheSnapshotAreNotReplayedTwice) {
   EXPECT_EQ(Ops(Replayed()), (std::vector<std::string>{"call1", "key2"}));
 }
 
-// A workload over two accounts through the server's pool, then the same directory reopened.
-class PoolRestartTest : public StateStoreTest {
+// A workload over two accounts through the server's world, then the same directory reopened.
+class SharedWorldRestartTest : public StateStoreTest {
  protected:
-  json Call(AccountPool& pool, const std::string& account, const std::string& action,
+  json Call(SharedWorld& world, const std::string& account, const std::string& action,
             const json& params) {
     CallContext ctx{account, "ap-northeast-2"};
-    Result<json> r = pool.With(account, [&](Sandbox& s) { return s.Call(action, params, ctx); });
+    Result<json> r = world.With(account, [&](Sandbox& s) { return s.Call(action, params, ctx); });
     EXPECT_TRUE(r.ok()) << action << ": " << r.error().message;
     return r.ok() ? *r : json::object();
   }
 
-  void Workload(AccountPool& pool) {
+  void Workload(SharedWorld& world) {
     for (const std::string account : {"111111111111", "222222222222"}) {
-      pool.NoteAccessKey(account, "AKID" + account);
-      Call(pool, account, "CreateKeyPair", {{"KeyName", "k"}});
-      json run = Call(pool, account, "RunInstances",
+      world.NoteAccessKey(account, "AKID" + account);
+      Call(world, account, "CreateKeyPair", {{"KeyName", "k"}});
+      json run = Call(world, account, "RunInstances",
                       {{"ImageId", "ami-0c9c942bd7bf113a2"}, {"MinCount", 2}, {"MaxCount", 2}});
       std::string id = run["Instances"][0]["InstanceId"];
-      json eip = Call(pool, account, "AllocateAddress", {{"Domain", "vpc"}});
-      Call(pool, account, "AssociateAddress",
+      json eip = Call(world, account, "AllocateAddress", {{"Domain", "vpc"}});
+      Call(world, account, "AssociateAddress",
            {{"AllocationId", eip["AllocationId"]}, {"InstanceId", id}});
-      Call(pool, account, "StopInstances", {{"InstanceIds", {id}}});
-      ASSERT_TRUE(pool.AdvanceClock(90 * kSecond).ok());
+      Call(world, account, "StopInstances", {{"InstanceIds", {id}}});
+      ASSERT_TRUE(world.AdvanceClock(90 * kSecond).ok());
     }
-    EXPECT_TRUE(pool.Reset("111111111111"));
-    Call(pool, "333333333333", "DescribeInstances", json::object());  // opens a region
+    EXPECT_TRUE(world.Reset("111111111111"));
+    Call(world, "333333333333", "DescribeInstances", json::object());  // opens a region
   }
 
-  std::map<std::string, json> States(AccountPool& pool) {
+  std::map<std::string, json> States(SharedWorld& world) {
     std::map<std::string, json> out;
-    for (const auto& [account, keys] : pool.Accounts()) {
-      pool.With(account, [&, a = account](Sandbox& s) { out[a] = s.Snapshot(a); });
+    for (const auto& [account, keys] : world.Accounts()) {
+      world.With(account, [&, a = account](Sandbox& s) { out[a] = s.Snapshot(a); });
       out[account]["keys"] = keys;
     }
     return out;
   }
 };
 
-TEST_F(PoolRestartTest, ReplayingTheDirectoryRebuildsTheSameWorld) {
+TEST_F(SharedWorldRestartTest, ReplayingTheDirectoryRebuildsTheSameWorld) {
   for (std::uint64_t compact_every : {1000u, 3u}) {
     SCOPED_TRACE(compact_every);
     std::filesystem::remove_all(dir_);
     std::map<std::string, json> before;
     {
       ServerClock clock(options_.start, ClockMode::kManual, 1);
-      AccountPool pool(options_, clock);
+      SharedWorld world(options_, clock);
       std::unique_ptr<StateStore> store = Open(compact_every);
       std::vector<std::string> notes;
-      ASSERT_TRUE(pool.Restore(*store, notes).ok());
-      Workload(pool);
-      before = States(pool);
+      ASSERT_TRUE(world.Restore(*store, notes).ok());
+      Workload(world);
+      before = States(world);
     }
     ServerClock clock(options_.start, ClockMode::kManual, 1);
-    AccountPool pool(options_, clock);
+    SharedWorld world(options_, clock);
     std::unique_ptr<StateStore> store = Open(compact_every);
     std::vector<std::string> notes;
-    ASSERT_TRUE(pool.Restore(*store, notes).ok());
+    ASSERT_TRUE(world.Restore(*store, notes).ok());
     EXPECT_TRUE(notes.empty()) << notes[0];
     EXPECT_EQ(clock.Now(), options_.start + 2 * 90 * kSecond);
-    std::map<std::string, json> after = States(pool);
+    std::map<std::string, json> after = States(world);
     EXPECT_EQ(after, before);
     ASSERT_EQ(after.count("111111111111"), 0u);  // reset: gone with its key
     EXPECT_EQ(after["222222222222"]["keys"], json::array({"AKID222222222222"}));

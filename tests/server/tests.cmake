@@ -76,6 +76,8 @@ ec2sim_server_py_test(kill TIMEOUT 600 NO_SKIP)
 
 # The Describe answer cache of the EC2 endpoint (no sockets; joins ec2sim_tests).
 if(TARGET ec2sim_server)
-  target_sources(ec2sim_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR}/describe_cache_test.cc)
+  target_sources(ec2sim_tests PRIVATE
+    ${CMAKE_CURRENT_LIST_DIR}/describe_cache_test.cc
+    ${CMAKE_CURRENT_LIST_DIR}/response_cache_test.cc)
   target_link_libraries(ec2sim_tests PRIVATE ec2sim_server)
 endif()

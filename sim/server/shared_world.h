@@ -9,12 +9,13 @@
 //
 // With a StateStore (Restore()), every change is journaled under the mutex right after it is
 // applied, so the journal's order is the execution order, and the caller gets its answer only
-// once the record is on disk. Changes: EC2 actions other than Describe* (and a Describe* that
-// opened an account's region), probes, account and full resets, clock moves and the first
-// sighting of an access key. If the journal cannot be written the server stops (exit status 3)
-// rather than acknowledge a change it could lose.
-#ifndef EC2SIM_SERVER_ACCOUNT_POOL_H_
-#define EC2SIM_SERVER_ACCOUNT_POOL_H_
+// once the record is on disk. Changes: EC2 actions whose traits call them mutating (every one
+// but the Describe*s; sim/api/action_table.h), a Describe* that opened an account's region,
+// probes, account and full resets, clock moves and the first sighting of an access key. If the
+// journal cannot be written the server stops (exit status 3) rather than acknowledge a change it
+// could lose.
+#ifndef EC2SIM_SERVER_SHARED_WORLD_H_
+#define EC2SIM_SERVER_SHARED_WORLD_H_
 
 #include <cstdint>
 #include <map>
@@ -33,13 +34,14 @@
 
 namespace ec2sim::server {
 
-class AccountPool {
+// The one world behind its lock (see above).
+class SharedWorld {
  public:
   // `base` gives the world's options; the world starts at base.start.
-  AccountPool(const SandboxOptions& base, ServerClock& clock);
-  ~AccountPool();
+  SharedWorld(const SandboxOptions& base, ServerClock& clock);
+  ~SharedWorld();
 
-  // Makes the pool durable: replays the store's records (the world, the access-key notes and
+  // Makes the world durable: replays the store's records (the world, the access-key notes and
   // the time), moves the clock on from the last record (ServerClock::Resume) and journals
   // every later change into the store. Call once, before serving. Reports in `notes`: a
   // damaged journal tail that was cut off, and any record whose replayed outcome differs from
@@ -114,4 +116,4 @@ class AccountPool {
 
 }  // namespace ec2sim::server
 
-#endif  // EC2SIM_SERVER_ACCOUNT_POOL_H_
+#endif  // EC2SIM_SERVER_SHARED_WORLD_H_

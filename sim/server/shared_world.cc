@@ -1,4 +1,4 @@
-#include "sim/server/account_pool.h"
+#include "sim/server/shared_world.h"
 
 #include <cstdio>
 #include <cstdlib>
@@ -35,12 +35,12 @@ constexpr int kJournalFailureExit = 3;
 
 }  // namespace
 
-AccountPool::AccountPool(const SandboxOptions& base, ServerClock& clock)
+SharedWorld::SharedWorld(const SandboxOptions& base, ServerClock& clock)
     : base_(base), clock_(clock), sandbox_(NewSandbox(base.start)) {}
 
-AccountPool::~AccountPool() = default;
+SharedWorld::~SharedWorld() = default;
 
-std::unique_ptr<Sandbox> AccountPool::NewSandbox(SimTime start) {
+std::unique_ptr<Sandbox> SharedWorld::NewSandbox(SimTime start) {
   SandboxOptions options = base_;
   options.start = start;
   auto sandbox = std::make_unique<Sandbox>(options);
@@ -51,12 +51,12 @@ std::unique_ptr<Sandbox> AccountPool::NewSandbox(SimTime start) {
   return sandbox;
 }
 
-void AccountPool::CatchUp() {
+void SharedWorld::CatchUp() {
   Duration lag = clock_.Now() - sandbox_->Now();
   if (lag > 0) sandbox_->Advance(lag);
 }
 
-bool AccountPool::KnownLocked(const std::string& account) {
+bool SharedWorld::KnownLocked(const std::string& account) {
   if (access_keys_.count(account) > 0) return true;
   for (const std::string& a : sandbox_->Accounts()) {
     if (a == account) return true;
@@ -64,7 +64,7 @@ bool AccountPool::KnownLocked(const std::string& account) {
   return false;
 }
 
-void AccountPool::Journal(json record, const Result<json>* outcome) {
+void SharedWorld::Journal(json record, const Result<json>* outcome) {
   if (store_ == nullptr) return;
   record["t"] = sandbox_->Now();
   if (clock_.mode() == ClockMode::kWall) record["w"] = ServerClock::HostMs();
@@ -74,7 +74,7 @@ void AccountPool::Journal(json record, const Result<json>* outcome) {
   journaled_ = *n;
 }
 
-void AccountPool::Finish(std::unique_lock<std::mutex>& lock) {
+void SharedWorld::Finish(std::unique_lock<std::mutex>& lock) {
   if (store_ == nullptr) return;
   if (store_->WantsCompaction()) {
     Status compacted = store_->Compact();
@@ -91,7 +91,7 @@ void AccountPool::Finish(std::unique_lock<std::mutex>& lock) {
   if (!synced.ok()) StopForJournal(store_->dir(), synced.error());
 }
 
-void AccountPool::NoteAccessKey(const std::string& account, const std::string& access_key) {
+void SharedWorld::NoteAccessKey(const std::string& account, const std::string& access_key) {
   std::unique_lock<std::mutex> lock(mu_);
   if (access_keys_[account].insert(access_key).second) {
     CatchUp();
@@ -100,7 +100,7 @@ void AccountPool::NoteAccessKey(const std::string& account, const std::string& a
   Finish(lock);
 }
 
-std::vector<std::pair<std::string, std::vector<std::string>>> AccountPool::Accounts() {
+std::vector<std::pair<std::string, std::vector<std::string>>> SharedWorld::Accounts() {
   std::lock_guard<std::mutex> lock(mu_);
   std::map<std::string, std::vector<std::string>> all;
   for (const std::string& account : sandbox_->Accounts()) all[account];
@@ -110,7 +110,7 @@ std::vector<std::pair<std::string, std::vector<std::string>>> AccountPool::Accou
   return {all.begin(), all.end()};
 }
 
-void AccountPool::ResetAll() {
+void SharedWorld::ResetAll() {
   std::unique_lock<std::mutex> lock(mu_);
   sandbox_ = NewSandbox(clock_.Now());
   access_keys_.clear();
@@ -118,7 +118,7 @@ void AccountPool::ResetAll() {
   Finish(lock);
 }
 
-bool AccountPool::Reset(const std::string& account) {
+bool SharedWorld::Reset(const std::string& account) {
   std::unique_lock<std::mutex> lock(mu_);
   CatchUp();
   bool had_keys = access_keys_.erase(account) > 0;
@@ -128,7 +128,7 @@ bool AccountPool::Reset(const std::string& account) {
   return had_keys || had_resources;
 }
 
-Status AccountPool::AdvanceClock(Duration d) {
+Status SharedWorld::AdvanceClock(Duration d) {
   std::unique_lock<std::mutex> lock(mu_);
   clock_.Advance(d);
   CatchUp();
@@ -137,7 +137,7 @@ Status AccountPool::AdvanceClock(Duration d) {
   return OkStatus();
 }
 
-Status AccountPool::SetClock(SimTime t) {
+Status SharedWorld::SetClock(SimTime t) {
   std::unique_lock<std::mutex> lock(mu_);
   EC2SIM_RETURN_IF_ERROR(clock_.AdvanceTo(t));
   CatchUp();
@@ -146,7 +146,7 @@ Status AccountPool::SetClock(SimTime t) {
   return OkStatus();
 }
 
-Status AccountPool::Restore(StateStore& store, std::vector<std::string>& notes) {
+Status SharedWorld::Restore(StateStore& store, std::vector<std::string>& notes) {
   std::unique_lock<std::mutex> lock(mu_);
   last_time_ = sandbox_->Now();
   EC2SIM_RETURN_IF_ERROR(store.Replay([&](const json& record) { Apply(record, notes); }, notes));
@@ -160,7 +160,7 @@ Status AccountPool::Restore(StateStore& store, std::vector<std::string>& notes) 
   return OkStatus();
 }
 
-void AccountPool::Apply(const json& record, std::vector<std::string>& notes) {
+void SharedWorld::Apply(const json& record, std::vector<std::string>& notes) {
   SimTime t = record.value("t", SimTime{0});
   std::string op = record.value("op", "");
   last_wall_ = record.contains("w") ? record.value("w", std::int64_t{-1}) : -1;
