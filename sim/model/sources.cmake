@@ -16,6 +16,7 @@ list(APPEND EC2SIM_CORE_SOURCES
   sim/model/sg_rules.cc
   sim/model/resource_ids.cc
   sim/model/resource_events.cc
+  sim/model/resource_kinds.cc
 )
 ec2sim_embed(EC2SIM_EMBEDDED kEc2simRegionsCsv sim/model/data/regions.csv)
 ec2sim_embed(EC2SIM_EMBEDDED kEc2simInstanceTypesCsv sim/model/data/instance_types.csv)
