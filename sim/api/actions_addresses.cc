@@ -1,6 +1,9 @@
 // Elastic IP actions: AllocateAddress, AssociateAddress, DisassociateAddress, ReleaseAddress,
 // DescribeAddresses.
+#include <algorithm>
+
 #include "sim/api/action_table.h"
+#include "sim/api/describe.h"
 #include "sim/api/filters.h"
 #include "sim/api/render.h"
 #include "sim/model/addresses.h"
@@ -115,35 +118,39 @@ FilterSchema<Address> AddressFilters() {
 }
 
 Result<json> DescribeAddressesHandler(ApiContext& ctx, Params& p) {
-  std::vector<std::string> allocation_ids = p.StringList("AllocationIds");
+  const model::ResourceKind& kind = model::KindInfo(model::Kind::kAddress);
+  DescribeQuery query;
+  query.ids = p.StringList(kind.ids_param);
   std::vector<std::string> public_ips = p.StringList("PublicIps");
-  std::vector<Filter> filters = p.Filters();
+  query.filters = p.Filters();
   EC2SIM_RETURN_IF_ERROR(p.Finish());
   FilterSchema<Address> schema = AddressFilters();
   schema.fields["network-border-group"] = [&ctx](const Address&) {
     return std::vector<std::string>{ctx.scope.region->code};
   };
-  EC2SIM_RETURN_IF_ERROR(CheckFilters(filters, schema));
+  model::Scope& scope = ctx.scope;
+  auto listed = [](const std::vector<std::string>& list, const std::string& v) {
+    return list.empty() || std::find(list.begin(), list.end(), v) != list.end();
+  };
+  DescribeSpec<Address> spec;
+  spec.schema = &schema;
   // Unknown ids and addresses are errors, as in EC2, not silently empty answers.
-  for (const std::string& id : allocation_ids) {
-    EC2SIM_RETURN_IF_ERROR(model::FindAddress(ctx.scope, id, ""));
-  }
-  for (const std::string& ip : public_ips) {
-    EC2SIM_RETURN_IF_ERROR(model::FindAddress(ctx.scope, "", ip));
-  }
-  json list = json::array();
-  for (const Address& a : ctx.scope.addresses.values()) {
-    if (!allocation_ids.empty() && std::find(allocation_ids.begin(), allocation_ids.end(),
-                                             a.allocation_id) == allocation_ids.end()) {
-      continue;
+  // model::FindAddress, not the kind's check: it answers an empty id as a missing parameter.
+  spec.check_ids = [&]() -> Status {
+    for (const std::string& id : query.ids) {
+      EC2SIM_RETURN_IF_ERROR(model::FindAddress(scope, id, ""));
     }
-    if (!public_ips.empty() && std::find(public_ips.begin(), public_ips.end(),
-                                         model::FormatIpv4(a.public_ip)) == public_ips.end()) {
-      continue;
+    for (const std::string& ip : public_ips) {
+      EC2SIM_RETURN_IF_ERROR(model::FindAddress(scope, "", ip));
     }
-    if (MatchesFilters(a, filters, schema)) list.push_back(AddressJson(ctx.scope, a));
-  }
-  return json{{"Addresses", list}};
+    return OkStatus();
+  };
+  // Allocation ids and public IPs both narrow the answer.
+  spec.requested = [&](const Address& a) {
+    return listed(query.ids, a.allocation_id) && listed(public_ips, model::FormatIpv4(a.public_ip));
+  };
+  return DescribeList(scope, scope.addresses.values(), query, spec, kind.list_member,
+                      [&](const Address& a) { return AddressJson(scope, a); });
 }
 
 }  // namespace

@@ -1,6 +1,7 @@
 // Instance actions: RunInstances, Describe*, Start/Stop/Reboot/TerminateInstances.
 #include "sim/api/action_table.h"
 #include "sim/api/actions_describe.h"
+#include "sim/api/describe.h"
 #include "sim/api/filters.h"
 #include "sim/api/render.h"
 #include "sim/model/instances.h"
@@ -208,36 +209,19 @@ FilterSchema<Instance> InstanceFilters(model::Scope& scope) {
   return schema;
 }
 
-// Instances selected by ids (validated) or all, then filtered, in launch order.
-Result<std::vector<const Instance*>> SelectInstances(ApiContext& ctx,
-                                                     const std::vector<std::string>& ids,
-                                                     const std::vector<Filter>& filters) {
-  const FilterSchema<Instance> schema = InstanceFilters(ctx.scope);
-  EC2SIM_RETURN_IF_ERROR(CheckFilters(filters, schema));
-  EC2SIM_RETURN_IF_ERROR(model::CheckInstanceIds(ctx.scope, ids));
-  std::vector<const Instance*> out;
-  for (const Instance& inst : ctx.scope.instances.values()) {
-    if (!ids.empty() && std::find(ids.begin(), ids.end(), inst.id) == ids.end()) continue;
-    if (MatchesFilters(inst, filters, schema)) out.push_back(&inst);
-  }
-  return out;
-}
-
 Result<json> DescribeInstancesHandler(ApiContext& ctx, Params& p) {
-  std::vector<std::string> ids = p.StringList("InstanceIds");
-  std::vector<Filter> filters = p.Filters();
-  auto max_results = p.OptInt("MaxResults", 5, 1000);
-  auto token = p.OptString("NextToken");
+  const model::ResourceKind& kind = model::KindInfo(model::Kind::kInstance);
+  DescribeQuery query = ReadDescribeQuery(p, kind.ids_param, PageSizeRange{5, 1000});
   EC2SIM_RETURN_IF_ERROR(p.Finish());
-  EC2SIM_RETURN_IF_ERROR(
-      NoPageSizeWithIds(!ids.empty(), max_results.has_value(), "instancesSet", "maxResults"));
-  EC2SIM_ASSIGN_OR_RETURN(auto selected, SelectInstances(ctx, ids, filters));
-  EC2SIM_ASSIGN_OR_RETURN(Page page, Paginate(selected.size(), max_results, token));
+  const FilterSchema<Instance> schema = InstanceFilters(ctx.scope);
+  DescribeSpec<Instance> spec = KindSpec(schema, kind, IdMember<Instance, &Instance::id>);
+  spec.page_size_excludes_ids = PageSizeExcludesIds{"instancesSet", "maxResults"};
+  EC2SIM_ASSIGN_OR_RETURN(DescribedPage<Instance> page,
+                          DescribePage(ctx.scope, ctx.scope.instances.values(), query, spec));
   // Instances of one reservation stay together within a page, in launch order.
   json reservations = json::array();
   std::map<std::string, size_t> index;
-  for (size_t i = page.begin; i < page.end; ++i) {
-    const Instance* inst = selected[i];
+  for (const Instance* inst : page.items) {
     auto [it, fresh] = index.emplace(inst->reservation_id, reservations.size());
     if (fresh) {
       json reservation(json::value_t::object);
@@ -259,40 +243,39 @@ json StatusCheck(const char* name, const char* status, const char* detail) {
   return {{"Details", json::array({{{"Name", name}, {"Status", detail}}})}, {"Status", status}};
 }
 
+json InstanceStatusJson(const model::World& world, const Instance& inst) {
+  json s = {{"AvailabilityZone", inst.az},
+            {"InstanceId", inst.id},
+            {"InstanceState", StateJson(inst.state)}};
+  if (inst.state == model::InstanceState::kRunning) {
+    bool ready = world.now() - inst.running_since >= world.times().status_checks;
+    const char* status = ready ? "ok" : "initializing";
+    const char* detail = ready ? "passed" : "initializing";
+    s["InstanceStatus"] = StatusCheck("reachability", status, detail);
+    s["SystemStatus"] = StatusCheck("reachability", status, detail);
+  } else {
+    s["InstanceStatus"] = {{"Status", "not-applicable"}};
+    s["SystemStatus"] = {{"Status", "not-applicable"}};
+  }
+  return s;
+}
+
 Result<json> DescribeInstanceStatusHandler(ApiContext& ctx, Params& p) {
-  std::vector<std::string> ids = p.StringList("InstanceIds");
-  std::vector<Filter> filters = p.Filters();
+  const model::ResourceKind& kind = model::KindInfo(model::Kind::kInstance);
+  DescribeQuery query;
+  query.ids = p.StringList(kind.ids_param);
+  query.filters = p.Filters();
   bool include_all = p.OptBool("IncludeAllInstances").value_or(false);
-  auto max_results = p.OptInt("MaxResults", 5, 1000);
-  auto token = p.OptString("NextToken");
+  query.max_results = p.OptInt("MaxResults", 5, 1000);
+  query.next_token = p.OptString("NextToken");
   EC2SIM_RETURN_IF_ERROR(p.Finish());
-  EC2SIM_ASSIGN_OR_RETURN(auto selected, SelectInstances(ctx, ids, filters));
-  std::vector<const Instance*> shown;
-  for (const Instance* inst : selected) {
-    if (include_all || inst->state == model::InstanceState::kRunning) shown.push_back(inst);
-  }
-  EC2SIM_ASSIGN_OR_RETURN(Page page, Paginate(shown.size(), max_results, token));
-  json statuses = json::array();
-  for (size_t i = page.begin; i < page.end; ++i) {
-    const Instance& inst = *shown[i];
-    json s = {{"AvailabilityZone", inst.az},
-              {"InstanceId", inst.id},
-              {"InstanceState", StateJson(inst.state)}};
-    if (inst.state == model::InstanceState::kRunning) {
-      bool ready = ctx.world.now() - inst.running_since >= ctx.world.times().status_checks;
-      const char* status = ready ? "ok" : "initializing";
-      const char* detail = ready ? "passed" : "initializing";
-      s["InstanceStatus"] = StatusCheck("reachability", status, detail);
-      s["SystemStatus"] = StatusCheck("reachability", status, detail);
-    } else {
-      s["InstanceStatus"] = {{"Status", "not-applicable"}};
-      s["SystemStatus"] = {{"Status", "not-applicable"}};
-    }
-    statuses.push_back(s);
-  }
-  json out = {{"InstanceStatuses", statuses}};
-  if (!page.next_token.empty()) out["NextToken"] = page.next_token;
-  return out;
+  const FilterSchema<Instance> schema = InstanceFilters(ctx.scope);
+  DescribeSpec<Instance> spec = KindSpec(schema, kind, IdMember<Instance, &Instance::id>);
+  spec.also = [include_all](const Instance& inst) {
+    return include_all || inst.state == model::InstanceState::kRunning;
+  };
+  return DescribeList(ctx.scope, ctx.scope.instances.values(), query, spec, "InstanceStatuses",
+                      [&](const Instance& inst) { return InstanceStatusJson(ctx.world, inst); });
 }
 
 using StateOp = Result<std::vector<model::StateChange>> (*)(model::World&, model::Scope&,

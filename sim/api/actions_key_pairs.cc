@@ -1,5 +1,8 @@
 // Key pair actions: CreateKeyPair, ImportKeyPair, DeleteKeyPair, DescribeKeyPairs.
+#include <algorithm>
+
 #include "sim/api/action_table.h"
+#include "sim/api/describe.h"
 #include "sim/api/filters.h"
 #include "sim/api/render.h"
 #include "sim/model/key_pairs.h"
@@ -94,29 +97,41 @@ FilterSchema<KeyPairRecord> KeyPairFilters() {
   return s;
 }
 
+json KeyPairJson(const KeyPairRecord& k, bool include_public) {
+  // The private key is never shown again after CreateKeyPair.
+  json j = {{"KeyPairId", k.key_pair_id}, {"KeyFingerprint", k.fingerprint},
+            {"KeyName", k.name},          {"KeyType", k.type},
+            {"Tags", TagsJson(k.tags)},   {"CreateTime", FormatIsoTime(k.create_time)}};
+  if (include_public) j["PublicKey"] = k.public_key;
+  return j;
+}
+
 Result<json> DescribeKeyPairsHandler(ApiContext& ctx, Params& p) {
+  const model::ResourceKind& kind = model::KindInfo(model::Kind::kKeyPair);
+  DescribeQuery query;
   std::vector<std::string> names = p.StringList("KeyNames");
-  std::vector<std::string> ids = p.StringList("KeyPairIds");
-  std::vector<Filter> filters = p.Filters();
+  query.ids = p.StringList(kind.ids_param);
+  query.filters = p.Filters();
   bool include_public = p.OptBool("IncludePublicKey").value_or(false);
   EC2SIM_RETURN_IF_ERROR(p.Finish());
   FilterSchema<KeyPairRecord> schema = KeyPairFilters();
-  EC2SIM_RETURN_IF_ERROR(CheckFilters(filters, schema));
-  for (const std::string& n : names) EC2SIM_RETURN_IF_ERROR(model::FindKeyPair(ctx.scope, n, ""));
-  for (const std::string& i : ids) EC2SIM_RETURN_IF_ERROR(model::FindKeyPair(ctx.scope, "", i));
-  json list = json::array();
-  for (const KeyPairRecord& k : ctx.scope.key_pairs.values()) {
-    bool named = names.empty() || std::find(names.begin(), names.end(), k.name) != names.end();
-    bool by_id = ids.empty() || std::find(ids.begin(), ids.end(), k.key_pair_id) != ids.end();
-    if (!named || !by_id || !MatchesFilters(k, filters, schema)) continue;
-    // The private key is never shown again after CreateKeyPair.
-    json j = {{"KeyPairId", k.key_pair_id}, {"KeyFingerprint", k.fingerprint},
-              {"KeyName", k.name},          {"KeyType", k.type},
-              {"Tags", TagsJson(k.tags)},   {"CreateTime", FormatIsoTime(k.create_time)}};
-    if (include_public) j["PublicKey"] = k.public_key;
-    list.push_back(j);
-  }
-  return json{{"KeyPairs", list}};
+  model::Scope& scope = ctx.scope;
+  auto listed = [](const std::vector<std::string>& list, const std::string& v) {
+    return list.empty() || std::find(list.begin(), list.end(), v) != list.end();
+  };
+  DescribeSpec<KeyPairRecord> spec;
+  spec.schema = &schema;
+  // Names first, then ids: the first unknown one is the answer.
+  spec.check_ids = [&]() -> Status {
+    for (const std::string& n : names) EC2SIM_RETURN_IF_ERROR(model::FindKeyPair(scope, n, ""));
+    return model::CheckIds(kind, scope, query.ids);
+  };
+  // Names and ids both narrow the answer.
+  spec.requested = [&](const KeyPairRecord& k) {
+    return listed(names, k.name) && listed(query.ids, k.key_pair_id);
+  };
+  return DescribeList(scope, scope.key_pairs.values(), query, spec, kind.list_member,
+                      [&](const KeyPairRecord& k) { return KeyPairJson(k, include_public); });
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 
 #include "sim/api/action_table.h"
 #include "sim/api/actions_describe.h"
+#include "sim/api/describe.h"
 #include "sim/api/filters.h"
 #include "sim/api/render.h"
 #include "sim/model/network/nacl.h"
@@ -213,34 +214,13 @@ FilterSchema<NetworkAcl> AclFilters(const model::Scope& scope) {
 }
 
 Result<json> DescribeNetworkAclsHandler(ApiContext& ctx, Params& p) {
-  std::vector<std::string> ids = p.StringList("NetworkAclIds");
-  std::vector<Filter> filters = p.Filters();
-  auto max_results = p.OptInt("MaxResults", 5, 100);
-  auto token = p.OptString("NextToken");
+  const model::ResourceKind& kind = model::KindInfo(model::Kind::kNetworkAcl);
+  DescribeQuery query = ReadDescribeQuery(p, kind.ids_param, PageSizeRange{5, 100});
   EC2SIM_RETURN_IF_ERROR(p.Finish());
   const auto schema = AclFilters(ctx.scope);
-  EC2SIM_RETURN_IF_ERROR(CheckFilters(filters, schema));
-  std::vector<std::string> missing;
-  for (const std::string& id : ids) {
-    if (ctx.scope.acls.Find(id) == nullptr &&
-        std::find(missing.begin(), missing.end(), id) == missing.end()) {
-      missing.push_back(id);
-    }
-  }
-  if (!missing.empty()) {
-    return MakeError(ErrorCode::kInvalidNetworkAclIdNotFound,
-                     missing.size() == 1
-                         ? "The networkAcl ID '" + missing[0] + "' does not exist"
-                         : "The networkAcl IDs '" + JoinIds(missing) + "' do not exist");
-  }
-  std::vector<const NetworkAcl*> selected;
-  for (const NetworkAcl& acl : ctx.scope.acls.values()) {
-    if (!ids.empty() && std::find(ids.begin(), ids.end(), acl.id) == ids.end()) continue;
-    if (MatchesFilters(acl, filters, schema)) selected.push_back(&acl);
-  }
-  EC2SIM_ASSIGN_OR_RETURN(Page page, Paginate(selected.size(), max_results, token));
-  return PagedJson("NetworkAcls", selected, page,
-                   [&](const NetworkAcl* a) { return AclJson(ctx.scope, *a); });
+  DescribeSpec<NetworkAcl> spec = KindSpec(schema, kind, IdMember<NetworkAcl, &NetworkAcl::id>);
+  return DescribeList(ctx.scope, ctx.scope.acls.values(), query, spec, kind.list_member,
+                      [&](const NetworkAcl& a) { return AclJson(ctx.scope, a); });
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "sim/api/render.h"
 #include "sim/api/sg_render.h"
 #include "sim/model/instances.h"
+#include "sim/model/resource_kinds.h"
 #include "sim/model/security_groups.h"
 #include "sim/model/sg_rules.h"
 
@@ -232,8 +233,7 @@ Result<json> ModifyNetworkInterfaceAttributeHandler(ApiContext& ctx, Params& p) 
   EC2SIM_RETURN_IF_ERROR(p.Finish());
   model::NetworkInterface* eni = ctx.scope.interfaces.Find(eni_id);
   if (eni == nullptr) {
-    return MakeError(ErrorCode::kInvalidNetworkInterfaceIdNotFound,
-                     "The networkInterface ID '" + eni_id + "' does not exist");
+    return model::NotFoundError(model::KindInfo(model::Kind::kNetworkInterface), eni_id);
   }
   EC2SIM_RETURN_IF_ERROR(model::SetInterfaceGroups(ctx.scope, *eni, groups));
   return json::object();

@@ -1,7 +1,8 @@
 // DescribeSecurityGroups and DescribeSecurityGroupRules, with their filters and pagination.
-#include <set>
+#include <algorithm>
 
 #include "sim/api/actions_describe.h"
+#include "sim/api/describe.h"
 #include "sim/api/filters.h"
 #include "sim/api/sg_render.h"
 #include "sim/model/security_groups.h"
@@ -70,40 +71,39 @@ FilterSchema<SecurityGroup> GroupFilters(model::Scope& scope) {
 }
 
 Result<json> DescribeSecurityGroupsHandler(ApiContext& ctx, Params& p) {
-  std::vector<std::string> ids = p.StringList("GroupIds");
+  const model::ResourceKind& kind = model::KindInfo(model::Kind::kSecurityGroup);
+  DescribeQuery query;
+  query.ids = p.StringList(kind.ids_param);
   std::vector<std::string> names = p.StringList("GroupNames");
-  std::vector<Filter> filters = p.Filters();
-  auto max_results = p.OptInt("MaxResults", 5, 1000);
-  auto token = p.OptString("NextToken");
+  query.filters = p.Filters();
+  query.max_results = p.OptInt("MaxResults", 5, 1000);
+  query.next_token = p.OptString("NextToken");
   EC2SIM_RETURN_IF_ERROR(p.Finish());
-  EC2SIM_RETURN_IF_ERROR(NoPageSizeWithIds(!ids.empty() || !names.empty(), max_results.has_value(),
-                                           ids.empty() ? "groupName" : "groupIdSet", "maxResults"));
   const FilterSchema<SecurityGroup> schema = GroupFilters(ctx.scope);
-  EC2SIM_RETURN_IF_ERROR(CheckFilters(filters, schema));
-  std::set<std::string> wanted;
-  for (const std::string& id : ids) {
-    EC2SIM_ASSIGN_OR_RETURN(SecurityGroup * g, model::FindGroupById(ctx.scope, id));
-    wanted.insert(g->id);
-  }
-  for (const std::string& name : names) {
-    EC2SIM_ASSIGN_OR_RETURN(SecurityGroup * g,
-                            model::FindGroupByName(ctx.scope, ctx.scope.default_vpc_id, name));
-    wanted.insert(g->id);
-  }
-  bool by_identity = !ids.empty() || !names.empty();
-  std::vector<const SecurityGroup*> selected;
-  for (const SecurityGroup& g : ctx.scope.groups.values()) {
-    if (by_identity && wanted.count(g.id) == 0) continue;
-    if (MatchesFilters(g, filters, schema)) selected.push_back(&g);
-  }
-  EC2SIM_ASSIGN_OR_RETURN(Page page, Paginate(selected.size(), max_results, token));
-  json groups = json::array();
-  for (size_t i = page.begin; i < page.end; ++i) {
-    groups.push_back(SecurityGroupJson(ctx.scope, *selected[i]));
-  }
-  json out = {{"SecurityGroups", groups}};
-  if (!page.next_token.empty()) out["NextToken"] = page.next_token;
-  return out;
+  model::Scope& scope = ctx.scope;
+  auto listed = [](const std::vector<std::string>& list, const std::string& v) {
+    return std::find(list.begin(), list.end(), v) != list.end();
+  };
+  DescribeSpec<SecurityGroup> spec;
+  spec.schema = &schema;
+  // Ids first, then names: the first unknown one is the answer.
+  spec.check_ids = [&]() -> Status {
+    EC2SIM_RETURN_IF_ERROR(model::CheckIds(kind, scope, query.ids));
+    for (const std::string& name : names) {
+      EC2SIM_RETURN_IF_ERROR(model::FindGroupByName(scope, scope.default_vpc_id, name));
+    }
+    return OkStatus();
+  };
+  // Named by id or, in the default VPC, by name; everything when neither is given.
+  spec.requested = [&](const SecurityGroup& g) {
+    if (query.ids.empty() && names.empty()) return true;
+    return listed(query.ids, g.id) || (g.vpc_id == scope.default_vpc_id && listed(names, g.name));
+  };
+  spec.page_size_excludes_ids =
+      PageSizeExcludesIds{query.ids.empty() ? "groupName" : "groupIdSet", "maxResults"};
+  spec.other_selectors = !names.empty();
+  return DescribeList(scope, scope.groups.values(), query, spec, kind.list_member,
+                      [&](const SecurityGroup& g) { return SecurityGroupJson(scope, g); });
 }
 
 // A rule together with the group that holds it, for filtering.
@@ -123,37 +123,19 @@ FilterSchema<RuleRef> RuleFilters() {
 }
 
 Result<json> DescribeSecurityGroupRulesHandler(ApiContext& ctx, Params& p) {
-  std::vector<std::string> ids = p.StringList("SecurityGroupRuleIds");
-  std::vector<Filter> filters = p.Filters();
-  auto max_results = p.OptInt("MaxResults", 5, 1000);
-  auto token = p.OptString("NextToken");
+  const model::ResourceKind& kind = model::KindInfo(model::Kind::kSecurityGroupRule);
+  DescribeQuery query = ReadDescribeQuery(p, kind.ids_param, PageSizeRange{5, 1000});
   EC2SIM_RETURN_IF_ERROR(p.Finish());
   const FilterSchema<RuleRef> schema = RuleFilters();
-  EC2SIM_RETURN_IF_ERROR(CheckFilters(filters, schema));
-  for (const std::string& id : ids) {
-    if (model::FindRule(ctx.scope, id) == nullptr) {
-      return MakeError(ErrorCode::kInvalidSecurityGroupRuleIdNotFound,
-                       "The security group rule ID '" + id + "' does not exist");
-    }
-  }
-  std::set<std::string> wanted(ids.begin(), ids.end());
   // Group creation order, then the order rules were added to each group.
-  std::vector<RuleRef> selected;
+  std::vector<RuleRef> rules;
   for (const SecurityGroup& g : ctx.scope.groups.values()) {
-    for (const SgRule& r : g.rules) {
-      RuleRef ref{&g, &r};
-      if (!wanted.empty() && wanted.count(r.rule_id) == 0) continue;
-      if (MatchesFilters(ref, filters, schema)) selected.push_back(ref);
-    }
+    for (const SgRule& r : g.rules) rules.push_back({&g, &r});
   }
-  EC2SIM_ASSIGN_OR_RETURN(Page page, Paginate(selected.size(), max_results, token));
-  json rules = json::array();
-  for (size_t i = page.begin; i < page.end; ++i) {
-    rules.push_back(RuleJson(ctx.scope, selected[i].group->id, *selected[i].rule));
-  }
-  json out = {{"SecurityGroupRules", rules}};
-  if (!page.next_token.empty()) out["NextToken"] = page.next_token;
-  return out;
+  DescribeSpec<RuleRef> spec =
+      KindSpec(schema, kind, [](const RuleRef& r) -> std::string_view { return r.rule->rule_id; });
+  return DescribeList(ctx.scope, rules, query, spec, kind.list_member,
+                      [&](const RuleRef& r) { return RuleJson(ctx.scope, r.group->id, *r.rule); });
 }
 
 }  // namespace

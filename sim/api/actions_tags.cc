@@ -1,12 +1,14 @@
 // Tag actions: CreateTags, DeleteTags and DescribeTags over every taggable resource of the
-// caller's scope. A resource is found by the prefix of its id ("i-", "vpc-", "sgr-", ...).
+// caller's scope. A resource is found by the prefix of its id ("i-", "vpc-", "sgr-", ...), as
+// the kinds of sim/model/resource_kinds.h describe them.
 #include <algorithm>
 #include <optional>
 
 #include "sim/api/action_table.h"
+#include "sim/api/describe.h"
 #include "sim/api/filters.h"
 #include "sim/model/resource_ids.h"
-#include "sim/model/security_groups.h"
+#include "sim/model/resource_kinds.h"
 
 namespace ec2sim::api {
 namespace {
@@ -17,58 +19,6 @@ using model::TagList;
 // EC2's per-resource tag limit (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/
 // Using_Tags.html, "Tag restrictions"); params.cc applies it to TagSpecifications too.
 constexpr std::size_t kMaxTagsPerResource = 50;
-
-// One kind of taggable resource: how its ids start, what DescribeTags calls it, and how a
-// well-formed id that does not exist is reported.
-struct TaggableKind {
-  std::string_view prefix;  // without the dash
-  std::string_view resource_type;
-  ErrorCode not_found;
-  std::string_view not_found_noun;  // "The instance ID 'i-1' does not exist"
-  TagList* (*find)(Scope& scope, const std::string& id);
-};
-
-template <typename T>
-TagList* TagsOf(T* resource) {
-  return resource == nullptr ? nullptr : &resource->tags;
-}
-
-// Adapts the model's lookup (a string_view parameter) to TaggableKind::find.
-TagList* GroupOrRuleTags(Scope& scope, const std::string& id) {
-  return model::FindGroupOrRuleTags(scope, id);
-}
-
-// Key pairs are keyed by name; CreateTags names them by key pair id.
-TagList* FindKeyPairTags(Scope& scope, const std::string& id) {
-  for (model::KeyPairRecord& key : scope.key_pairs.values()) {
-    if (key.key_pair_id == id) return &key.tags;
-  }
-  return nullptr;
-}
-
-constexpr TaggableKind kKinds[] = {
-    {"i", "instance", ErrorCode::kInvalidInstanceIdNotFound, "The instance ID",
-     [](Scope& s, const std::string& id) { return TagsOf(s.instances.Find(id)); }},
-    {"vpc", "vpc", ErrorCode::kInvalidVpcIdNotFound, "The vpc ID",
-     [](Scope& s, const std::string& id) { return TagsOf(s.vpcs.Find(id)); }},
-    {"subnet", "subnet", ErrorCode::kInvalidSubnetIdNotFound, "The subnet ID",
-     [](Scope& s, const std::string& id) { return TagsOf(s.subnets.Find(id)); }},
-    {"eni", "network-interface", ErrorCode::kInvalidNetworkInterfaceIdNotFound,
-     "The networkInterface ID",
-     [](Scope& s, const std::string& id) { return TagsOf(s.interfaces.Find(id)); }},
-    // AWS answers InvalidVolume.NotFound, a code result.h does not have.
-    {"vol", "volume", ErrorCode::kInvalidId, "The volume",
-     [](Scope& s, const std::string& id) { return TagsOf(s.volumes.Find(id)); }},
-    {"eipalloc", "elastic-ip", ErrorCode::kInvalidAllocationIdNotFound, "The allocation ID",
-     [](Scope& s, const std::string& id) { return TagsOf(s.addresses.Find(id)); }},
-    {"key", "key-pair", ErrorCode::kInvalidKeyPairNotFound, "The key pair", FindKeyPairTags},
-    {"acl", "network-acl", ErrorCode::kInvalidNetworkAclIdNotFound, "The networkAcl ID",
-     [](Scope& s, const std::string& id) { return TagsOf(s.acls.Find(id)); }},
-    {"sg", "security-group", ErrorCode::kInvalidGroupNotFound, "The security group",
-     GroupOrRuleTags},
-    {"sgr", "security-group-rule", ErrorCode::kInvalidSecurityGroupRuleIdNotFound,
-     "The security group rule ID", GroupOrRuleTags},
-};
 
 Error InvalidId(const std::string& id, std::string_view why = "") {
   return MakeError(ErrorCode::kInvalidId, "The ID '" + id + "' is not valid" + std::string(why));
@@ -84,18 +34,14 @@ Result<TagTarget> FindTarget(Scope& scope, const std::string& id) {
   if (dash == std::string::npos || !model::IsIdHexDigits(std::string_view(id).substr(dash + 1))) {
     return InvalidId(id);
   }
-  std::string_view prefix = std::string_view(id).substr(0, dash);
-  if (prefix == "ami") {
+  if (std::string_view(id).substr(0, dash) == "ami") {
     // Catalog images belong to their publishers; an account can tag only images it owns.
     return InvalidId(id, " (public catalog images cannot be tagged)");
   }
-  for (const TaggableKind& kind : kKinds) {
-    if (kind.prefix != prefix) continue;
-    if (TagList* tags = kind.find(scope, id)) return TagTarget{id, tags};
-    return MakeError(kind.not_found,
-                     std::string(kind.not_found_noun) + " '" + id + "' does not exist");
-  }
-  return InvalidId(id);
+  const model::ResourceKind* kind = model::KindOfId(id);
+  if (kind == nullptr) return InvalidId(id);
+  if (TagList* tags = kind->find(scope, id)) return TagTarget{id, tags};
+  return model::NotFoundError(*kind, id);
 }
 
 // Every resource must exist before anything changes: one bad id fails the whole call.
@@ -200,29 +146,15 @@ struct TagRow {
   const model::Tag* tag;
 };
 
-template <typename T, typename Key>
-void AddRows(std::vector<TagRow>& rows, const model::IdMap<T, Key>& map, std::string_view type,
-             std::string T::*id_field) {
-  for (const T& item : map.values()) {
-    for (const model::Tag& t : item.tags) rows.push_back({item.*id_field, type, &item.tags, &t});
-  }
-}
-
 std::vector<TagRow> AllTagRows(const Scope& scope) {
   std::vector<TagRow> rows;
-  AddRows(rows, scope.instances, "instance", &model::Instance::id);
-  AddRows(rows, scope.vpcs, "vpc", &model::Vpc::id);
-  AddRows(rows, scope.subnets, "subnet", &model::Subnet::id);
-  AddRows(rows, scope.interfaces, "network-interface", &model::NetworkInterface::id);
-  AddRows(rows, scope.volumes, "volume", &model::Volume::id);
-  AddRows(rows, scope.addresses, "elastic-ip", &model::Address::allocation_id);
-  AddRows(rows, scope.key_pairs, "key-pair", &model::KeyPairRecord::key_pair_id);
-  AddRows(rows, scope.acls, "network-acl", &model::NetworkAcl::id);
-  AddRows(rows, scope.groups, "security-group", &model::SecurityGroup::id);
-  for (const model::SecurityGroup& g : scope.groups.values()) {
-    for (const model::SgRule& rule : g.rules) {
-      for (const model::Tag& t : rule.tags) {
-        rows.push_back({rule.rule_id, "security-group-rule", &rule.tags, &t});
+  std::vector<model::TaggedResource> resources;
+  for (const model::ResourceKind& kind : model::ResourceKinds()) {
+    resources.clear();
+    kind.list(scope, resources);
+    for (const model::TaggedResource& r : resources) {
+      for (const model::Tag& t : *r.tags) {
+        rows.push_back({std::string(r.id), kind.tag_type, r.tags, &t});
       }
     }
   }
@@ -249,28 +181,17 @@ FilterSchema<TagRow> TagRowFilters() {
 }
 
 Result<json> DescribeTagsHandler(ApiContext& ctx, Params& p) {
-  std::vector<Filter> filters = p.Filters();
-  auto max_results = p.OptInt("MaxResults", 5, 1000);
-  auto token = p.OptString("NextToken");
+  DescribeQuery query = ReadDescribeQuery(p, "", PageSizeRange{5, 1000});
   EC2SIM_RETURN_IF_ERROR(p.Finish());
   const auto schema = TagRowFilters();
-  EC2SIM_RETURN_IF_ERROR(CheckFilters(filters, schema));
-  std::vector<TagRow> rows;
-  for (TagRow& row : AllTagRows(ctx.scope)) {
-    if (MatchesFilters(row, filters, schema)) rows.push_back(std::move(row));
-  }
-  EC2SIM_ASSIGN_OR_RETURN(Page page, Paginate(rows.size(), max_results, token));
-  json list = json::array();
-  for (std::size_t i = page.begin; i < page.end; ++i) {
-    const TagRow& r = rows[i];
-    list.push_back({{"Key", r.tag->key},
-                    {"ResourceId", r.resource_id},
-                    {"ResourceType", std::string(r.resource_type)},
-                    {"Value", r.tag->value}});
-  }
-  json out = {{"Tags", list}};
-  if (!page.next_token.empty()) out["NextToken"] = page.next_token;
-  return out;
+  DescribeSpec<TagRow> spec;
+  spec.schema = &schema;
+  return DescribeList(ctx.scope, AllTagRows(ctx.scope), query, spec, "Tags", [](const TagRow& r) {
+    return json{{"Key", r.tag->key},
+                {"ResourceId", r.resource_id},
+                {"ResourceType", std::string(r.resource_type)},
+                {"Value", r.tag->value}};
+  });
 }
 
 }  // namespace

@@ -1,7 +1,6 @@
 // Read-only VPC actions: DescribeVpcs, DescribeSubnets and DescribeNetworkInterfaces.
-#include <algorithm>
-
 #include "sim/api/actions_describe.h"
+#include "sim/api/describe.h"
 #include "sim/api/render.h"
 
 namespace ec2sim::api {
@@ -11,41 +10,6 @@ using model::NetworkInterface;
 using model::Scope;
 using model::Subnet;
 using model::Vpc;
-
-bool Contains(const std::vector<std::string>& list, const std::string& value) {
-  return std::find(list.begin(), list.end(), value) != list.end();
-}
-
-// Names every requested id `map` lacks, in the wording EC2 uses for `noun` ("vpc" gives
-// "The vpc ID 'vpc-1' does not exist"). Malformed ids are reported as not found too: result.h
-// has no Malformed codes for these resources.
-template <typename T, typename Key>
-Status CheckIds(const model::IdMap<T, Key>& map, const std::vector<std::string>& ids,
-                ErrorCode code, std::string_view noun) {
-  std::vector<std::string> missing;
-  for (const std::string& id : ids) {
-    if (map.Find(id) == nullptr && !Contains(missing, id)) missing.push_back(id);
-  }
-  if (missing.empty()) return OkStatus();
-  if (missing.size() == 1) {
-    return MakeError(code, "The " + std::string(noun) + " ID '" + missing[0] + "' does not exist");
-  }
-  return MakeError(code,
-                   "The " + std::string(noun) + " IDs '" + JoinIds(missing) + "' do not exist");
-}
-
-// Resources of `map` in creation order, restricted to `ids` when given, that pass `filters`.
-template <typename T, typename Key>
-std::vector<const T*> Select(const model::IdMap<T, Key>& map, const std::vector<std::string>& ids,
-                             const std::vector<Filter>& filters, const FilterSchema<T>& schema,
-                             std::string T::*id_field) {
-  std::vector<const T*> out;
-  for (const T& item : map.values()) {
-    if (!ids.empty() && !Contains(ids, item.*id_field)) continue;
-    if (MatchesFilters(item, filters, schema)) out.push_back(&item);
-  }
-  return out;
-}
 
 // The association id of a VPC's primary CIDR block. Derived from the VPC id so the model
 // stores nothing for it and it never changes.
@@ -90,17 +54,13 @@ FilterSchema<Vpc> VpcFilters(const Scope& scope) {
 }
 
 Result<json> DescribeVpcsHandler(ApiContext& ctx, Params& p) {
-  std::vector<std::string> ids = p.StringList("VpcIds");
-  std::vector<Filter> filters = p.Filters();
-  auto max_results = p.OptInt("MaxResults", 5, 1000);
-  auto token = p.OptString("NextToken");
+  const model::ResourceKind& kind = model::KindInfo(model::Kind::kVpc);
+  DescribeQuery query = ReadDescribeQuery(p, kind.ids_param, PageSizeRange{5, 1000});
   EC2SIM_RETURN_IF_ERROR(p.Finish());
   const auto schema = VpcFilters(ctx.scope);
-  EC2SIM_RETURN_IF_ERROR(CheckFilters(filters, schema));
-  EC2SIM_RETURN_IF_ERROR(CheckIds(ctx.scope.vpcs, ids, ErrorCode::kInvalidVpcIdNotFound, "vpc"));
-  auto selected = Select(ctx.scope.vpcs, ids, filters, schema, &Vpc::id);
-  EC2SIM_ASSIGN_OR_RETURN(Page page, Paginate(selected.size(), max_results, token));
-  return PagedJson("Vpcs", selected, page, [&](const Vpc* v) { return VpcJson(ctx.scope, *v); });
+  DescribeSpec<Vpc> spec = KindSpec(schema, kind, IdMember<Vpc, &Vpc::id>);
+  return DescribeList(ctx.scope, ctx.scope.vpcs.values(), query, spec, kind.list_member,
+                      [&](const Vpc& v) { return VpcJson(ctx.scope, v); });
 }
 
 std::string SubnetArn(const Scope& scope, const Subnet& s) {
@@ -163,19 +123,13 @@ FilterSchema<Subnet> SubnetFilters(const Scope& scope) {
 }
 
 Result<json> DescribeSubnetsHandler(ApiContext& ctx, Params& p) {
-  std::vector<std::string> ids = p.StringList("SubnetIds");
-  std::vector<Filter> filters = p.Filters();
-  auto max_results = p.OptInt("MaxResults", 5, 1000);
-  auto token = p.OptString("NextToken");
+  const model::ResourceKind& kind = model::KindInfo(model::Kind::kSubnet);
+  DescribeQuery query = ReadDescribeQuery(p, kind.ids_param, PageSizeRange{5, 1000});
   EC2SIM_RETURN_IF_ERROR(p.Finish());
   const auto schema = SubnetFilters(ctx.scope);
-  EC2SIM_RETURN_IF_ERROR(CheckFilters(filters, schema));
-  EC2SIM_RETURN_IF_ERROR(
-      CheckIds(ctx.scope.subnets, ids, ErrorCode::kInvalidSubnetIdNotFound, "subnet"));
-  auto selected = Select(ctx.scope.subnets, ids, filters, schema, &Subnet::id);
-  EC2SIM_ASSIGN_OR_RETURN(Page page, Paginate(selected.size(), max_results, token));
-  return PagedJson("Subnets", selected, page,
-                   [&](const Subnet* s) { return SubnetJson(ctx.scope, *s); });
+  DescribeSpec<Subnet> spec = KindSpec(schema, kind, IdMember<Subnet, &Subnet::id>);
+  return DescribeList(ctx.scope, ctx.scope.subnets.values(), query, spec, kind.list_member,
+                      [&](const Subnet& s) { return SubnetJson(ctx.scope, s); });
 }
 
 FilterSchema<NetworkInterface> InterfaceFilters(Scope& scope) {
@@ -244,23 +198,17 @@ FilterSchema<NetworkInterface> InterfaceFilters(Scope& scope) {
 }
 
 Result<json> DescribeNetworkInterfacesHandler(ApiContext& ctx, Params& p) {
-  std::vector<std::string> ids = p.StringList("NetworkInterfaceIds");
-  std::vector<Filter> filters = p.Filters();
-  auto max_results = p.OptInt("MaxResults", 5, 1000);
-  auto token = p.OptString("NextToken");
+  const model::ResourceKind& kind = model::KindInfo(model::Kind::kNetworkInterface);
+  DescribeQuery query = ReadDescribeQuery(p, kind.ids_param, PageSizeRange{5, 1000});
   EC2SIM_RETURN_IF_ERROR(p.Finish());
-  // BC-MODEL:DescribeNetworkInterfacesRequest.MaxResults forbids combining the two.
-  EC2SIM_RETURN_IF_ERROR(NoPageSizeWithIds(!ids.empty(), max_results.has_value(),
-                                           "NetworkInterfaceIds", "MaxResults"));
   const auto schema = InterfaceFilters(ctx.scope);
-  EC2SIM_RETURN_IF_ERROR(CheckFilters(filters, schema));
-  EC2SIM_RETURN_IF_ERROR(CheckIds(ctx.scope.interfaces, ids,
-                                  ErrorCode::kInvalidNetworkInterfaceIdNotFound,
-                                  "networkInterface"));
-  auto selected = Select(ctx.scope.interfaces, ids, filters, schema, &NetworkInterface::id);
-  EC2SIM_ASSIGN_OR_RETURN(Page page, Paginate(selected.size(), max_results, token));
-  return PagedJson("NetworkInterfaces", selected, page,
-                   [&](const NetworkInterface* e) { return NetworkInterfaceJson(ctx.scope, *e); });
+  DescribeSpec<NetworkInterface> spec =
+      KindSpec(schema, kind, IdMember<NetworkInterface, &NetworkInterface::id>);
+  // BC-MODEL:DescribeNetworkInterfacesRequest.MaxResults forbids combining the two.
+  spec.page_size_excludes_ids = PageSizeExcludesIds{"NetworkInterfaceIds", "MaxResults"};
+  return DescribeList(
+      ctx.scope, ctx.scope.interfaces.values(), query, spec, kind.list_member,
+      [&](const NetworkInterface& e) { return NetworkInterfaceJson(ctx.scope, e); });
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include "sim/api/verbs.h"
 #include "sim/model/billing/ledger.h"
 #include "sim/model/instances.h"
+#include "sim/model/resource_kinds.h"
 #include "sim/model/world.h"
 
 namespace ec2sim {
@@ -180,28 +181,21 @@ std::vector<std::string> Sandbox::Accounts() const {
 }
 
 nlohmann::json Sandbox::Snapshot(const std::string& account) {
-  // Each entry: the Describe action and the member of its result that lists the resources.
-  static constexpr std::pair<const char*, const char*> kLists[] = {
-      {"DescribeInstances", "Reservations"},
-      {"DescribeAddresses", "Addresses"},
-      {"DescribeKeyPairs", "KeyPairs"},
-      {"DescribeSecurityGroups", "SecurityGroups"},
-      {"DescribeVpcs", "Vpcs"},
-      {"DescribeSubnets", "Subnets"},
-      {"DescribeNetworkInterfaces", "NetworkInterfaces"},
-      {"DescribeNetworkAcls", "NetworkAcls"},
-  };
   impl_->world.sim().RunDue();
   nlohmann::json regions = nlohmann::json::object();
   for (model::Scope* scope : impl_->world.AllScopes()) {
     if (scope->account != account) continue;
     CallContext ctx{account, scope->region->code};
     nlohmann::json region = nlohmann::json::object();
-    for (const auto& [action, member] : kLists) {
+    // Each kind's Describe with no parameters, under the member of its result that lists them.
+    for (const model::ResourceKind& kind : model::ResourceKinds()) {
+      if (!kind.in_snapshot) continue;
+      std::string action(kind.describe_action);
+      std::string member(kind.list_member);
       if (!HasAction(action)) continue;
       Result<nlohmann::json> r = Call(action, nlohmann::json::object(), ctx);
       if (!r.ok() || !r->contains(member)) continue;
-      if (std::string_view(member) == "Reservations") {
+      if (kind.kind == model::Kind::kInstance) {
         nlohmann::json instances = nlohmann::json::array();
         for (const auto& reservation : (*r)[member]) {
           for (const auto& inst : reservation.value("Instances", nlohmann::json::array())) {

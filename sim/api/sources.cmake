@@ -21,3 +21,4 @@ list(APPEND EC2SIM_API_SOURCES
   sim/api/verb_latency.cc
 )
 list(APPEND EC2SIM_API_SOURCES sim/api/actions_network_acls.cc)
+list(APPEND EC2SIM_API_SOURCES sim/api/describe.cc)

@@ -15,6 +15,7 @@
 #include "sim/model/instances.h"
 #include "sim/model/latency/latency.h"
 #include "sim/model/latency/meaning.h"
+#include "sim/model/resource_kinds.h"
 
 namespace ec2sim::api {
 namespace {
@@ -32,13 +33,11 @@ Result<lat::Place> ResolvePlace(model::World& world, const json& value, const Ca
                      "latency: \"" + std::string(key) + "\" must be a string");
   }
   std::string text = value.get<std::string>();
-  if (text.rfind("i-", 0) != 0) return lat::ParsePlace(text, access);
+  const model::ResourceKind& kind = model::KindInfo(model::Kind::kInstance);
+  if (!text.starts_with(kind.prefix)) return lat::ParsePlace(text, access);
   // FindScope, not GetScope: asking about latency must not create the account's region.
   model::Scope* scope = world.FindScope(ctx.account, ctx.region);
-  if (scope == nullptr) {
-    return MakeError(ErrorCode::kInvalidInstanceIdNotFound,
-                     "The instance ID '" + text + "' does not exist");
-  }
+  if (scope == nullptr) return model::NotFoundError(kind, text);
   EC2SIM_ASSIGN_OR_RETURN(model::Instance * instance, model::FindInstance(*scope, text));
   EC2SIM_ASSIGN_OR_RETURN(lat::Place place, lat::ParsePlace(instance->az, access));
   place.label = instance->id + " (" + instance->az + ")";

@@ -2,6 +2,7 @@
 
 #include "sim/model/instances.h"
 #include "sim/model/resource_events.h"
+#include "sim/model/resource_kinds.h"
 
 namespace ec2sim::model {
 namespace {
@@ -67,8 +68,7 @@ Result<Address*> FindAddress(Scope& scope, const std::string& allocation_id,
                              const std::string& public_ip) {
   if (!allocation_id.empty()) {
     if (Address* a = scope.addresses.Find(allocation_id)) return a;
-    return MakeError(ErrorCode::kInvalidAllocationIdNotFound,
-                     "The allocation ID '" + allocation_id + "' does not exist");
+    return NotFoundError(KindInfo(Kind::kAddress), allocation_id);
   }
   if (!public_ip.empty()) {
     for (Address& a : scope.addresses.values()) {
@@ -91,8 +91,7 @@ Result<std::string> AssociateAddress(World& world, Scope& scope, Address& addres
   } else if (!target.interface_id.empty()) {
     eni = scope.interfaces.Find(target.interface_id);
     if (eni == nullptr) {
-      return MakeError(ErrorCode::kInvalidNetworkInterfaceIdNotFound,
-                       "The networkInterface ID '" + target.interface_id + "' does not exist");
+      return NotFoundError(KindInfo(Kind::kNetworkInterface), target.interface_id);
     }
     if (!eni->instance_id.empty()) inst = scope.instances.Find(eni->instance_id);
   } else {

@@ -6,6 +6,7 @@
 #include "sim/model/catalog.h"
 #include "sim/model/resource_events.h"
 #include "sim/model/resource_ids.h"
+#include "sim/model/resource_kinds.h"
 
 namespace ec2sim::model {
 namespace {
@@ -118,46 +119,23 @@ void SchedulePendingToRunning(World& world, Scope& scope, Instance& inst, Durati
       world.sim().After(delay, [&world, sp, ip] { BecomeRunning(world, *sp, *ip); });
 }
 
-bool IsWellFormedInstanceId(std::string_view id) { return IsHexId(id, "i-"); }
+bool IsWellFormedInstanceId(std::string_view id) {
+  return IsWellFormedId(KindInfo(Kind::kInstance), id);
+}
 
 Result<Instance*> FindInstance(Scope& scope, std::string_view id) {
-  if (!IsWellFormedInstanceId(id)) {
-    return MakeError(ErrorCode::kInvalidInstanceIdMalformed,
-                     "Invalid id: \"" + std::string(id) + "\"");
-  }
+  const ResourceKind& kind = KindInfo(Kind::kInstance);
+  if (!IsWellFormedId(kind, id)) return MalformedIdError(kind, id);
   Instance* inst = scope.instances.Find(id);
-  if (inst == nullptr) {
-    return MakeError(ErrorCode::kInvalidInstanceIdNotFound,
-                     "The instance ID '" + std::string(id) + "' does not exist");
-  }
+  if (inst == nullptr) return NotFoundError(kind, id);
   return inst;
 }
 
 Result<std::vector<Instance*>> ResolveInstances(Scope& scope, const std::vector<std::string>& ids) {
+  EC2SIM_RETURN_IF_ERROR(CheckIds(KindInfo(Kind::kInstance), scope, ids));
   std::vector<Instance*> found;
   found.reserve(ids.size());
-  std::vector<std::string> missing;
-  for (const std::string& id : ids) {
-    if (!IsWellFormedInstanceId(id)) {
-      return MakeError(ErrorCode::kInvalidInstanceIdMalformed, "Invalid id: \"" + id + "\"");
-    }
-    Instance* inst = scope.instances.Find(id);
-    if (inst != nullptr) {
-      found.push_back(inst);
-    } else if (std::find(missing.begin(), missing.end(), id) == missing.end()) {
-      missing.push_back(id);
-    }
-  }
-  if (missing.size() == 1) {
-    return MakeError(ErrorCode::kInvalidInstanceIdNotFound,
-                     "The instance ID '" + missing[0] + "' does not exist");
-  }
-  if (!missing.empty()) {
-    std::string list;
-    for (const std::string& id : missing) list += (list.empty() ? "" : ", ") + id;
-    return MakeError(ErrorCode::kInvalidInstanceIdNotFound,
-                     "The instance IDs '" + list + "' do not exist");
-  }
+  for (const std::string& id : ids) found.push_back(scope.instances.Find(id));
   return found;
 }
 

@@ -1,5 +1,7 @@
 #include "sim/model/key_pairs.h"
 
+#include "sim/model/resource_kinds.h"
+
 namespace ec2sim::model {
 namespace {
 
@@ -66,14 +68,12 @@ Result<KeyPairRecord*> FindKeyPair(Scope& scope, const std::string& name,
                                    const std::string& key_pair_id) {
   if (!name.empty()) {
     if (KeyPairRecord* k = scope.key_pairs.Find(name)) return k;
-    return MakeError(ErrorCode::kInvalidKeyPairNotFound,
-                     "The key pair '" + name + "' does not exist");
+    return NotFoundError(KindInfo(Kind::kKeyPair), name);
   }
   for (KeyPairRecord& k : scope.key_pairs.values()) {
     if (k.key_pair_id == key_pair_id) return &k;
   }
-  return MakeError(ErrorCode::kInvalidKeyPairNotFound,
-                   "The key pair '" + key_pair_id + "' does not exist");
+  return NotFoundError(KindInfo(Kind::kKeyPair), key_pair_id);
 }
 
 }  // namespace ec2sim::model

@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "sim/model/resource_ids.h"
+#include "sim/model/resource_kinds.h"
 
 namespace ec2sim::model {
 namespace {
@@ -41,15 +42,10 @@ bool IsValidGroupText(std::string_view text) {
 }
 
 Result<SecurityGroup*> FindGroupById(Scope& scope, std::string_view id) {
-  if (!IsHexId(id, "sg-")) {
-    return MakeError(ErrorCode::kInvalidGroupIdMalformed,
-                     "Invalid id: \"" + std::string(id) + "\" (expecting \"sg-...\")");
-  }
+  const ResourceKind& kind = KindInfo(Kind::kSecurityGroup);
+  if (!IsWellFormedId(kind, id)) return MalformedIdError(kind, id);
   SecurityGroup* g = scope.groups.Find(id);
-  if (g == nullptr) {
-    return MakeError(ErrorCode::kInvalidGroupNotFound,
-                     "The security group '" + std::string(id) + "' does not exist");
-  }
+  if (g == nullptr) return NotFoundError(kind, id);
   return g;
 }
 
@@ -92,8 +88,7 @@ Result<SecurityGroup*> CreateSecurityGroup(World& world, Scope& scope, const Gro
   EC2SIM_RETURN_IF_ERROR(CheckText("GroupDescription", spec.description));
   std::string vpc_id = spec.vpc_id.empty() ? scope.default_vpc_id : spec.vpc_id;
   if (scope.vpcs.Find(vpc_id) == nullptr) {
-    return MakeError(ErrorCode::kInvalidVpcIdNotFound,
-                     "The vpc ID '" + vpc_id + "' does not exist");
+    return NotFoundError(KindInfo(Kind::kVpc), vpc_id);
   }
   if (FindGroupByName(scope, vpc_id, name).ok()) {
     return MakeError(ErrorCode::kInvalidGroupDuplicate,
@@ -181,15 +176,12 @@ SgRule* FindRule(Scope& scope, std::string_view rule_id, SecurityGroup** owner) 
 }
 
 TagList* FindGroupOrRuleTags(Scope& scope, std::string_view id) {
-  if (id.rfind("sg-", 0) == 0) {
-    SecurityGroup* g = scope.groups.Find(id);
-    return g == nullptr ? nullptr : &g->tags;
+  const ResourceKind* kind = KindOfId(id);
+  if (kind == nullptr ||
+      (kind->kind != Kind::kSecurityGroup && kind->kind != Kind::kSecurityGroupRule)) {
+    return nullptr;
   }
-  if (id.rfind("sgr-", 0) == 0) {
-    SgRule* r = FindRule(scope, id);
-    return r == nullptr ? nullptr : &r->tags;
-  }
-  return nullptr;
+  return kind->find(scope, id);
 }
 
 }  // namespace ec2sim::model

@@ -19,6 +19,7 @@ list(APPEND EC2SIM_MODEL_SOURCES
   sim/model/sg_rules.cc
   sim/model/resource_ids.cc
   sim/model/resource_events.cc
+  sim/model/resource_kinds.cc
 )
 ec2sim_embed(EC2SIM_MODEL_SOURCES kEc2simRegionsCsv sim/model/data/regions.csv)
 ec2sim_embed(EC2SIM_MODEL_SOURCES kEc2simInstanceTypesCsv sim/model/data/instance_types.csv)

@@ -1,27 +1,49 @@
 #include "sim/scenario/summary.h"
 
 #include <algorithm>
-#include <array>
 #include <limits>
 #include <string_view>
+
+#include "sim/model/resource_kinds.h"
 
 namespace ec2sim::scenario {
 namespace {
 
 constexpr size_t kMaxIdsShown = 4;
 
-// Keys whose values identify the resources a call is about. Image, VPC and subnet ids are left
-// out: nearly every instance result names them and they would drown the interesting ids.
-constexpr std::array<std::string_view, 7> kIdKeys = {
-    "InstanceId", "AllocationId",        "AssociationId",     "GroupId",
-    "KeyPairId",  "SecurityGroupRuleId", "NetworkInterfaceId"};
-// Request parameters that name resources (singular or list).
-constexpr std::array<std::string_view, 9> kParamKeys = {
-    "InstanceIds", "InstanceId", "AllocationId", "AllocationIds", "AssociationId",
-    "GroupId",     "GroupIds",   "KeyPairId",    "KeyPairIds"};
+// Keys whose values identify the resources a call is about: each kind's id key (VPC and subnet
+// ids are left out, ResourceKind::in_transcript says why), and Elastic IP associations.
+const std::vector<std::string_view>& IdKeys() {
+  static const std::vector<std::string_view> keys = [] {
+    std::vector<std::string_view> out;
+    for (const model::ResourceKind& kind : model::ResourceKinds()) {
+      if (kind.in_transcript) out.push_back(kind.id_key);
+    }
+    out.push_back("AssociationId");
+    return out;
+  }();
+  return keys;
+}
+
+// Request parameters that name resources: each kind's Describe id list and its id key (as the
+// singular parameter of the actions on one resource), and AssociationId.
+const std::vector<std::string_view>& ParamKeys() {
+  static const std::vector<std::string_view> keys = [] {
+    std::vector<std::string_view> out;
+    for (const model::ResourceKind& kind : model::ResourceKinds()) {
+      if (!kind.in_transcript) continue;
+      out.push_back(kind.ids_param);
+      out.push_back(kind.id_key);
+    }
+    out.push_back("AssociationId");
+    return out;
+  }();
+  return keys;
+}
 
 bool IsIdKey(std::string_view key) {
-  return std::find(kIdKeys.begin(), kIdKeys.end(), key) != kIdKeys.end();
+  const auto& keys = IdKeys();
+  return std::find(keys.begin(), keys.end(), key) != keys.end();
 }
 
 void AddId(const std::string& id, std::vector<std::string>& ids) {
@@ -68,7 +90,7 @@ std::vector<std::string> TouchedIds(const nlohmann::json& result, const nlohmann
   int best_depth = std::numeric_limits<int>::max();
   Collect(result, 0, best_depth, ids);
   if (!ids.empty() || !params.is_object()) return ids;
-  for (std::string_view key : kParamKeys) {
+  for (std::string_view key : ParamKeys()) {
     auto it = params.find(std::string(key));
     if (it == params.end()) continue;
     if (it->is_string()) AddId(it->get<std::string>(), ids);

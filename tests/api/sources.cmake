@@ -14,3 +14,4 @@ list(APPEND EC2SIM_TEST_SOURCES
   api/params_test.cc
   api/action_traits_test.cc
 )
+list(APPEND EC2SIM_TEST_SOURCES api/resource_kinds_test.cc api/describe_skeleton_test.cc)

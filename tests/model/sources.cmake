@@ -9,3 +9,4 @@ list(APPEND EC2SIM_TEST_SOURCES
   model/resource_ids_test.cc
   model/id_map_test.cc
 )
+list(APPEND EC2SIM_TEST_SOURCES model/resource_kinds_test.cc)

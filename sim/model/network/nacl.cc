@@ -4,12 +4,11 @@
 #include <cctype>
 
 #include "sim/engine/ascii.h"
-#include "sim/model/resource_ids.h"
+#include "sim/model/resource_kinds.h"
 
 namespace ec2sim::network {
 namespace {
 
-using model::IsHexId;
 using model::NetworkAcl;
 using model::NetworkAclEntry;
 using model::Scope;
@@ -78,11 +77,9 @@ bool SameFamily(const NetworkAclEntry& a, const NetworkAclEntry& b) {
 }  // namespace
 
 Result<NetworkAcl*> FindNetworkAcl(Scope& scope, std::string_view id) {
-  NetworkAcl* acl = IsHexId(id, "acl-") ? scope.acls.Find(id) : nullptr;
-  if (acl == nullptr) {
-    return MakeError(ErrorCode::kInvalidNetworkAclIdNotFound,
-                     "The networkAcl ID '" + std::string(id) + "' does not exist");
-  }
+  const model::ResourceKind& kind = model::KindInfo(model::Kind::kNetworkAcl);
+  NetworkAcl* acl = model::IsWellFormedId(kind, id) ? scope.acls.Find(id) : nullptr;
+  if (acl == nullptr) return model::NotFoundError(kind, id);
   return acl;
 }
 
@@ -106,8 +103,7 @@ Result<NetworkAcl*> CreateNetworkAcl(model::World& world, Scope& scope, const st
     return MakeError(ErrorCode::kMissingParameter, "The request must contain the parameter VpcId");
   }
   if (scope.vpcs.Find(vpc_id) == nullptr) {
-    return MakeError(ErrorCode::kInvalidVpcIdNotFound,
-                     "The vpc ID '" + vpc_id + "' does not exist");
+    return model::NotFoundError(model::KindInfo(model::Kind::kVpc), vpc_id);
   }
   int in_vpc = 0;
   for (const NetworkAcl& acl : scope.acls.values()) in_vpc += acl.vpc_id == vpc_id ? 1 : 0;

@@ -1,6 +1,7 @@
 #include "sim/model/network/resolve.h"
 
 #include "sim/model/instances.h"
+#include "sim/model/resource_kinds.h"
 
 namespace ec2sim::network {
 namespace {
@@ -84,9 +85,10 @@ Result<EndRef> ParseEnd(std::string_view text, std::string_view key) {
     return MakeError(ErrorCode::kMissingParameter, "The probe must name `" + std::string(key) +
                                                        "`: an instance id or an IPv4 address");
   }
-  if (text.substr(0, 2) == "i-") {
-    if (!model::IsWellFormedInstanceId(text)) {
-      return MakeError(ErrorCode::kInvalidInstanceIdMalformed,
+  const model::ResourceKind& instance = model::KindInfo(model::Kind::kInstance);
+  if (text.starts_with(instance.prefix)) {
+    if (!model::IsWellFormedId(instance, text)) {
+      return MakeError(instance.malformed,
                        "Invalid id: \"" + std::string(text) + "\" (" + std::string(key) + ")");
     }
     ref.instance_id = std::string(text);

@@ -1,0 +1,258 @@
+#include "sim/model/resource_kinds.h"
+
+#include <algorithm>
+
+#include "sim/model/resource_ids.h"
+#include "sim/model/security_groups.h"
+
+namespace ec2sim::model {
+namespace {
+
+// find and list for the kinds kept in a Scope map keyed by their id (`Map` is the member).
+template <auto Map>
+TagList* FindInMap(Scope& scope, std::string_view id) {
+  auto* item = (scope.*Map).Find(id);
+  return item == nullptr ? nullptr : &item->tags;
+}
+
+template <auto Map, auto IdField>
+void ListMap(const Scope& scope, std::vector<TaggedResource>& out) {
+  for (const auto& item : (scope.*Map).values()) out.push_back({item.*IdField, &item.tags});
+}
+
+// Key pairs are keyed by name; their kind is found by key pair id.
+TagList* FindKeyPair(Scope& scope, std::string_view id) {
+  for (KeyPairRecord& key : scope.key_pairs.values()) {
+    if (key.key_pair_id == id) return &key.tags;
+  }
+  return nullptr;
+}
+
+TagList* FindRuleTags(Scope& scope, std::string_view id) {
+  SgRule* rule = FindRule(scope, id);
+  return rule == nullptr ? nullptr : &rule->tags;
+}
+
+// Group creation order, then the order rules were added to each group.
+void ListRules(const Scope& scope, std::vector<TaggedResource>& out) {
+  for (const SecurityGroup& g : scope.groups.values()) {
+    for (const SgRule& rule : g.rules) out.push_back({rule.rule_id, &rule.tags});
+  }
+}
+
+// In the order of Kind. AWS answers InvalidVolume.NotFound for volumes, a code result.h does not
+// have; InvalidID stands in. The simulator has no DescribeVolumes yet.
+constexpr ResourceKind kKinds[] = {
+    {.kind = Kind::kInstance,
+     .prefix = "i-",
+     .tag_type = "instance",
+     .not_found = ErrorCode::kInvalidInstanceIdNotFound,
+     .malformed = ErrorCode::kInvalidInstanceIdMalformed,
+     .noun = "The instance ID",
+     .names_every_missing = true,
+     .find = FindInMap<&Scope::instances>,
+     .list = ListMap<&Scope::instances, &Instance::id>,
+     .id_key = "InstanceId",
+     .ids_param = "InstanceIds",
+     .describe_action = "DescribeInstances",
+     .list_member = "Reservations",
+     .in_snapshot = true,
+     .in_transcript = true},
+    {.kind = Kind::kVpc,
+     .prefix = "vpc-",
+     .tag_type = "vpc",
+     .not_found = ErrorCode::kInvalidVpcIdNotFound,
+     .malformed = ErrorCode::kInvalidVpcIdNotFound,
+     .noun = "The vpc ID",
+     .names_every_missing = true,
+     .find = FindInMap<&Scope::vpcs>,
+     .list = ListMap<&Scope::vpcs, &Vpc::id>,
+     .id_key = "VpcId",
+     .ids_param = "VpcIds",
+     .describe_action = "DescribeVpcs",
+     .list_member = "Vpcs",
+     .in_snapshot = true,
+     .in_transcript = false},
+    {.kind = Kind::kSubnet,
+     .prefix = "subnet-",
+     .tag_type = "subnet",
+     .not_found = ErrorCode::kInvalidSubnetIdNotFound,
+     .malformed = ErrorCode::kInvalidSubnetIdNotFound,
+     .noun = "The subnet ID",
+     .names_every_missing = true,
+     .find = FindInMap<&Scope::subnets>,
+     .list = ListMap<&Scope::subnets, &Subnet::id>,
+     .id_key = "SubnetId",
+     .ids_param = "SubnetIds",
+     .describe_action = "DescribeSubnets",
+     .list_member = "Subnets",
+     .in_snapshot = true,
+     .in_transcript = false},
+    {.kind = Kind::kNetworkInterface,
+     .prefix = "eni-",
+     .tag_type = "network-interface",
+     .not_found = ErrorCode::kInvalidNetworkInterfaceIdNotFound,
+     .malformed = ErrorCode::kInvalidNetworkInterfaceIdNotFound,
+     .noun = "The networkInterface ID",
+     .names_every_missing = true,
+     .find = FindInMap<&Scope::interfaces>,
+     .list = ListMap<&Scope::interfaces, &NetworkInterface::id>,
+     .id_key = "NetworkInterfaceId",
+     .ids_param = "NetworkInterfaceIds",
+     .describe_action = "DescribeNetworkInterfaces",
+     .list_member = "NetworkInterfaces",
+     .in_snapshot = true,
+     .in_transcript = true},
+    {.kind = Kind::kVolume,
+     .prefix = "vol-",
+     .tag_type = "volume",
+     .not_found = ErrorCode::kInvalidId,
+     .malformed = ErrorCode::kInvalidId,
+     .noun = "The volume",
+     .names_every_missing = true,
+     .find = FindInMap<&Scope::volumes>,
+     .list = ListMap<&Scope::volumes, &Volume::id>,
+     .id_key = "VolumeId",
+     .ids_param = "VolumeIds",
+     .describe_action = "",
+     .list_member = "",
+     .in_snapshot = false,
+     .in_transcript = true},
+    {.kind = Kind::kAddress,
+     .prefix = "eipalloc-",
+     .tag_type = "elastic-ip",
+     .not_found = ErrorCode::kInvalidAllocationIdNotFound,
+     .malformed = ErrorCode::kInvalidAllocationIdNotFound,
+     .noun = "The allocation ID",
+     .names_every_missing = false,
+     .find = FindInMap<&Scope::addresses>,
+     .list = ListMap<&Scope::addresses, &Address::allocation_id>,
+     .id_key = "AllocationId",
+     .ids_param = "AllocationIds",
+     .describe_action = "DescribeAddresses",
+     .list_member = "Addresses",
+     .in_snapshot = true,
+     .in_transcript = true},
+    {.kind = Kind::kKeyPair,
+     .prefix = "key-",
+     .tag_type = "key-pair",
+     .not_found = ErrorCode::kInvalidKeyPairNotFound,
+     .malformed = ErrorCode::kInvalidKeyPairNotFound,
+     .noun = "The key pair",
+     .names_every_missing = false,
+     .find = FindKeyPair,
+     .list = ListMap<&Scope::key_pairs, &KeyPairRecord::key_pair_id>,
+     .id_key = "KeyPairId",
+     .ids_param = "KeyPairIds",
+     .describe_action = "DescribeKeyPairs",
+     .list_member = "KeyPairs",
+     .in_snapshot = true,
+     .in_transcript = true},
+    {.kind = Kind::kNetworkAcl,
+     .prefix = "acl-",
+     .tag_type = "network-acl",
+     .not_found = ErrorCode::kInvalidNetworkAclIdNotFound,
+     .malformed = ErrorCode::kInvalidNetworkAclIdNotFound,
+     .noun = "The networkAcl ID",
+     .names_every_missing = true,
+     .find = FindInMap<&Scope::acls>,
+     .list = ListMap<&Scope::acls, &NetworkAcl::id>,
+     .id_key = "NetworkAclId",
+     .ids_param = "NetworkAclIds",
+     .describe_action = "DescribeNetworkAcls",
+     .list_member = "NetworkAcls",
+     .in_snapshot = true,
+     .in_transcript = true},
+    {.kind = Kind::kSecurityGroup,
+     .prefix = "sg-",
+     .tag_type = "security-group",
+     .not_found = ErrorCode::kInvalidGroupNotFound,
+     .malformed = ErrorCode::kInvalidGroupIdMalformed,
+     .noun = "The security group",
+     .names_every_missing = false,
+     .find = FindInMap<&Scope::groups>,
+     .list = ListMap<&Scope::groups, &SecurityGroup::id>,
+     .id_key = "GroupId",
+     .ids_param = "GroupIds",
+     .describe_action = "DescribeSecurityGroups",
+     .list_member = "SecurityGroups",
+     .in_snapshot = true,
+     .in_transcript = true},
+    {.kind = Kind::kSecurityGroupRule,
+     .prefix = "sgr-",
+     .tag_type = "security-group-rule",
+     .not_found = ErrorCode::kInvalidSecurityGroupRuleIdNotFound,
+     .malformed = ErrorCode::kInvalidSecurityGroupRuleIdNotFound,
+     .noun = "The security group rule ID",
+     .names_every_missing = false,
+     .find = FindRuleTags,
+     .list = ListRules,
+     .id_key = "SecurityGroupRuleId",
+     .ids_param = "SecurityGroupRuleIds",
+     .describe_action = "DescribeSecurityGroupRules",
+     .list_member = "SecurityGroupRules",
+     .in_snapshot = false,
+     .in_transcript = true},
+};
+
+constexpr bool InKindOrder() {
+  for (std::size_t i = 0; i < std::size(kKinds); ++i) {
+    if (static_cast<std::size_t>(kKinds[i].kind) != i) return false;
+  }
+  return true;
+}
+static_assert(InKindOrder(), "kKinds must list the kinds in the order of enum Kind");
+
+}  // namespace
+
+std::span<const ResourceKind> ResourceKinds() { return kKinds; }
+
+const ResourceKind& KindInfo(Kind kind) { return kKinds[static_cast<std::size_t>(kind)]; }
+
+const ResourceKind* KindOfId(std::string_view id) {
+  std::size_t dash = id.rfind('-');
+  if (dash == std::string_view::npos) return nullptr;
+  std::string_view prefix = id.substr(0, dash + 1);
+  for (const ResourceKind& kind : kKinds) {
+    if (kind.prefix == prefix) return &kind;
+  }
+  return nullptr;
+}
+
+bool IsWellFormedId(const ResourceKind& kind, std::string_view id) {
+  return IsHexId(id, kind.prefix);
+}
+
+Error NotFoundError(const ResourceKind& kind, std::string_view id) {
+  return MakeError(kind.not_found,
+                   std::string(kind.noun) + " '" + std::string(id) + "' does not exist");
+}
+
+Error NotFoundError(const ResourceKind& kind, const std::vector<std::string>& missing) {
+  if (missing.size() == 1) return NotFoundError(kind, missing[0]);
+  std::string list;
+  for (const std::string& id : missing) list += (list.empty() ? "" : ", ") + id;
+  return MakeError(kind.not_found, std::string(kind.noun) + "s '" + list + "' do not exist");
+}
+
+Error MalformedIdError(const ResourceKind& kind, std::string_view id) {
+  std::string message = "Invalid id: \"" + std::string(id) + "\"";
+  // EC2 spells out the expected shape for groups only.
+  if (kind.kind == Kind::kSecurityGroup) message += " (expecting \"sg-...\")";
+  return MakeError(kind.malformed, message);
+}
+
+Status CheckIds(const ResourceKind& kind, Scope& scope, const std::vector<std::string>& ids) {
+  std::vector<std::string> missing;
+  for (const std::string& id : ids) {
+    bool well_formed = IsWellFormedId(kind, id);
+    if (!well_formed && kind.malformed != kind.not_found) return MalformedIdError(kind, id);
+    if (well_formed && kind.find(scope, id) != nullptr) continue;
+    if (!kind.names_every_missing) return NotFoundError(kind, id);
+    if (std::find(missing.begin(), missing.end(), id) == missing.end()) missing.push_back(id);
+  }
+  if (missing.empty()) return OkStatus();
+  return NotFoundError(kind, missing);
+}
+
+}  // namespace ec2sim::model
