@@ -3,6 +3,7 @@
 #ifndef EC2SIM_SIM_SCENARIO_DOCUMENT_H_
 #define EC2SIM_SIM_SCENARIO_DOCUMENT_H_
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -11,9 +12,11 @@
 
 #include "ec2sim/result.h"
 #include "ec2sim/scenario.h"
-#include "sim/scenario/step_target.h"
 
 namespace ec2sim::scenario {
+
+// True when a call step may name the action.
+using ActionPredicate = std::function<bool(std::string_view action)>;
 
 // 1-based line and column (in characters, not bytes) of a byte offset in `text`.
 struct TextPosition {
