@@ -175,7 +175,7 @@ TEST(HttpBackend, WaitingAdvancesTheServersClockUntilTheStateIsReached) {
                                       ctx);
   ASSERT_TRUE(run.ok()) << run.error().message;
   std::string id = (*run)["Instances"][0]["InstanceId"];
-  EXPECT_EQ((*run)["Instances"][0]["OwnerId"], ctx.account) << "the call names its account";
+  EXPECT_EQ((*run)["OwnerId"], ctx.account) << "the call names its account";
   SimTime began = *(*backend)->ReadClock();
   Result<Duration> waited = (*backend)->WaitForInstanceState(ctx, id, "running", 5 * kMinute);
   ASSERT_TRUE(waited.ok()) << waited.error().message;
