@@ -9,7 +9,8 @@
 // ResponseMetadata. Timestamps are ISO 8601 strings. Errors are Error values whose code maps to
 // AWS's error code string (see result.h).
 //
-// A Sandbox is not thread-safe; callers that share one serialise access.
+// A Sandbox is a Backend (backend.h) whose members never fail for reasons of their own: no
+// network, no refusals. It is not thread-safe; callers that share one serialise access.
 #ifndef EC2SIM_SANDBOX_H_
 #define EC2SIM_SANDBOX_H_
 
@@ -21,16 +22,17 @@
 #include <string_view>
 #include <vector>
 
+#include "ec2sim/backend.h"
 #include "ec2sim/options.h"
 #include "ec2sim/result.h"
 #include "ec2sim/sim_time.h"
 
 namespace ec2sim {
 
-class Sandbox {
+class Sandbox final : public Backend {
  public:
   explicit Sandbox(const SandboxOptions& options = {});
-  ~Sandbox();
+  ~Sandbox() override;
   Sandbox(const Sandbox&) = delete;
   Sandbox& operator=(const Sandbox&) = delete;
 
@@ -40,10 +42,10 @@ class Sandbox {
   // kInvalidAction for an action the sandbox does not implement; kInvalidRegion-style input
   // (an unknown region) is kInvalidParameterValue.
   Result<nlohmann::json> Call(std::string_view action, const nlohmann::json& params,
-                              const CallContext& ctx);
+                              const CallContext& ctx) override;
 
   // True when Call() implements the action.
-  bool HasAction(std::string_view action) const;
+  bool HasAction(std::string_view action) const override;
   // Every implemented action name, sorted.
   std::vector<std::string> Actions() const;
 
@@ -51,22 +53,25 @@ class Sandbox {
   SimTime Now() const;
   // Moves the clock forward by d (>= 0) ms, running every event that falls due on the way.
   void Advance(Duration d);
+  // Backend's clock: Now() and Advance(d), which never fail.
+  Result<SimTime> ReadClock() override { return Now(); }
+  Status AdvanceClock(Duration d) override;
   // Advances the clock until the instance is in `state` (an InstanceStateName such as
   // "running"), at most `timeout` ms. Returns the time waited. Errors:
   // kInvalidInstanceIdNotFound / kInvalidInstanceIdMalformed, kInvalidParameterValue for an
   // unknown state name, kSimExpectationFailed when the timeout passes first.
   Result<Duration> WaitForInstanceState(const CallContext& ctx, std::string_view instance_id,
-                                        std::string_view state, Duration timeout);
+                                        std::string_view state, Duration timeout) override;
 
   // Would this traffic get through, and why (scenario verb `probe`; fields in
   // docs/network.md). `ctx` anchors private addresses named without an instance. Errors: AWS
   // codes for malformed input (kInvalidParameterValue, kMissingParameter,
   // kInvalidInstanceIdMalformed, ...), kSimNotFound for a connection name never opened.
-  Result<nlohmann::json> Probe(const nlohmann::json& spec, const CallContext& ctx);
+  Result<nlohmann::json> Probe(const nlohmann::json& spec, const CallContext& ctx) override;
   // The account's bill from the start until now (scenario verb `bill`).
-  Result<nlohmann::json> Bill(const nlohmann::json& spec, const CallContext& ctx);
+  Result<nlohmann::json> Bill(const nlohmann::json& spec, const CallContext& ctx) override;
   // Modelled round-trip time (scenario verb `latency`).
-  Result<nlohmann::json> Latency(const nlohmann::json& spec, const CallContext& ctx);
+  Result<nlohmann::json> Latency(const nlohmann::json& spec, const CallContext& ctx) override;
 
   const SandboxOptions& options() const;
 

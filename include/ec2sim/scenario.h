@@ -1,9 +1,9 @@
 // Scenario files (format 1 of the scenario format): loading, validating and running them.
 //
-// A scenario is a JSON story told to one Sandbox: EC2 calls in boto3's shapes, clock moves,
-// waits, and expectations about the results. Loading validates the whole file before anything
-// runs, so an invalid file never half-runs. Running is deterministic: the same file and the same
-// binary give the same transcript byte for byte.
+// A scenario is a JSON story told to one Backend (a Sandbox, or a running server): EC2 calls in
+// boto3's shapes, clock moves, waits, and expectations about the results. Loading validates the
+// whole file before anything runs, so an invalid file never half-runs. Running is deterministic:
+// the same file and the same binary give the same transcript byte for byte.
 //
 // Substitution: a string that is exactly "${name}" is replaced by the value saved under `name`
 // with its JSON type; "${name}" inside a longer string is spliced in as text (strings without
@@ -20,6 +20,7 @@
 #include <string_view>
 #include <vector>
 
+#include "ec2sim/backend.h"
 #include "ec2sim/result.h"
 #include "ec2sim/sandbox.h"
 #include "ec2sim/sim_time.h"
@@ -114,18 +115,27 @@ Result<Scenario> ParseScenario(std::string_view text, const std::string& display
 // The Sandbox options the scenario asks for (seed, start, timing, pricing, free_tier).
 SandboxOptions SandboxOptionsFor(const Scenario& scenario);
 
-// Runs every step of `scenario` on `sandbox` (normally built from SandboxOptionsFor) until the
-// first failing step; later steps are kNotRun. When `transcript` is not null, writes the
-// scenario's header, one line per step and PASS/FAIL to it as the steps run. Never throws.
-ScenarioOutcome RunScenario(const Scenario& scenario, Sandbox& sandbox, std::ostream* transcript);
+// Runs every step of `scenario` on `backend` (normally a Sandbox built from SandboxOptionsFor)
+// until the first failing step; later steps are kNotRun. When `transcript` is not null, writes
+// the scenario's header, one line per step and PASS/FAIL to it as the steps run. The scenario
+// must come from the loader (it is trusted to be valid). Never throws. A backend's own failure
+// (a remote one that cannot read or move its clock) fails the step it happens in.
+ScenarioOutcome RunScenario(const Scenario& scenario, Backend& backend, std::ostream* transcript);
+
+// What a run of several scenario files came to. Every file counts once: passed, or failed
+// (a failing step, or a file that could not be used).
+struct ScenarioFilesSummary {
+  int passed = 0;
+  int failed = 0;   // scenarios with a failing step, plus invalid files
+  int invalid = 0;  // files that were unreadable or invalid (also counted in `failed`)
+};
 
 // Loads every file, runs each valid one in its own Sandbox and writes a transcript (or, with
 // `json_output`, one JSON report) to `out`; invalid files are reported on `err` (and in the JSON
 // report) and count as failed. The text transcript ends with the line "N passed, N failed".
-// Returns the exit status: 0 all passed, 1 a step failed, 2 a file was unreadable or invalid
-// (2 wins over 1).
-int RunScenarioFiles(const std::vector<std::string>& paths, bool json_output, std::ostream& out,
-                     std::ostream& err);
+// Returns the counts; what they mean for a process's exit status is the caller's choice.
+ScenarioFilesSummary RunScenarioFiles(const std::vector<std::string>& paths, bool json_output,
+                                      std::ostream& out, std::ostream& err);
 
 }  // namespace ec2sim
 

@@ -119,6 +119,11 @@ SimTime Sandbox::Now() const { return impl_->world.now(); }
 
 void Sandbox::Advance(Duration d) { impl_->world.sim().Advance(d < 0 ? 0 : d); }
 
+Status Sandbox::AdvanceClock(Duration d) {
+  Advance(d);
+  return OkStatus();
+}
+
 Result<Duration> Sandbox::WaitForInstanceState(const CallContext& ctx, std::string_view instance_id,
                                                std::string_view state, Duration timeout) {
   auto wanted = model::ParseStateName(state);

@@ -1,25 +1,23 @@
 // `ec2sim lesson list|show|start|check|progress|solution`: the self-paced course.
 #include <cstdlib>
-#include <fstream>
 #include <iostream>
 #include <map>
 #include <memory>
 #include <optional>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include "ec2sim/scenario.h"
 #include "sim/cli/commands.h"
+#include "sim/cli/remote.h"
+#include "sim/client/connector.h"
 #include "sim/lessons/catalog.h"
 #include "sim/lessons/checker.h"
 #include "sim/lessons/feedback.h"
 #include "sim/lessons/learner_key.h"
 #include "sim/lessons/progress.h"
-#include "sim/lessons/state_source.h"
 #include "sim/lessons/text_width.h"
 #include "sim/lessons/views.h"
-#include "sim/server/remote_state.h"
 
 namespace ec2sim::cli {
 namespace {
@@ -161,46 +159,6 @@ int Report(const Lesson& lesson, const lessons::ExerciseResult& result, const st
   return result.AllMet() ? 0 : 1;
 }
 
-std::optional<std::string> Getenv(const char* name) {
-  const char* value = std::getenv(name);
-  if (value == nullptr || *value == '\0') return std::nullopt;
-  return std::string(value);
-}
-
-std::optional<std::string> ReadWholeFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-lessons::RemoteConnector* ConnectorOrComplain() {
-  lessons::RemoteConnector* remote = lessons::GetRemoteConnector();
-  if (remote == nullptr) {
-    std::cerr << "ec2sim: --endpoint is not available in this build: it has no client for "
-                 "`ec2sim serve`. Check a scenario file instead: ec2sim lesson check N FILE\n";
-  }
-  return remote;
-}
-
-// Installs a connector that signs with the AWS CLI's credentials (--profile, the environment,
-// AWS_PROFILE or the default profile), which a classroom server requires; leaves the unsigned
-// one when no secret is found, which an open server takes. The signature's region is the
-// lesson's, else AWS_REGION / AWS_DEFAULT_REGION, else us-east-1.
-void SignWithCliCredentials(const LessonArgs& args, const std::string& lesson_region) {
-  Result<lessons::LearnerKey> signer =
-      lessons::FindLearnerKey("", args.profile, Getenv, ReadWholeFile);
-  if (!signer.ok() || signer->secret.empty()) return;
-  server::RemoteOptions options;
-  options.access_key_id = signer->key;
-  options.secret_access_key = signer->secret;
-  options.region = !lesson_region.empty() ? lesson_region
-                   : Getenv("AWS_REGION") ? *Getenv("AWS_REGION")
-                                          : Getenv("AWS_DEFAULT_REGION").value_or("us-east-1");
-  lessons::SetRemoteConnector(server::MakeHttpRemoteConnector(options));
-}
-
 int Check(const LessonArgs& args) {
   if (args.file.empty() == args.endpoint.empty()) {
     std::cerr << "ec2sim lesson check: give either a scenario FILE or --endpoint URL\n";
@@ -221,14 +179,12 @@ int Check(const LessonArgs& args) {
     lessons::AnswerResult checked = lessons::CheckScenarioAnswer(*ex, *answer);
     return Report(*lesson, checked.result, checked.stopped, args);
   }
-  SignWithCliCredentials(args, ex->region);
-  lessons::RemoteConnector* remote = ConnectorOrComplain();
-  if (remote == nullptr) return 2;
+  client::RemoteConnector remote(SigningOptions(args.profile, ex->region));
   // A teacher names the account; a learner's own key comes from the flag or the AWS CLI's set-up.
-  Result<std::unique_ptr<lessons::StateSource>> source =
+  Result<std::unique_ptr<client::HttpBackend>> source =
       MakeError(ErrorCode::kSimInvalidInput, "no account");
   if (!args.account.empty()) {
-    source = remote->ForAccount(args.endpoint, args.account);
+    source = remote.ForAccount(args.endpoint, args.account);
   } else {
     Result<lessons::LearnerKey> key =
         lessons::FindLearnerKey(args.access_key, args.profile, Getenv, ReadWholeFile);
@@ -236,13 +192,13 @@ int Check(const LessonArgs& args) {
       std::cerr << "ec2sim lesson check: " << key.error().message << "\n";
       return 2;
     }
-    source = remote->ForAccessKey(args.endpoint, key->key);
+    source = remote.ForAccessKey(args.endpoint, key->key);
   }
   if (!source.ok()) {
     std::cerr << "ec2sim: " << args.endpoint << ": " << source.error().message << "\n";
     return 2;
   }
-  lessons::ExerciseResult result = lessons::CheckExercise(*ex, **source);
+  lessons::ExerciseResult result = lessons::CheckExercise(*ex, **source, (*source)->account());
   return Report(*lesson, result, "", args);
 }
 
@@ -250,23 +206,24 @@ int Progress(const LessonArgs& args) {
   auto course = LoadCourse(args);
   if (!course) return 2;
   // The list of accounts is the teacher's: a classroom server wants an admin's signature.
-  SignWithCliCredentials(args, "");
-  lessons::RemoteConnector* remote = ConnectorOrComplain();
-  if (remote == nullptr) return 2;
-  auto listed = remote->AccountsWithKeys(args.endpoint);
+  client::RemoteConnector remote(SigningOptions(args.profile, ""));
+  auto listed = remote.AccountsWithKeys(args.endpoint);
   if (!listed.ok()) {
     std::cerr << "ec2sim: " << args.endpoint << ": " << listed.error().message << "\n";
     return 2;
   }
   std::vector<std::string> accounts;
   std::map<std::string, std::vector<std::string>> keys;
-  for (const lessons::RemoteAccount& a : *listed) {
+  for (const client::RemoteAccount& a : *listed) {
     accounts.push_back(a.account);
     keys[a.account] = a.access_keys;
   }
-  auto progress = lessons::CollectProgress(*course, accounts, [&](const std::string& account) {
-    return remote->ForAccount(args.endpoint, account);
-  });
+  auto progress = lessons::CollectProgress(
+      *course, accounts, [&](const std::string& account) -> Result<std::shared_ptr<Backend>> {
+        EC2SIM_ASSIGN_OR_RETURN(std::unique_ptr<client::HttpBackend> backend,
+                                remote.ForAccount(args.endpoint, account));
+        return std::shared_ptr<Backend>(std::move(backend));
+      });
   if (!progress.ok()) {
     std::cerr << "ec2sim: " << args.endpoint << ": " << progress.error().message << "\n";
     return 2;
@@ -322,11 +279,6 @@ void CommonOptions(CLI::App* cmd, LessonArgs& args, bool text) {
 }  // namespace
 
 void AddLessonCommand(CLI::App& app, Registry& commands) {
-  // The server library is linked into every ec2sim binary (cmd_serve.cc needs it), so its HTTP
-  // client is what `--endpoint` uses.
-  if (lessons::GetRemoteConnector() == nullptr) {
-    lessons::SetRemoteConnector(server::MakeHttpRemoteConnector());
-  }
   CLI::App* lesson = app.add_subcommand("lesson", "The course: lessons, exercises and checks");
   lesson->require_subcommand(1);
 

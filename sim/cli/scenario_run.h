@@ -32,6 +32,13 @@ struct ScenarioRun {
 // and gives `failed_step_status` (each command keeps its documented status).
 ScenarioRun RunScenarioFile(const std::string& file, int failed_step_status, std::ostream& err);
 
+// The exit status of `ec2sim run`: 0 every scenario passed, 1 a step failed, 2 a file was
+// unreadable or invalid (2 wins over 1).
+inline int RunExitStatus(const ScenarioFilesSummary& summary) {
+  if (summary.invalid > 0) return 2;
+  return summary.failed > 0 ? 1 : 0;
+}
+
 }  // namespace ec2sim::cli
 
 #endif  // EC2SIM_CLI_SCENARIO_RUN_H_

@@ -5,8 +5,6 @@
 #include <memory>
 
 #include "sim/model/regions.h"
-#include "sim/scenario/runner.h"
-#include "sim/scenario/step_target.h"
 #include "sim/scenario/substitute.h"
 #include "sim/scenario/summary.h"
 
@@ -16,16 +14,18 @@ namespace {
 using nlohmann::json;
 using Vars = std::map<std::string, json, std::less<>>;
 
-// Checks only read state, so the clock never moves and waits are refused.
-class SourceTarget final : public scenario::StepTarget {
+// What a check runs on: the learner's backend, read only. Checks never move the clock (it reads
+// as 0, so no remote clock is asked) and may not wait; "region": "*" runs a call in every
+// region and lists the answers.
+class CheckBackend final : public Backend {
  public:
-  explicit SourceTarget(StateSource& source) : source_(source) {}
+  explicit CheckBackend(Backend& state) : state_(state) {}
 
   Result<json> Call(std::string_view action, const json& params, const CallContext& ctx) override {
-    if (ctx.region != kAllRegions) return source_.Call(action, params, ctx.region);
+    if (ctx.region != kAllRegions) return state_.Call(action, params, ctx);
     json all = json::array();
     for (const std::string& region : model::RegionCodes()) {
-      auto r = source_.Call(action, params, region);
+      auto r = state_.Call(action, params, CallContext{ctx.account, region});
       if (!r.ok()) return MakeError(r.error().code, region + ": " + r.error().message);
       json entry = {{"Region", region}};
       if (r->is_object()) entry.update(*r);
@@ -33,31 +33,32 @@ class SourceTarget final : public scenario::StepTarget {
     }
     return all;
   }
+  // The lesson loader already checked the actions against the simulator's.
   bool HasAction(std::string_view) const override { return true; }
-  SimTime Now() const override { return 0; }
-  void Advance(Duration) override {}
+  Result<SimTime> ReadClock() override { return SimTime{0}; }
+  Status AdvanceClock(Duration) override { return OkStatus(); }
   Result<Duration> WaitForInstanceState(const CallContext&, std::string_view, std::string_view,
                                         Duration) override {
     return MakeError(ErrorCode::kSimInvalidInput, "a check cannot wait");
   }
   Result<json> Probe(const json& spec, const CallContext& ctx) override {
     if (ctx.region == kAllRegions) return OnlyCalls();
-    return source_.Probe(spec, ctx.region);
+    return state_.Probe(spec, ctx);
   }
   Result<json> Bill(const json& spec, const CallContext& ctx) override {
     if (ctx.region == kAllRegions) return OnlyCalls();
-    return source_.Bill(spec, ctx.region);
+    return state_.Bill(spec, ctx);
   }
   Result<json> Latency(const json& spec, const CallContext& ctx) override {
     if (ctx.region == kAllRegions) return OnlyCalls();
-    return source_.Latency(spec, ctx.region);
+    return state_.Latency(spec, ctx);
   }
 
  private:
   static Error OnlyCalls() {
     return MakeError(ErrorCode::kSimInvalidInput, "\"region\": \"*\" applies to calls only");
   }
-  StateSource& source_;
+  Backend& state_;
 };
 
 // Splices the exercise's vars into a string, leaving other references for the runner.
@@ -108,21 +109,22 @@ std::string FailureDetail(const StepOutcome& step) {
   return "check " + std::to_string(step.index) + " (" + what + "): " + why;
 }
 
-GoalResult RunGoal(const Exercise& ex, const Goal& goal, StateSource& source) {
+GoalResult RunGoal(const Exercise& ex, const Goal& goal, Backend& state,
+                   const std::string& account) {
   GoalResult result;
   result.goal = &goal;
   Scenario sc;
   sc.file = goal.id;
   sc.name = goal.id;
   sc.region = ex.region;
-  sc.account = source.Account();
+  sc.account = account;
   for (ScenarioStep step : goal.checks) {
     step.args = WithVars(step.args, ex.vars);
     for (Expectation& e : step.expect) e.matcher = WithVars(e.matcher, ex.vars);
     sc.steps.push_back(std::move(step));
   }
-  SourceTarget target(source);
-  ScenarioOutcome outcome = scenario::RunScenarioOn(sc, target, nullptr);
+  CheckBackend checked(state);
+  ScenarioOutcome outcome = RunScenario(sc, checked, nullptr);
   if (outcome.passed) {
     result.status = GoalStatus::kMet;
     return result;
@@ -159,7 +161,7 @@ bool ExerciseResult::AnyUnavailable() const {
                      [](const GoalResult& g) { return g.status == GoalStatus::kUnavailable; });
 }
 
-ExerciseResult CheckExercise(const Exercise& exercise, StateSource& state) {
+ExerciseResult CheckExercise(const Exercise& exercise, Backend& state, const std::string& account) {
   ExerciseResult out;
   out.exercise = &exercise;
   std::map<std::string, bool, std::less<>> met;
@@ -174,7 +176,7 @@ ExerciseResult CheckExercise(const Exercise& exercise, StateSource& state) {
       r.status = GoalStatus::kWaiting;
       r.waiting_for = std::move(unmet);
     } else {
-      r = RunGoal(exercise, goal, state);
+      r = RunGoal(exercise, goal, state, account);
     }
     met[goal.id] = r.status == GoalStatus::kMet;
     out.goals.push_back(std::move(r));
@@ -194,8 +196,7 @@ AnswerResult CheckScenarioAnswer(const Exercise& exercise, const Scenario& answe
       break;
     }
   }
-  SandboxStateSource source(sandbox, answer.account);
-  out.result = CheckExercise(exercise, source);
+  out.result = CheckExercise(exercise, sandbox, answer.account);
   return out;
 }
 

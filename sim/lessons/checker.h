@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
+#include "ec2sim/backend.h"
 #include "ec2sim/scenario.h"
 #include "sim/lessons/lesson.h"
-#include "sim/lessons/state_source.h"
 
 namespace ec2sim::lessons {
 
@@ -37,11 +37,13 @@ struct ExerciseResult {
   bool AnyUnavailable() const;
 };
 
-// Checks every goal of `exercise` against `state`, in order. Each goal's checks run as the steps
-// of a scenario (region: the exercise's; account: the source's) with the exercise's vars
-// available as "${name}", stopping at the first failing check. Never fails: a check that
-// cannot run is a missed goal (or kUnavailable for kSimUnsupported).
-ExerciseResult CheckExercise(const Exercise& exercise, StateSource& state);
+// Checks every goal of `exercise` against `account`'s state on `state` (a Sandbox after the
+// learner's scenario ran, or the HTTP client of a running server), in order. Each goal's checks
+// run as the steps of a scenario (region: the exercise's; account: `account`) with the
+// exercise's vars available as "${name}", stopping at the first failing check. Checks only
+// read: they never move the clock or wait. Never fails: a check that cannot run is a missed
+// goal (or kUnavailable when the backend answers kSimUnsupported for a verb).
+ExerciseResult CheckExercise(const Exercise& exercise, Backend& state, const std::string& account);
 
 // A learner's scenario file, run and then checked.
 struct AnswerResult {

@@ -7,16 +7,16 @@ namespace ec2sim::lessons {
 
 Result<nlohmann::json> CollectProgress(const Course& course,
                                        const std::vector<std::string>& accounts,
-                                       const SourceOpener& open) {
+                                       const BackendOpener& open) {
   nlohmann::json rows = nlohmann::json::array();
   for (const std::string& account : accounts) {
-    EC2SIM_ASSIGN_OR_RETURN(std::unique_ptr<StateSource> source, open(account));
+    EC2SIM_ASSIGN_OR_RETURN(std::shared_ptr<Backend> backend, open(account));
     nlohmann::json lessons = nlohmann::json::array();
     int met = 0;
     int total = 0;
     for (const Lesson& lesson : course.lessons) {
       for (const Exercise& ex : lesson.exercises) {
-        ExerciseResult result = CheckExercise(ex, *source);
+        ExerciseResult result = CheckExercise(ex, *backend, account);
         nlohmann::json goals = nlohmann::json::object();
         for (const GoalResult& g : result.goals) goals[g.goal->id] = GoalStatusName(g.status);
         met += result.MetCount();

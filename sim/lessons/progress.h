@@ -8,15 +8,15 @@
 #include <string>
 #include <vector>
 
+#include "ec2sim/backend.h"
 #include "ec2sim/result.h"
 #include "sim/lessons/catalog.h"
-#include "sim/lessons/state_source.h"
 
 namespace ec2sim::lessons {
 
-// Opens one account's state (for a server: RemoteConnector::ForAccount).
-using SourceOpener =
-    std::function<Result<std::unique_ptr<StateSource>>(const std::string& account)>;
+// Opens the backend that holds one account's state (for a server: the HTTP client's
+// RemoteConnector::ForAccount). The account's goals are checked on it.
+using BackendOpener = std::function<Result<std::shared_ptr<Backend>>(const std::string& account)>;
 
 // Checks every exercise of every lesson for each account, in the order given:
 // {"accounts": [{"account": ID, "met": N, "total": N,
@@ -25,7 +25,7 @@ using SourceOpener =
 // Errors: the first error of `open`.
 Result<nlohmann::json> CollectProgress(const Course& course,
                                        const std::vector<std::string>& accounts,
-                                       const SourceOpener& open);
+                                       const BackendOpener& open);
 
 }  // namespace ec2sim::lessons
 

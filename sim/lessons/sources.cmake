@@ -4,7 +4,6 @@ list(APPEND EC2SIM_LESSONS_SOURCES
   sim/lessons/terminal_text.cc
   sim/lessons/lesson_parser.cc
   sim/lessons/catalog.cc
-  sim/lessons/state_source.cc
   sim/lessons/checker.cc
   sim/lessons/feedback.cc
   sim/lessons/progress.cc

@@ -3,6 +3,7 @@
 #ifndef EC2SIM_SIM_SCENARIO_DOCUMENT_H_
 #define EC2SIM_SIM_SCENARIO_DOCUMENT_H_
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <set>
 #include <string>
@@ -11,9 +12,11 @@
 
 #include "ec2sim/result.h"
 #include "ec2sim/scenario.h"
-#include "sim/scenario/step_target.h"
 
 namespace ec2sim::scenario {
+
+// True when a call step may name the action.
+using ActionPredicate = std::function<bool(std::string_view action)>;
 
 // True for text shaped like a region code: "us-east-1", "ap-northeast-2", "us-gov-west-1".
 bool IsRegionShaped(std::string_view text);

@@ -5,16 +5,16 @@
 #include "ec2sim/scenario.h"
 #include "sim/scenario/document.h"
 #include "sim/scenario/report.h"
-#include "sim/scenario/runner.h"
 
 namespace ec2sim::scenario {
 
-int RunScenarioFilesWith(const std::vector<std::string>& paths, bool json_output, std::ostream& out,
-                         std::ostream& err, const ActionPredicate& has_action,
-                         const TargetFactory& make_target) {
+ScenarioFilesSummary RunScenarioFilesWith(const std::vector<std::string>& paths, bool json_output,
+                                          std::ostream& out, std::ostream& err,
+                                          const ActionPredicate& has_action,
+                                          const BackendFactory& make_backend) {
   int passed = 0;
   int failed = 0;
-  bool any_invalid = false;
+  int invalid_files = 0;
   nlohmann::json reports = nlohmann::json::array();
   nlohmann::json invalid = nlohmann::json::array();
   std::ostream* transcript = json_output ? nullptr : &out;
@@ -22,7 +22,7 @@ int RunScenarioFilesWith(const std::vector<std::string>& paths, bool json_output
     Result<Scenario> loaded = LoadScenarioFileWith(path, has_action);
     if (!loaded.ok()) {
       // An invalid file counts as failed so that "0 failed" always means all is well.
-      any_invalid = true;
+      ++invalid_files;
       ++failed;
       err << loaded.error().message << "\n";
       if (json_output) {
@@ -32,8 +32,8 @@ int RunScenarioFilesWith(const std::vector<std::string>& paths, bool json_output
       }
       continue;
     }
-    std::unique_ptr<StepTarget> target = make_target(SandboxOptionsFor(*loaded));
-    ScenarioOutcome outcome = RunScenarioOn(*loaded, *target, transcript);
+    std::shared_ptr<Backend> backend = make_backend(*loaded);
+    ScenarioOutcome outcome = RunScenario(*loaded, *backend, transcript);
     (outcome.passed ? passed : failed) += 1;
     if (json_output) reports.push_back(ScenarioReport(*loaded, outcome));
   }
@@ -46,22 +46,21 @@ int RunScenarioFilesWith(const std::vector<std::string>& paths, bool json_output
   } else {
     out << SummaryLine(passed, failed) << "\n";
   }
-  if (any_invalid) return 2;
-  return failed > 0 ? 1 : 0;
+  return ScenarioFilesSummary{passed, failed, invalid_files};
 }
 
 }  // namespace ec2sim::scenario
 
 namespace ec2sim {
 
-int RunScenarioFiles(const std::vector<std::string>& paths, bool json_output, std::ostream& out,
-                     std::ostream& err) {
+ScenarioFilesSummary RunScenarioFiles(const std::vector<std::string>& paths, bool json_output,
+                                      std::ostream& out, std::ostream& err) {
   Sandbox actions;
   return scenario::RunScenarioFilesWith(
       paths, json_output, out, err,
       [&actions](std::string_view action) { return actions.HasAction(action); },
-      [](const SandboxOptions& options) -> std::unique_ptr<scenario::StepTarget> {
-        return std::make_unique<scenario::SandboxTarget>(std::make_unique<Sandbox>(options));
+      [](Scenario& scenario) -> std::shared_ptr<Backend> {
+        return std::make_shared<Sandbox>(SandboxOptionsFor(scenario));
       });
 }
 

@@ -1,9 +1,8 @@
-#include "sim/scenario/runner.h"
-
 #include <cassert>
 #include <optional>
 #include <ostream>
 
+#include "ec2sim/scenario.h"
 #include "sim/scenario/json_path.h"
 #include "sim/scenario/matchers.h"
 #include "sim/scenario/report.h"
@@ -91,14 +90,21 @@ std::string LatencyDetail(const nlohmann::json& r) {
 // Runs the steps of one scenario, carrying saved values from step to step.
 class StepRunner {
  public:
-  StepRunner(const Scenario& scenario, StepTarget& target) : sc_(scenario), target_(target) {}
+  StepRunner(const Scenario& scenario, Backend& backend) : sc_(scenario), backend_(backend) {}
 
   StepOutcome Run(const ScenarioStep& step) {
     StepOutcome out;
     out.index = step.index;
     out.verb = step.verb;
-    out.time = target_.Now();
     out.note = Narration(step.verb == StepVerb::kNote ? step.text : step.note);
+    Result<SimTime> now = backend_.ReadClock();
+    if (!now.ok()) {
+      // Only a remote backend fails here; the step cannot be placed in time, so it fails.
+      out.summary = StepDescription(step);
+      Fail(now.error(), out);
+      return out;
+    }
+    out.time = *now;
     CallContext ctx{step.account.value_or(sc_.account), step.region.value_or(sc_.region)};
     std::optional<Result<nlohmann::json>> result = Act(step, ctx, out);
     if (result.has_value()) Judge(step, std::move(*result), out);
@@ -107,6 +113,12 @@ class StepRunner {
   }
 
  private:
+  static void Fail(const Error& error, StepOutcome& out) {
+    out.error = error;
+    out.failures.push_back(Plain(std::string(AwsCode(error.code)) + ": " + OneLine(error.message)));
+    out.status = StepStatus::kFailed;
+  }
+
   std::string Narration(const std::string& text) const {
     auto substituted = SubstituteText(text, vars_);
     return substituted.ok() ? *substituted : text;
@@ -121,8 +133,7 @@ class StepRunner {
         out.summary = "note: " + OneLine(out.note);
         return std::nullopt;
       case StepVerb::kAdvance:
-        target_.Advance(step.duration);
-        out.summary = "advance " + step.text + " to " + TranscriptTime(target_.Now());
+        Advance(step, out);
         return std::nullopt;
       default:
         break;
@@ -137,22 +148,32 @@ class StepRunner {
     switch (step.verb) {
       case StepVerb::kCall:
         out.summary = "call " + step.action;
-        return target_.Call(step.action, params_, ctx);
+        return backend_.Call(step.action, params_, ctx);
       case StepVerb::kWait:
         return Wait(step, ctx, out);
       case StepVerb::kProbe:
         out.summary = "probe";
-        return target_.Probe(params_, ctx);
+        return backend_.Probe(params_, ctx);
       case StepVerb::kBill:
         out.summary = "bill";
-        return target_.Bill(params_, ctx);
+        return backend_.Bill(params_, ctx);
       case StepVerb::kLatency:
         out.summary = "latency";
-        return target_.Latency(params_, ctx);
+        return backend_.Latency(params_, ctx);
       default:
         assert(false && "verb handled above");
         return std::nullopt;
     }
+  }
+
+  // Moves the clock. A remote backend may refuse, which fails the step with its error.
+  void Advance(const ScenarioStep& step, StepOutcome& out) {
+    out.summary = "advance " + step.text;
+    Status moved = backend_.AdvanceClock(step.duration);
+    if (!moved.ok()) return Fail(moved.error(), out);
+    Result<SimTime> now = backend_.ReadClock();
+    if (!now.ok()) return Fail(now.error(), out);
+    out.summary += " to " + TranscriptTime(*now);
   }
 
   Result<nlohmann::json> Wait(const ScenarioStep& step, const CallContext& ctx, StepOutcome& out) {
@@ -167,7 +188,7 @@ class StepRunner {
     const auto& name = state.get_ref<const std::string&>();
     out.summary = "wait " + id + " " + name;
     EC2SIM_ASSIGN_OR_RETURN(Duration waited,
-                            target_.WaitForInstanceState(ctx, id, name, step.duration));
+                            backend_.WaitForInstanceState(ctx, id, name, step.duration));
     return nlohmann::json{{"instance", id},
                           {"state", name},
                           {"waited", FormatDuration(waited)},
@@ -257,19 +278,20 @@ class StepRunner {
   }
 
   const Scenario& sc_;
-  StepTarget& target_;
+  Backend& backend_;
   Variables vars_;
   nlohmann::json params_;  // the current step's arguments after substitution
 };
 
 }  // namespace
 
-ScenarioOutcome RunScenarioOn(const Scenario& scenario, StepTarget& target,
-                              std::ostream* transcript) {
-  if (transcript != nullptr) WriteScenarioHeader(scenario, *transcript);
+}  // namespace scenario
+
+ScenarioOutcome RunScenario(const Scenario& scenario, Backend& backend, std::ostream* transcript) {
+  if (transcript != nullptr) scenario::WriteScenarioHeader(scenario, *transcript);
   ScenarioOutcome outcome;
   outcome.passed = true;
-  StepRunner runner(scenario, target);
+  scenario::StepRunner runner(scenario, backend);
   for (const ScenarioStep& step : scenario.steps) {
     StepOutcome out;
     if (outcome.passed) {
@@ -279,20 +301,13 @@ ScenarioOutcome RunScenarioOn(const Scenario& scenario, StepTarget& target,
       out.index = step.index;
       out.verb = step.verb;
       out.status = StepStatus::kNotRun;
-      out.summary = StepDescription(step);
+      out.summary = scenario::StepDescription(step);
     }
-    if (transcript != nullptr) WriteStepLines(out, *transcript);
+    if (transcript != nullptr) scenario::WriteStepLines(out, *transcript);
     outcome.steps.push_back(std::move(out));
   }
-  if (transcript != nullptr) WriteScenarioFooter(scenario, outcome, *transcript);
+  if (transcript != nullptr) scenario::WriteScenarioFooter(scenario, outcome, *transcript);
   return outcome;
-}
-
-}  // namespace scenario
-
-ScenarioOutcome RunScenario(const Scenario& scenario, Sandbox& sandbox, std::ostream* transcript) {
-  scenario::SandboxTarget target(sandbox);
-  return scenario::RunScenarioOn(scenario, target, transcript);
 }
 
 }  // namespace ec2sim

@@ -5,7 +5,6 @@ list(APPEND EC2SIM_SCENARIO_SOURCES
   sim/scenario/matchers.cc
   sim/scenario/substitute.cc
   sim/scenario/summary.cc
-  sim/scenario/step_target.cc
   sim/scenario/runner.cc
   sim/scenario/report.cc
   sim/scenario/files.cc

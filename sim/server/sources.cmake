@@ -5,7 +5,6 @@ set(EC2SIM_SERVER_SOURCES
   sim/server/ec2_endpoint.cc
   sim/server/admin_api.cc
   sim/server/api_server.cc
-  sim/server/remote_state.cc
   sim/server/response_cache.cc
 )
 # Request signing (SigV4) and classroom users: no HTTP library and no sockets, so tests and fuzz

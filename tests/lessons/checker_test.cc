@@ -62,8 +62,7 @@ TEST(GoalChecker, AGoalIsMetWhenEveryCheckPassesAgainstTheState) {
       LessonWithGoals({Goal("one", {CountInstances(1)}), Goal("two", {CountInstances(2)})});
   Sandbox sandbox({.timing = Timing::kInstant});
   Launch(sandbox, kSeoul, "web");
-  SandboxStateSource source(sandbox, kAccount);
-  ExerciseResult r = CheckExercise(lesson.exercises[0], source);
+  ExerciseResult r = CheckExercise(lesson.exercises[0], sandbox, kAccount);
   ASSERT_EQ(r.goals.size(), 2u);
   EXPECT_EQ(r.goals[0].status, GoalStatus::kMet);
   EXPECT_EQ(r.goals[1].status, GoalStatus::kMissed);
@@ -83,8 +82,7 @@ TEST(GoalChecker, ChecksSeeOnlyTheExercisesRegionUnlessTheyNameOne) {
       LessonWithGoals({Goal("seoul", {CountInstances(1)}), Goal("fra", {in_frankfurt})});
   Sandbox sandbox({.timing = Timing::kInstant});
   Launch(sandbox, "eu-central-1", "web");
-  SandboxStateSource source(sandbox, kAccount);
-  ExerciseResult r = CheckExercise(lesson.exercises[0], source);
+  ExerciseResult r = CheckExercise(lesson.exercises[0], sandbox, kAccount);
   EXPECT_EQ(r.goals[0].status, GoalStatus::kMissed);
   EXPECT_EQ(r.goals[1].status, GoalStatus::kMet);
 }
@@ -101,8 +99,7 @@ TEST(GoalChecker, AllRegionsListsEveryRegionsResult) {
   Sandbox sandbox({.timing = Timing::kInstant});
   Launch(sandbox, "eu-central-1", "a");
   Launch(sandbox, "sa-east-1", "b");
-  SandboxStateSource source(sandbox, kAccount);
-  ExerciseResult r = CheckExercise(lesson.exercises[0], source);
+  ExerciseResult r = CheckExercise(lesson.exercises[0], sandbox, kAccount);
   EXPECT_EQ(r.goals[0].status, GoalStatus::kMet) << r.goals[0].detail;
 }
 
@@ -110,8 +107,7 @@ TEST(GoalChecker, AGoalWaitsForTheGoalsItComesAfter) {
   Lesson lesson = LessonWithGoals(
       {Goal("exists", {CountInstances(1)}), Goal("then", {CountInstances(0)}, {"exists"})});
   Sandbox sandbox({.timing = Timing::kInstant});
-  SandboxStateSource source(sandbox, kAccount);
-  ExerciseResult r = CheckExercise(lesson.exercises[0], source);
+  ExerciseResult r = CheckExercise(lesson.exercises[0], sandbox, kAccount);
   EXPECT_EQ(r.goals[0].status, GoalStatus::kMissed);
   EXPECT_EQ(r.goals[1].status, GoalStatus::kWaiting) << "would pass, but must not be checked yet";
   EXPECT_EQ(r.goals[1].waiting_for, std::vector<std::string>{"exists"});
@@ -129,8 +125,7 @@ TEST(GoalChecker, ExerciseVarsAreSubstitutedWithTheirTypes) {
   Sandbox sandbox({.timing = Timing::kInstant});
   Launch(sandbox, kSeoul, "web");
   Launch(sandbox, kSeoul, "db");
-  SandboxStateSource source(sandbox, kAccount);
-  ExerciseResult r = CheckExercise(lesson.exercises[0], source);
+  ExerciseResult r = CheckExercise(lesson.exercises[0], sandbox, kAccount);
   EXPECT_EQ(r.goals[0].status, GoalStatus::kMet) << r.goals[0].detail;
 }
 
@@ -144,20 +139,34 @@ TEST(GoalChecker, SavedValuesFlowBetweenTheChecksOfOneGoal) {
   Lesson lesson = LessonWithGoals({Goal("chain", {find, use})});
   Sandbox sandbox({.timing = Timing::kInstant});
   Launch(sandbox, kSeoul, "web");
-  SandboxStateSource source(sandbox, kAccount);
-  EXPECT_EQ(CheckExercise(lesson.exercises[0], source).goals[0].status, GoalStatus::kMet);
+  EXPECT_EQ(CheckExercise(lesson.exercises[0], sandbox, kAccount).goals[0].status,
+            GoalStatus::kMet);
 }
 
-// Answers every call from a fixed world and has no billing.
-class NoBillingSource : public StateSource {
+// Answers every call from a fixed world and has no billing. Checks never touch its clock.
+class NoBillingBackend : public Backend {
  public:
-  std::string Account() const override { return kAccount; }
-  Result<json> Call(std::string_view, const json&, const std::string&) override {
+  Result<json> Call(std::string_view, const json&, const CallContext& ctx) override {
+    EXPECT_EQ(ctx.account, kAccount);
     return json{{"Reservations", json::array()}};
   }
-  Result<json> Probe(const json&, const std::string&) override { return Unsupported("probe"); }
-  Result<json> Bill(const json&, const std::string&) override { return Unsupported("bill"); }
-  Result<json> Latency(const json&, const std::string&) override { return Unsupported("latency"); }
+  bool HasAction(std::string_view) const override { return true; }
+  Result<json> Probe(const json&, const CallContext&) override { return Unsupported("probe"); }
+  Result<json> Bill(const json&, const CallContext&) override { return Unsupported("bill"); }
+  Result<json> Latency(const json&, const CallContext&) override { return Unsupported("latency"); }
+  Result<SimTime> ReadClock() override {
+    ADD_FAILURE() << "a check read the clock";
+    return SimTime{0};
+  }
+  Status AdvanceClock(Duration) override {
+    ADD_FAILURE() << "a check moved the clock";
+    return OkStatus();
+  }
+  Result<Duration> WaitForInstanceState(const CallContext&, std::string_view, std::string_view,
+                                        Duration) override {
+    ADD_FAILURE() << "a check waited";
+    return Duration{0};
+  }
 
  private:
   static Error Unsupported(const std::string& verb) {
@@ -168,8 +177,8 @@ class NoBillingSource : public StateSource {
 TEST(GoalChecker, AVerbTheSourceLacksMakesTheGoalUnavailableNotMissed) {
   json bill = {{"bill", json::object()}, {"expect", {{"Total", {{"exists", true}}}}}};
   Lesson lesson = LessonWithGoals({Goal("calls", {CountInstances(0)}), Goal("bill", {bill})});
-  NoBillingSource source;
-  ExerciseResult r = CheckExercise(lesson.exercises[0], source);
+  NoBillingBackend backend;
+  ExerciseResult r = CheckExercise(lesson.exercises[0], backend, kAccount);
   EXPECT_EQ(r.goals[0].status, GoalStatus::kMet);
   EXPECT_EQ(r.goals[1].status, GoalStatus::kUnavailable);
   EXPECT_EQ(r.goals[1].detail, "the bill verb is not supported yet");

@@ -12,8 +12,10 @@ const Course& BuiltCourse() {
   return loaded.ok() ? **loaded : kEmpty;
 }
 
-Result<nlohmann::json> LaunchFirstServer(StateSource& source, const std::string& region) {
-  EC2SIM_RETURN_IF_ERROR(source.Call("CreateKeyPair", {{"KeyName", "k"}}, region));
+Result<nlohmann::json> LaunchFirstServer(Backend& backend, const std::string& account,
+                                         const std::string& region) {
+  const CallContext ctx{account, region};
+  EC2SIM_RETURN_IF_ERROR(backend.Call("CreateKeyPair", {{"KeyName", "k"}}, ctx));
   nlohmann::json run = {
       {"ImageId", "ami-0c9c942bd7bf113a2"},
       {"InstanceType", "t2.micro"},
@@ -22,7 +24,7 @@ Result<nlohmann::json> LaunchFirstServer(StateSource& source, const std::string&
       {"MaxCount", 1},
       {"TagSpecifications",
        {{{"ResourceType", "instance"}, {"Tags", {{{"Key", "Name"}, {"Value", "web"}}}}}}}};
-  return source.Call("RunInstances", run, region);
+  return backend.Call("RunInstances", run, ctx);
 }
 
 }  // namespace ec2sim::lessons::fixtures

@@ -5,9 +5,9 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "ec2sim/backend.h"
 #include "ec2sim/result.h"
 #include "sim/lessons/catalog.h"
-#include "sim/lessons/state_source.h"
 
 namespace ec2sim::lessons::fixtures {
 
@@ -15,11 +15,11 @@ namespace ec2sim::lessons::fixtures {
 // and returns an empty course, so callers fail on their own assertions instead of crashing.
 const Course& BuiltCourse();
 
-// Lesson 3's answer done by hand in `source`'s account and `region` (as a learner on a class
+// Lesson 3's answer done by hand in `account` and `region` of `backend` (as a learner on a class
 // server would): key pair "k", then one t2.micro named "web" launched with it. The instance is
-// pending until the source's clock lets it start; the lesson's goals do not wait for running.
+// pending until the backend's clock lets it start; the lesson's goals do not wait for running.
 // Returns RunInstances' answer, or the first call's error.
-Result<nlohmann::json> LaunchFirstServer(StateSource& source,
+Result<nlohmann::json> LaunchFirstServer(Backend& backend, const std::string& account,
                                          const std::string& region = "ap-northeast-2");
 
 }  // namespace ec2sim::lessons::fixtures

@@ -22,14 +22,15 @@ const json* Lesson3(const json& row) {
 }
 
 TEST(LessonProgress, ListsEachAccountsGoalsPerLesson) {
-  Sandbox sandbox({.timing = Timing::kInstant});
-  SandboxStateSource alice_source(sandbox, kAlice);
-  Result<json> launched = fixtures::LaunchFirstServer(alice_source);
+  auto sandbox = std::make_shared<Sandbox>(SandboxOptions{.timing = Timing::kInstant});
+  Result<json> launched = fixtures::LaunchFirstServer(*sandbox, kAlice);
   ASSERT_TRUE(launched.ok()) << launched.error().message;
+  std::vector<std::string> opened;
   auto progress = CollectProgress(BuiltCourse(), {kAlice, kBob}, [&](const std::string& account) {
-    return Result<std::unique_ptr<StateSource>>(
-        std::make_unique<SandboxStateSource>(sandbox, account));
+    opened.push_back(account);
+    return Result<std::shared_ptr<Backend>>(sandbox);
   });
+  EXPECT_EQ(opened, (std::vector<std::string>{kAlice, kBob}));
   ASSERT_TRUE(progress.ok()) << progress.error().message;
   const json& rows = (*progress)["accounts"];
   ASSERT_EQ(rows.size(), 2u);
@@ -54,8 +55,7 @@ TEST(LessonProgress, ListsEachAccountsGoalsPerLesson) {
 
 TEST(LessonProgress, AnAccountThatCannotBeOpenedIsAnError) {
   auto progress = CollectProgress(BuiltCourse(), {kAlice}, [](const std::string&) {
-    return Result<std::unique_ptr<StateSource>>(
-        MakeError(ErrorCode::kAuthFailure, "unknown account"));
+    return Result<std::shared_ptr<Backend>>(MakeError(ErrorCode::kAuthFailure, "unknown account"));
   });
   ASSERT_FALSE(progress.ok());
   EXPECT_EQ(progress.error().code, ErrorCode::kAuthFailure);

@@ -2,13 +2,13 @@
 
 #include <gtest/gtest.h>
 
-#include "tests/scenario/fake_target.h"
+#include "tests/scenario/fake_backend.h"
 
 namespace ec2sim::scenario {
 namespace {
 
 Result<Scenario> Parse(std::string_view text) {
-  return ParseScenarioText(text, "x.json", &FakeTarget::Knows);
+  return ParseScenarioText(text, "x.json", &FakeBackend::Knows);
 }
 
 // The loader's message for a scenario whose steps are `steps` (a JSON list).
@@ -262,7 +262,7 @@ TEST(ScenarioLoader, StepsKeepTheirFieldsAndFileOrder) {
 }
 
 TEST(ScenarioLoader, MissingFileIsReportedWithItsPath) {
-  auto sc = LoadScenarioFileWith("/nonexistent/dir/x.json", &FakeTarget::Knows);
+  auto sc = LoadScenarioFileWith("/nonexistent/dir/x.json", &FakeBackend::Knows);
   ASSERT_FALSE(sc.ok());
   EXPECT_EQ(sc.error().message, "/nonexistent/dir/x.json: cannot read: no such file");
 }

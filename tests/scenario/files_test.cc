@@ -6,7 +6,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "tests/scenario/fake_target.h"
+#include "sim/cli/scenario_run.h"
+#include "tests/scenario/fake_backend.h"
 
 namespace ec2sim::scenario {
 namespace {
@@ -27,12 +28,15 @@ class ScenarioFiles : public ::testing::Test {
     return path;
   }
 
+  // The exit status `ec2sim run` gives for the files.
   int RunFiles(const std::vector<std::string>& paths, bool json = false) {
     out_.str("");
     err_.str("");
-    return RunScenarioFilesWith(
-        paths, json, out_, err_, &FakeTarget::Knows,
-        [](const SandboxOptions& options) { return std::make_unique<FakeTarget>(options.start); });
+    summary_ = RunScenarioFilesWith(paths, json, out_, err_, &FakeBackend::Knows,
+                                    [](Scenario& sc) -> std::shared_ptr<Backend> {
+                                      return std::make_shared<FakeBackend>(sc.options.start);
+                                    });
+    return cli::RunExitStatus(summary_);
   }
 
   // The last line of the text output.
@@ -44,6 +48,7 @@ class ScenarioFiles : public ::testing::Test {
 
   std::ostringstream out_;
   std::ostringstream err_;
+  ScenarioFilesSummary summary_;
 };
 
 TEST_F(ScenarioFiles, AllPassingExitsZero) {
@@ -69,6 +74,16 @@ TEST_F(ScenarioFiles, InvalidFileExitsTwoAndTheOthersStillRun) {
   EXPECT_NE(out_.str().find("INVALID " + bad + "\n"), std::string::npos);
   EXPECT_NE(out_.str().find("PASS passing\n"), std::string::npos);
   EXPECT_EQ(LastLine(), "1 passed, 2 failed");
+}
+
+TEST_F(ScenarioFiles, TheSummaryCountsEachFileOnce) {
+  std::string bad = Write("bad.json", kInvalid);
+  std::string good = Write("good.json", kPassing);
+  std::string failing = Write("failing.json", kFailing);
+  RunFiles({bad, good, failing, good});
+  EXPECT_EQ(summary_.passed, 2);
+  EXPECT_EQ(summary_.failed, 2);
+  EXPECT_EQ(summary_.invalid, 1);
 }
 
 TEST_F(ScenarioFiles, UnreadableFileExitsTwo) {

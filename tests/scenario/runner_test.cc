@@ -1,11 +1,10 @@
-#include "sim/scenario/runner.h"
-
 #include <gtest/gtest.h>
 
 #include <sstream>
 
+#include "ec2sim/scenario.h"
 #include "sim/scenario/document.h"
-#include "tests/scenario/fake_target.h"
+#include "tests/scenario/fake_backend.h"
 
 namespace ec2sim::scenario {
 namespace {
@@ -14,7 +13,7 @@ Scenario Load(const std::string& steps, const std::string& extra = "") {
   auto sc = ParseScenarioText(
       R"({"format": 1, "name": "demo", "title": "Demo", "region": "ap-northeast-2")" + extra +
           R"(, "steps": )" + steps + "}",
-      "demo.json", &FakeTarget::Knows);
+      "demo.json", &FakeBackend::Knows);
   EXPECT_TRUE(sc.ok()) << sc.error().message;
   return sc.ok() ? *sc : Scenario{};
 }
@@ -22,14 +21,14 @@ Scenario Load(const std::string& steps, const std::string& extra = "") {
 struct Ran {
   ScenarioOutcome outcome;
   std::string transcript;
-  std::vector<FakeTarget::Recorded> calls;
+  std::vector<FakeBackend::Recorded> calls;
 };
 
 Ran RunSteps(const std::string& steps, const std::string& extra = "") {
   Scenario sc = Load(steps, extra);
-  FakeTarget target(sc.options.start);
+  FakeBackend backend(sc.options.start);
   std::ostringstream transcript;
-  Ran run{RunScenarioOn(sc, target, &transcript), transcript.str(), target.calls()};
+  Ran run{RunScenario(sc, backend, &transcript), transcript.str(), backend.calls()};
   return run;
 }
 
@@ -216,6 +215,75 @@ TEST(ScenarioRunner, StepsRecordTheirStartTimeAndResult) {
   EXPECT_EQ(run.outcome.steps[1].result, (nlohmann::json{{"A", 1}}));
   EXPECT_NE(run.transcript.find("2026-05-01T00:01:30.250Z [2] call Echo: ok"), std::string::npos)
       << run.transcript;
+}
+
+// A backend that cannot move its clock, as a classroom server refuses a learner.
+class FrozenClock final : public Backend {
+ public:
+  explicit FrozenClock(FakeBackend& inner) : inner_(inner) {}
+  Result<nlohmann::json> Call(std::string_view action, const nlohmann::json& params,
+                              const CallContext& ctx) override {
+    return inner_.Call(action, params, ctx);
+  }
+  bool HasAction(std::string_view action) const override { return inner_.HasAction(action); }
+  Result<nlohmann::json> Probe(const nlohmann::json& spec, const CallContext& ctx) override {
+    return inner_.Probe(spec, ctx);
+  }
+  Result<nlohmann::json> Bill(const nlohmann::json& spec, const CallContext& ctx) override {
+    return inner_.Bill(spec, ctx);
+  }
+  Result<nlohmann::json> Latency(const nlohmann::json& spec, const CallContext& ctx) override {
+    return inner_.Latency(spec, ctx);
+  }
+  Result<SimTime> ReadClock() override {
+    if (unreadable_) return MakeError(ErrorCode::kSimNotFound, "nothing answers");
+    return inner_.ReadClock();
+  }
+  Status AdvanceClock(Duration) override {
+    return MakeError(ErrorCode::kUnauthorizedOperation, "only admins move the clock");
+  }
+  Result<Duration> WaitForInstanceState(const CallContext& ctx, std::string_view id,
+                                        std::string_view state, Duration timeout) override {
+    return inner_.WaitForInstanceState(ctx, id, state, timeout);
+  }
+  void MakeUnreadable() { unreadable_ = true; }
+
+ private:
+  FakeBackend& inner_;
+  bool unreadable_ = false;
+};
+
+TEST(ScenarioRunner, AClockTheBackendCannotMoveFailsTheAdvanceStep) {
+  Scenario sc = Load(R"([{"call": "Echo", "with": {"A": 1}}, {"advance": "1h"},
+                        {"call": "Echo", "with": {"A": 2}}])");
+  FakeBackend fake(sc.options.start);
+  FrozenClock backend(fake);
+  std::ostringstream transcript;
+  ScenarioOutcome outcome = RunScenario(sc, backend, &transcript);
+  EXPECT_FALSE(outcome.passed);
+  ASSERT_EQ(outcome.steps.size(), 3u);
+  EXPECT_EQ(outcome.steps[0].status, StepStatus::kPassed);
+  EXPECT_EQ(outcome.steps[1].status, StepStatus::kFailed);
+  ASSERT_TRUE(outcome.steps[1].error.has_value());
+  EXPECT_EQ(outcome.steps[1].error->code, ErrorCode::kUnauthorizedOperation);
+  ASSERT_EQ(outcome.steps[1].failures.size(), 1u);
+  EXPECT_EQ(outcome.steps[1].failures[0].message,
+            "UnauthorizedOperation: only admins move the clock");
+  EXPECT_EQ(outcome.steps[2].status, StepStatus::kNotRun);
+  EXPECT_EQ(fake.calls().size(), 1u);
+}
+
+TEST(ScenarioRunner, AClockTheBackendCannotReadFailsTheStepBeforeItActs) {
+  Scenario sc = Load(R"([{"call": "Echo", "with": {"A": 1}}])");
+  FakeBackend fake(sc.options.start);
+  FrozenClock backend(fake);
+  backend.MakeUnreadable();
+  ScenarioOutcome outcome = RunScenario(sc, backend, nullptr);
+  EXPECT_FALSE(outcome.passed);
+  ASSERT_EQ(outcome.steps.size(), 1u);
+  EXPECT_EQ(outcome.steps[0].status, StepStatus::kFailed);
+  EXPECT_EQ(outcome.steps[0].error->code, ErrorCode::kSimNotFound);
+  EXPECT_TRUE(fake.calls().empty()) << "the call must not be sent";
 }
 
 }  // namespace

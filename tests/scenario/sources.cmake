@@ -1,5 +1,5 @@
 list(APPEND EC2SIM_TEST_SOURCES
-  scenario/fake_target.cc
+  scenario/fake_backend.cc
   scenario/json_path_test.cc
   scenario/substitute_test.cc
   scenario/matchers_test.cc

@@ -52,10 +52,13 @@ set_tests_properties(server.wire_model_up_to_date PROPERTIES LABELS server)
 # and the /_ec2sim/call route they read through.
 ec2sim_server_py_test(lesson_remote)
 
-# The HTTP RemoteConnector against an in-process server (joins ec2sim_tests).
-if(TARGET ec2sim_server)
-  target_sources(ec2sim_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR}/remote_state_test.cc)
-  target_link_libraries(ec2sim_tests PRIVATE ec2sim_server)
+# `ec2sim run --endpoint URL`: scenario files on a running server, exit statuses as locally.
+ec2sim_server_py_test(run_endpoint NO_SKIP)
+
+# The HTTP client's Backend against an in-process server (joins ec2sim_tests).
+if(TARGET ec2sim_client)
+  target_sources(ec2sim_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR}/http_backend_test.cc)
+  target_link_libraries(ec2sim_tests PRIVATE ec2sim_client ec2sim_server)
 endif()
 
 # Classroom mode: SigV4 and the users file (unit tests), and the signed server end to end.

@@ -1,17 +1,17 @@
-// A tiny in-memory StepTarget for runner tests: a few instance actions with fixed timings, an
+// A tiny in-memory Backend for runner tests: a few instance actions with fixed timings, an
 // "Echo" action that returns its parameters, and a "Fail" action that always fails.
-#ifndef EC2SIM_TESTS_SCENARIO_FAKE_TARGET_H_
-#define EC2SIM_TESTS_SCENARIO_FAKE_TARGET_H_
+#ifndef EC2SIM_TESTS_SCENARIO_FAKE_BACKEND_H_
+#define EC2SIM_TESTS_SCENARIO_FAKE_BACKEND_H_
 
 #include <map>
 #include <string>
 #include <vector>
 
-#include "sim/scenario/step_target.h"
+#include "ec2sim/backend.h"
 
 namespace ec2sim::scenario {
 
-class FakeTarget final : public StepTarget {
+class FakeBackend final : public Backend {
  public:
   struct Recorded {
     std::string action;
@@ -19,7 +19,7 @@ class FakeTarget final : public StepTarget {
     CallContext ctx;
   };
 
-  explicit FakeTarget(SimTime start = 1767225600000) : now_(start) {}
+  explicit FakeBackend(SimTime start = 1767225600000) : now_(start) {}
 
   // Actions Call() knows.
   static bool Knows(std::string_view action);
@@ -27,8 +27,11 @@ class FakeTarget final : public StepTarget {
   Result<nlohmann::json> Call(std::string_view action, const nlohmann::json& params,
                               const CallContext& ctx) override;
   bool HasAction(std::string_view action) const override { return Knows(action); }
-  SimTime Now() const override { return now_; }
-  void Advance(Duration d) override { now_ += d; }
+  Result<SimTime> ReadClock() override { return now_; }
+  Status AdvanceClock(Duration d) override {
+    now_ += d;
+    return OkStatus();
+  }
   Result<Duration> WaitForInstanceState(const CallContext& ctx, std::string_view instance_id,
                                         std::string_view state, Duration timeout) override;
   Result<nlohmann::json> Probe(const nlohmann::json& spec, const CallContext& ctx) override;
@@ -57,4 +60,4 @@ class FakeTarget final : public StepTarget {
 
 }  // namespace ec2sim::scenario
 
-#endif  // EC2SIM_TESTS_SCENARIO_FAKE_TARGET_H_
+#endif  // EC2SIM_TESTS_SCENARIO_FAKE_BACKEND_H_

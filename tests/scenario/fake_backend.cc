@@ -1,4 +1,4 @@
-#include "tests/scenario/fake_target.h"
+#include "tests/scenario/fake_backend.h"
 
 #include <cstdio>
 
@@ -14,16 +14,16 @@ Error NotFound(const std::string& id) {
 
 }  // namespace
 
-bool FakeTarget::Knows(std::string_view action) {
+bool FakeBackend::Knows(std::string_view action) {
   return action == "RunInstances" || action == "DescribeInstances" || action == "StopInstances" ||
          action == "Echo" || action == "Fail";
 }
 
-std::string FakeTarget::StateOf(const Instance& instance) const {
+std::string FakeBackend::StateOf(const Instance& instance) const {
   return now_ >= instance.settles_at ? instance.to_state : instance.from_state;
 }
 
-nlohmann::json FakeTarget::Describe(const std::string& id, const Instance& instance) const {
+nlohmann::json FakeBackend::Describe(const std::string& id, const Instance& instance) const {
   nlohmann::json out = {{"InstanceId", id}, {"State", {{"Name", StateOf(instance)}}}};
   if (StateOf(instance) == "running" || StateOf(instance) == "pending") {
     out["PublicIpAddress"] = "203.0.113." + std::to_string(instance.ip_serial);
@@ -31,8 +31,8 @@ nlohmann::json FakeTarget::Describe(const std::string& id, const Instance& insta
   return out;
 }
 
-Result<nlohmann::json> FakeTarget::Call(std::string_view action, const nlohmann::json& params,
-                                        const CallContext& ctx) {
+Result<nlohmann::json> FakeBackend::Call(std::string_view action, const nlohmann::json& params,
+                                         const CallContext& ctx) {
   calls_.push_back({std::string(action), params, ctx});
   if (action == "Echo") return params;
   if (action == "Fail") {
@@ -68,8 +68,8 @@ Result<nlohmann::json> FakeTarget::Call(std::string_view action, const nlohmann:
   return nlohmann::json{{"StoppingInstances", changes}};
 }
 
-Result<Duration> FakeTarget::WaitForInstanceState(const CallContext&, std::string_view instance_id,
-                                                  std::string_view state, Duration timeout) {
+Result<Duration> FakeBackend::WaitForInstanceState(const CallContext&, std::string_view instance_id,
+                                                   std::string_view state, Duration timeout) {
   auto it = instances_.find(std::string(instance_id));
   if (it == instances_.end()) return NotFound(std::string(instance_id));
   SimTime began = now_;
@@ -84,15 +84,15 @@ Result<Duration> FakeTarget::WaitForInstanceState(const CallContext&, std::strin
       "instance " + std::string(instance_id) + " did not reach " + std::string(state) + " in time");
 }
 
-Result<nlohmann::json> FakeTarget::Probe(const nlohmann::json&, const CallContext&) {
+Result<nlohmann::json> FakeBackend::Probe(const nlohmann::json&, const CallContext&) {
   return MakeError(ErrorCode::kSimUnsupported, "probe is not supported yet");
 }
 
-Result<nlohmann::json> FakeTarget::Bill(const nlohmann::json&, const CallContext&) {
+Result<nlohmann::json> FakeBackend::Bill(const nlohmann::json&, const CallContext&) {
   return MakeError(ErrorCode::kSimUnsupported, "bill is not supported yet");
 }
 
-Result<nlohmann::json> FakeTarget::Latency(const nlohmann::json& spec, const CallContext&) {
+Result<nlohmann::json> FakeBackend::Latency(const nlohmann::json& spec, const CallContext&) {
   return nlohmann::json{{"from", spec.value("from", "")}, {"rtt_ms", 170}};
 }
 

@@ -1,0 +1,37 @@
+#include "sim/cli/remote.h"
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "sim/lessons/learner_key.h"
+
+namespace ec2sim::cli {
+
+std::optional<std::string> Getenv(const char* name) {
+  const char* value = std::getenv(name);
+  if (value == nullptr || *value == '\0') return std::nullopt;
+  return std::string(value);
+}
+
+std::optional<std::string> ReadWholeFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return std::nullopt;
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+client::RemoteOptions SigningOptions(const std::string& profile, const std::string& region) {
+  client::RemoteOptions options;
+  Result<lessons::LearnerKey> signer = lessons::FindLearnerKey("", profile, Getenv, ReadWholeFile);
+  if (!signer.ok() || signer->secret.empty()) return options;
+  options.access_key_id = signer->key;
+  options.secret_access_key = signer->secret;
+  options.region = !region.empty()        ? region
+                   : Getenv("AWS_REGION") ? *Getenv("AWS_REGION")
+                                          : Getenv("AWS_DEFAULT_REGION").value_or("us-east-1");
+  return options;
+}
+
+}  // namespace ec2sim::cli
