@@ -11,19 +11,14 @@
 #include "sim/server/users.h"
 
 namespace ec2sim::client {
-namespace {
-
 using nlohmann::json;
 
-// The string member `key` of `j`, or nullopt (never inserts, never throws).
 std::optional<std::string> StringMember(const json& j, const char* key) {
   if (!j.is_object()) return std::nullopt;
   auto it = j.find(key);
   if (it == j.end() || !it->is_string()) return std::nullopt;
   return it->get<std::string>();
 }
-
-}  // namespace
 
 struct AdminClient::Impl {
   Impl(std::string endpoint, const RemoteOptions& options)

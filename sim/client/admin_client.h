@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -12,6 +13,9 @@
 #include "ec2sim/result.h"
 
 namespace ec2sim::client {
+
+// The string member `key` of `j`, or nullopt (never inserts, never throws).
+std::optional<std::string> StringMember(const nlohmann::json& j, const char* key);
 
 // Timeouts of the HTTP client, in milliseconds, and the credentials it signs with.
 struct RemoteOptions {

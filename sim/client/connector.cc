@@ -13,14 +13,6 @@ namespace {
 
 using nlohmann::json;
 
-// The string member `key` of `j`, or nullopt (never inserts, never throws).
-std::optional<std::string> StringMember(const json& j, const char* key) {
-  if (!j.is_object()) return std::nullopt;
-  auto it = j.find(key);
-  if (it == j.end() || !it->is_string()) return std::nullopt;
-  return it->get<std::string>();
-}
-
 // The account a classroom server maps `who` to: the owner of its security groups (every account
 // has a default one in each region). Nullopt when the answer has none. Error: the server's
 // refusal (401/403), such as a learner naming someone else's key, so that it is one message

@@ -25,6 +25,25 @@ def binary():
     return os.environ.get("EC2SIM_BINARY", str(ROOT / "build" / "ec2sim"))
 
 
+def run_binary(*args, env=None):
+    """Runs the ec2sim binary without the host's AWS settings: (exit status, stdout, stderr)."""
+    base = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
+    base.update({"LANG": "C", "LC_ALL": "C", "COLUMNS": "200",
+                 "AWS_SHARED_CREDENTIALS_FILE": "/dev/null"})
+    base.update(env or {})
+    proc = subprocess.run([binary(), *args], env=base, capture_output=True, text=True,
+                          timeout=300)
+    return proc.returncode, proc.stdout, proc.stderr
+
+
+def account_of(access_key):
+    """The account a key names, as docs/server.md defines it: FNV-1a-64(key) mod 10^12."""
+    h = 14695981039346656037
+    for byte in access_key.encode():
+        h = ((h ^ byte) * 1099511628211) % 2**64
+    return f"{h % 10**12:012d}"
+
+
 class Server:
     """A running `ec2sim serve --port 0`; use as a context manager."""
 

@@ -9,7 +9,6 @@ through, POST /_ec2sim/call, and its answers to bad input.
 import json
 import os
 import re
-import subprocess
 import tempfile
 import unittest
 
@@ -27,23 +26,8 @@ def lesson3_goals():
     return {g["id"]: g for g in exercise["goals"]}
 
 
-def account_of(access_key):
-    """The account a key names, as docs/server.md defines it: FNV-1a-64(key) mod 10^12."""
-    h = 14695981039346656037
-    for byte in access_key.encode():
-        h = ((h ^ byte) * 1099511628211) % 2**64
-    return f"{h % 10**12:012d}"
-
-
 def ec2sim(*args, env=None):
-    """Runs the ec2sim binary: (exit status, stdout, stderr)."""
-    base = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
-    base.update({"LANG": "C", "LC_ALL": "C", "COLUMNS": "200",
-                 "AWS_SHARED_CREDENTIALS_FILE": "/dev/null"})
-    base.update(env or {})
-    proc = subprocess.run([harness.binary(), *args], env=base, capture_output=True, text=True,
-                          timeout=300)
-    return proc.returncode, proc.stdout, proc.stderr
+    return harness.run_binary(*args, env=env)
 
 
 class LessonOverServer(unittest.TestCase):
@@ -126,7 +110,7 @@ class LessonOverServer(unittest.TestCase):
                                 "--output", "json")
         self.assertEqual(code, 0, err)
         rows = {r["account"]: r for r in json.loads(out)["accounts"]}
-        idle_account = account_of(IDLE_KEY)
+        idle_account = harness.account_of(IDLE_KEY)
         self.assertEqual(sorted(rows), sorted([self.done_account, idle_account]))
         self.assertEqual(rows[self.done_account]["access_keys"], [DONE_KEY])
         self.assertEqual(rows[idle_account]["access_keys"], [IDLE_KEY])

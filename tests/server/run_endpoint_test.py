@@ -5,7 +5,6 @@ failed, 2 an invalid file), in the account of the caller's access key.
 
 import json
 import os
-import subprocess
 import tempfile
 import unittest
 
@@ -23,22 +22,8 @@ FAILING = {
 }
 
 
-def account_of(access_key):
-    """The account a key names, as docs/server.md defines it: FNV-1a-64(key) mod 10^12."""
-    h = 14695981039346656037
-    for byte in access_key.encode():
-        h = ((h ^ byte) * 1099511628211) % 2**64
-    return f"{h % 10**12:012d}"
-
-
 def ec2sim(*args, env=None):
-    """Runs the ec2sim binary without the host's AWS settings: (exit status, stdout, stderr)."""
-    base = {k: v for k, v in os.environ.items() if not k.startswith("AWS_")}
-    base.update({"LANG": "C", "LC_ALL": "C", "AWS_SHARED_CREDENTIALS_FILE": "/dev/null"})
-    base.update(env or {})
-    proc = subprocess.run([harness.binary(), *args], env=base, capture_output=True, text=True,
-                          timeout=300)
-    return proc.returncode, proc.stdout, proc.stderr
+    return harness.run_binary(*args, env=env)
 
 
 class RunOnServer(unittest.TestCase):
@@ -78,7 +63,7 @@ class RunOnServer(unittest.TestCase):
         status, out, err = ec2sim("run", "--endpoint", self.server.url, path,
                                   env={"AWS_ACCESS_KEY_ID": "AKIDRUNNER"})
         self.assertEqual(status, 0, out + err)
-        account = account_of("AKIDRUNNER")
+        account = harness.account_of("AKIDRUNNER")
         _, listed = self.server.admin("GET", "accounts")
         rows = {a["account"]: a["access_keys"] for a in listed["accounts"]}
         self.assertEqual(rows.get(account), ["AKIDRUNNER"])
