@@ -6,6 +6,8 @@
 #include <fstream>
 #include <sstream>
 
+#include <unistd.h>
+
 #include "sim/cli/scenario_run.h"
 #include "tests/scenario/fake_backend.h"
 
@@ -21,8 +23,14 @@ constexpr char kInvalid[] = R"({"format": 1, "name": "invalid", "steps": [{"cal"
 class ScenarioFiles : public ::testing::Test {
  protected:
   std::string Write(const std::string& name, const std::string& text) {
-    std::filesystem::path dir = std::filesystem::path(::testing::TempDir()) / "ec2sim_scenario";
+    // One folder per test: ctest runs the tests of this file in parallel, and a shared
+    // folder let one test overwrite another's files mid-run.
+    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+    std::filesystem::path dir = std::filesystem::path(::testing::TempDir()) /
+                                ("ec2sim_scenario_" + std::to_string(::getpid()) + "_" +
+                                 info->name());
     std::filesystem::create_directories(dir);
+    dir_ = dir;
     std::string path = (dir / name).string();
     std::ofstream(path) << text;
     return path;
@@ -46,9 +54,14 @@ class ScenarioFiles : public ::testing::Test {
     return text.substr(text.rfind('\n') + 1);
   }
 
+  void TearDown() override {
+    if (!dir_.empty()) std::filesystem::remove_all(dir_);
+  }
+
   std::ostringstream out_;
   std::ostringstream err_;
   ScenarioFilesSummary summary_;
+  std::filesystem::path dir_;
 };
 
 TEST_F(ScenarioFiles, AllPassingExitsZero) {
