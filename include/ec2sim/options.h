@@ -37,6 +37,9 @@ struct SandboxOptions {
 struct CallContext {
   std::string account = "123456789012";
   std::string region = "us-east-1";
+  // False for a classroom learner: the network verbs (probe) then show other accounts only as
+  // the internet sees them, by public address, never their instances, groups or subnets.
+  bool sees_other_accounts = true;
 };
 
 inline constexpr std::string_view kDefaultAccount = "123456789012";

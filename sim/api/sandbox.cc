@@ -161,8 +161,12 @@ Result<nlohmann::json> Sandbox::Probe(const nlohmann::json& spec, const CallCont
   ++impl_->changes;  // probes open tracked connections
   Result<nlohmann::json> result = api::ProbeVerb(impl_->world, spec, ctx);
   // A probe may open, re-check or close a named connection.
-  impl_->Record({{"op", "probe"}, {"account", ctx.account}, {"region", ctx.region}, {"spec", spec}},
-                result);
+  nlohmann::json op = {
+      {"op", "probe"}, {"account", ctx.account}, {"region", ctx.region}, {"spec", spec}};
+  // Replay must resolve the ends as the caller saw them (a confined probe cannot open a
+  // connection to another account's instance id).
+  if (!ctx.sees_other_accounts) op["confined"] = true;
+  impl_->Record(op, result);
   return result;
 }
 
@@ -252,7 +256,9 @@ Result<nlohmann::json> Sandbox::Replay(const nlohmann::json& op) {
                 CallContext{*account, *region});
   }
   if (region != nullptr && *kind == "probe" && op.contains("spec")) {
-    return Probe(op["spec"], CallContext{*account, *region});
+    auto flag = op.find("confined");
+    bool confined = flag != op.end() && flag->is_boolean() && flag->get<bool>();
+    return Probe(op["spec"], CallContext{*account, *region, !confined});
   }
   return MakeError(ErrorCode::kSimInvalidInput,
                    "Unknown or incomplete sandbox operation: " + op.dump());

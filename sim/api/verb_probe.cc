@@ -355,6 +355,7 @@ json OutcomeJson(const network::ProbeOutcome& o, const ClientSpec& client) {
 Result<nlohmann::json> ProbeVerb(model::World& world, const nlohmann::json& spec,
                                  const CallContext& ctx) {
   EC2SIM_ASSIGN_OR_RETURN(network::ProbeRequest request, DecodeRequest(spec));
+  request.confined = !ctx.sees_other_accounts;
   EC2SIM_ASSIGN_OR_RETURN(ClientSpec client, DecodeClient(spec));
   EC2SIM_ASSIGN_OR_RETURN(network::ProbeOutcome outcome,
                           network::RunProbe(world, request, ctx.account, ctx.region));

@@ -11,6 +11,7 @@
 #include "sim/cli/commands.h"
 #include "sim/cli/remote.h"
 #include "sim/client/connector.h"
+#include "sim/engine/terminal_text.h"
 #include "sim/lessons/catalog.h"
 #include "sim/lessons/checker.h"
 #include "sim/lessons/feedback.h"
@@ -242,7 +243,8 @@ int Progress(const LessonArgs& args) {
   }
   std::cout << header << "TOTAL  ACCESS KEYS\n";
   for (const auto& row : (*progress)["accounts"]) {
-    std::string line = lessons::PadToWidth(row["account"].get<std::string>(), 14);
+    std::string line =
+        lessons::PadToWidth(engine::ForTerminal(row["account"].get<std::string>()), 14);
     for (const Lesson& lesson : course->lessons) {
       int met = 0;
       int total = 0;
@@ -257,7 +259,8 @@ int Progress(const LessonArgs& args) {
         std::to_string(row["met"].get<int>()) + "/" + std::to_string(row["total"].get<int>());
     std::string key_list;
     for (const auto& key : row["access_keys"]) {
-      key_list += (key_list.empty() ? "" : ",") + key.get<std::string>();
+      // Keys come from a server: escaped, so none can carry terminal control sequences.
+      key_list += (key_list.empty() ? "" : ",") + engine::ForTerminal(key.get<std::string>());
     }
     std::cout << line << lessons::PadToWidth(total, 7) << (key_list.empty() ? "-" : key_list)
               << "\n";

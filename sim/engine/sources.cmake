@@ -4,5 +4,7 @@ list(APPEND EC2SIM_ENGINE_SOURCES
   sim/engine/event_queue.cc
   sim/engine/rng.cc
   sim/engine/spelling.cc
+  sim/engine/terminal_text.cc
   sim/engine/text_position.cc
+  sim/engine/utf8.cc
 )

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "sim/api/action_table.h"
+#include "sim/engine/terminal_text.h"
 #include "sim/wire/caller.h"
 #include "sim/wire/query_decoder.h"
 
@@ -45,18 +46,29 @@ wire::QueryParams Query(const HttpRequest& request) {
 // The account a route acts on: ?account=ID, or ?access_key=KEY, or when neither is given the
 // caller's own account in classroom mode and the default account in open mode. In classroom
 // mode (`users` set) a key maps through the users file, as the EC2 endpoint maps it there; in
-// open mode it maps as the open EC2 endpoint maps it. Errors: kSimInvalidInput for an account
-// that is not 12 digits; kInvalidParameterValue for a key the users file does not have.
+// open mode it maps as the open EC2 endpoint maps it. Errors: kInvalidParameterCombination for
+// both parameters; kSimInvalidInput for an account that is not 12 digits;
+// kInvalidParameterValue for a malformed key or one the users file does not have.
 Result<std::string> AccountOf(const wire::QueryParams& q, const UserDirectory* users,
                               const User* caller) {
-  if (auto account = wire::FindParam(q, "account")) {
+  std::optional<std::string> account = wire::FindParam(q, "account");
+  std::optional<std::string> key = wire::FindParam(q, "access_key");
+  if (account && key) {
+    return MakeError(ErrorCode::kInvalidParameterCombination,
+                     "Name the account with either account or access_key, not both");
+  }
+  if (account) {
     if (account->size() != 12 || account->find_first_not_of("0123456789") != std::string::npos) {
-      return MakeError(ErrorCode::kSimInvalidInput,
-                       "account must be a 12-digit account id, got '" + *account + "'");
+      return MakeError(ErrorCode::kSimInvalidInput, "account must be a 12-digit account id, got '" +
+                                                        engine::ForTerminal(*account) + "'");
     }
     return *account;
   }
-  if (auto key = wire::FindParam(q, "access_key")) {
+  if (key) {
+    if (!wire::IsWellFormedAccessKey(*key)) {
+      return MakeError(ErrorCode::kInvalidParameterValue,
+                       "access_key must be 1 to 128 characters of A-Z a-z 0-9 _ . -");
+    }
     if (users == nullptr) return wire::AccountForAccessKey(*key);
     const User* user = users->Find(*key);
     if (user == nullptr) {
@@ -68,6 +80,24 @@ Result<std::string> AccountOf(const wire::QueryParams& q, const UserDirectory* u
   if (caller != nullptr) return caller->account_id;
   return std::string(kDefaultAccount);
 }
+
+// The key to list with `account` after a call on it: the key that names it. In classroom mode
+// that is the caller's own key from the signature (and only on the caller's own account: an
+// admin's key never joins a learner's row); in open mode it is ?access_key=, whose hash is the
+// account. Nothing else a request says is recorded.
+std::optional<std::string> KeyInUse(const wire::QueryParams& q, const User* caller,
+                                    const std::string& account) {
+  if (caller != nullptr) {
+    if (caller->account_id != account) return std::nullopt;
+    return caller->access_key_id;
+  }
+  return wire::FindParam(q, "access_key");
+}
+
+// What a caller may see of other accounts through the network verbs: everything for the
+// teacher (and in open mode, where any account can be named anyway), the internet's view for
+// a learner.
+bool SeesOtherAccounts(const User* caller) { return caller == nullptr || caller->admin; }
 
 // A learner (a non-admin caller) may read only their own account.
 bool MayUse(const User* caller, const std::string& account) {
@@ -121,9 +151,10 @@ HttpResponse CallRoute(SharedWorld& world, const AdminInfo& info, const User* ca
   json params = body.contains("Params") ? body["Params"] : json::object();
   if (!params.is_object()) return invalid("Params must be a JSON object");
   std::string action = body["Action"];
-  CallContext ctx{*account, wire::FindParam(q, "region").value_or(info.default_region)};
-  // A key named here is a key in use, as on the EC2 endpoint: list it with its account.
-  if (auto key = wire::FindParam(q, "access_key")) world.NoteAccessKey(*account, *key);
+  CallContext ctx{*account, wire::FindParam(q, "region").value_or(info.default_region),
+                  SeesOtherAccounts(caller)};
+  // A key in use, as on the EC2 endpoint: list it with its account.
+  if (auto key = KeyInUse(q, caller, *account)) world.NoteAccessKey(*account, *key);
   Result<json> result =
       world.With(*account, [&](Sandbox& s) { return s.Call(action, params, ctx); });
   HttpResponse r = result.ok() ? Json(200, *result) : JsonError(result.error());
@@ -276,7 +307,8 @@ HttpResponse AdminApi::Verb(const std::string& verb, const User* caller,
   if (!MayUse(caller, *account)) return NotYourAccount(*caller, *account);
   Result<json> spec = BodyObject(request);
   if (!spec.ok()) return JsonError(spec.error());
-  CallContext ctx{*account, wire::FindParam(q, "region").value_or(info_.default_region)};
+  CallContext ctx{*account, wire::FindParam(q, "region").value_or(info_.default_region),
+                  SeesOtherAccounts(caller)};
   Result<json> result = world_.With(*account, [&](Sandbox& s) -> Result<json> {
     if (verb == "probe") return s.Probe(*spec, ctx);
     if (verb == "bill") return s.Bill(*spec, ctx);

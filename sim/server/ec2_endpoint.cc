@@ -1,5 +1,6 @@
 #include "sim/server/ec2_endpoint.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <optional>
@@ -107,7 +108,9 @@ HttpResponse Ec2Endpoint::Handle(const HttpRequest& request) {
   if (!caller.ok()) return fail(caller.error());
   Result<wire::QueryParams> params = DecodeForm(request);
   if (!params.ok()) return fail(params.error());
-  const CallContext ctx = Authorize(request, *params, *caller);
+  Result<CallContext> authorized = Authorize(request, *params, *caller);
+  if (!authorized.ok()) return fail(authorized.error());
+  const CallContext& ctx = *authorized;
   response.account = ctx.account;
   response.region = ctx.region;
   Result<std::string> action = ActionOf(*params);
@@ -130,8 +133,9 @@ Result<std::optional<AuthenticatedCaller>> Ec2Endpoint::CheckSignature(
   return std::optional<AuthenticatedCaller>(std::move(caller));
 }
 
-CallContext Ec2Endpoint::Authorize(const HttpRequest& request, const wire::QueryParams& params,
-                                   const std::optional<AuthenticatedCaller>& caller) {
+Result<CallContext> Ec2Endpoint::Authorize(const HttpRequest& request,
+                                           const wire::QueryParams& params,
+                                           const std::optional<AuthenticatedCaller>& caller) {
   CallContext ctx{std::string(kDefaultAccount), default_region_};
   if (caller) {
     // The user's account, not the key's hash: a teacher may give a team one account.
@@ -149,6 +153,15 @@ CallContext Ec2Endpoint::Authorize(const HttpRequest& request, const wire::Query
     }
   }
   if (credential) {
+    const std::string& region = credential->region;
+    bool region_ok = region.size() <= 64 && std::all_of(region.begin(), region.end(), [](char c) {
+                       return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+                     });
+    if (!wire::IsWellFormedAccessKey(credential->access_key_id) || !region_ok) {
+      // AWS's answer to a key it cannot read; the key is not listed, logged or journaled.
+      return MakeError(ErrorCode::kAuthFailure,
+                       "AWS was not able to validate the provided access credentials");
+    }
     ctx.account = wire::AccountForAccessKey(credential->access_key_id);
     ctx.region = credential->region;
     world_.NoteAccessKey(ctx.account, credential->access_key_id);

@@ -41,8 +41,8 @@ class Ec2Endpoint {
   // Classroom mode: the request's signature (nullopt in open mode, where nothing is checked).
   Result<std::optional<AuthenticatedCaller>> CheckSignature(const HttpRequest& request) const;
   // Whose account and which region the request runs in; notes the access key it came with.
-  CallContext Authorize(const HttpRequest& request, const wire::QueryParams& params,
-                        const std::optional<AuthenticatedCaller>& caller);
+  Result<CallContext> Authorize(const HttpRequest& request, const wire::QueryParams& params,
+                                const std::optional<AuthenticatedCaller>& caller);
   // The call of `action` (known to the action table): its wire operation, its input in the
   // model's JSON, and how its answer may be cached.
   Result<DecodedCall> DecodeCall(const std::string& action, const wire::QueryParams& params,

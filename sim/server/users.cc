@@ -7,21 +7,15 @@
 #include <utility>
 
 #include "sim/engine/text_position.h"
+#include "sim/wire/caller.h"
 
 namespace ec2sim::server {
 namespace {
 
 using nlohmann::json;
 
-constexpr std::size_t kMaxKeyIdLength = 128;
-
 Error Invalid(std::string message) {
   return MakeError(ErrorCode::kSimInvalidInput, std::move(message));
-}
-
-bool IsKeyIdChar(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
-         c == '.' || c == '-';
 }
 
 Result<User> ReadUser(const json& entry, const std::string& where) {
@@ -53,8 +47,7 @@ Result<User> ReadUser(const json& entry, const std::string& where) {
   EC2SIM_ASSIGN_OR_RETURN(user.account_id, text("account_id", true));
   EC2SIM_ASSIGN_OR_RETURN(user.name, text("name", false));
   const std::string& key = user.access_key_id;
-  if (key.empty() || key.size() > kMaxKeyIdLength ||
-      !std::all_of(key.begin(), key.end(), IsKeyIdChar)) {
+  if (!wire::IsWellFormedAccessKey(key)) {
     return Invalid(where +
                    ".access_key_id: must be 1 to 128 characters of A-Z a-z 0-9 _ . -, got '" + key +
                    "'");

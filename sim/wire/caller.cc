@@ -1,5 +1,6 @@
 #include "sim/wire/caller.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdio>
 #include <vector>
@@ -22,6 +23,14 @@ std::optional<Credential> ParseCredential(std::string_view text) {
   if (parts.size() != 5 || parts[0].empty() || parts[2].empty()) return std::nullopt;
   return Credential{std::string(parts[0]), std::string(parts[1]), std::string(parts[2]),
                     std::string(parts[3])};
+}
+
+bool IsWellFormedAccessKey(std::string_view key) {
+  auto allowed = [](char c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' ||
+           c == '.' || c == '-';
+  };
+  return !key.empty() && key.size() <= 128 && std::all_of(key.begin(), key.end(), allowed);
 }
 
 std::string AccountForAccessKey(std::string_view access_key_id) {

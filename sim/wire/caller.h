@@ -24,6 +24,13 @@ struct Credential {
 // not have the five parts.
 std::optional<Credential> ParseCredential(std::string_view text);
 
+// True for an access key id ec2sim accepts: 1 to 128 characters of A-Z a-z 0-9 _ . -. AWS's
+// own ids match [\w]+ of 16 to 128 characters (IAM API Reference, AccessKey.AccessKeyId);
+// shorter ones are allowed so a class can use keys such as "alice". Everything that names a
+// key (the users file, a signature's credential, the admin routes' access_key) uses this one
+// rule, so no key can carry bytes that a journal, a log or a terminal would mangle.
+bool IsWellFormedAccessKey(std::string_view access_key_id);
+
 // The 12-digit account an access key id stands for: a key id that is 12 digits is that account;
 // any other key id maps to FNV-1a-64(key id) mod 10^12, zero-padded to 12 digits, so the same key
 // always reaches the same account and different keys practically never share one.

@@ -5,4 +5,5 @@ list(APPEND EC2SIM_TEST_SOURCES
   engine/spelling_test.cc
   engine/text_position_test.cc
   engine/errors_test.cc
+  engine/terminal_text_test.cc
 )

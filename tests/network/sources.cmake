@@ -5,5 +5,6 @@ list(APPEND EC2SIM_TEST_SOURCES
   network/sg_evaluation_test.cc
   network/probe_path_test.cc
   network/conntrack_test.cc
+  network/confined_probe_test.cc
   network/probe_transcript_test.cc
 )

@@ -204,6 +204,74 @@ class Classroom(unittest.TestCase):
         self.assertEqual(bob.describe_security_groups(
             GroupIds=[bob_sg])["SecurityGroups"][0]["IpPermissions"], [])
 
+    def test_a_learners_probe_sees_another_account_only_as_the_internet_does(self):
+        bob = self.bob
+        web = bob.create_security_group(GroupName="bob-probe-web", Description="b")["GroupId"]
+        bob.authorize_security_group_ingress(GroupId=web, IpPermissions=[
+            {"IpProtocol": "tcp", "FromPort": 80, "ToPort": 80,
+             "IpRanges": [{"CidrIp": "0.0.0.0/0"}]}])
+        bob_iid = bob.run_instances(ImageId=AMI, InstanceType="t2.micro", MinCount=1,
+                                    MaxCount=1, SecurityGroupIds=[web])["Instances"][0][
+                                        "InstanceId"]
+        bob.get_waiter("instance_running").wait(InstanceIds=[bob_iid],
+                                                WaiterConfig={"Delay": 0.2})
+        bob_view = bob.describe_instances(InstanceIds=[bob_iid])["Reservations"][0][
+            "Instances"][0]
+        bob_ip = bob_view["PublicIpAddress"]
+        secrets = [bob_iid, web, bob_view["PrivateIpAddress"], bob_view["SubnetId"],
+                   bob_view["VpcId"], bob_view["NetworkInterfaces"][0]["NetworkInterfaceId"]]
+        alice_iid = self.launch(self.alice)
+        self.alice.get_waiter("instance_running").wait(InstanceIds=[alice_iid],
+                                                       WaiterConfig={"Delay": 0.2})
+
+        def probe(user, spec):
+            return signed(self.server, user, "POST", "/_ec2sim/probe", json.dumps(spec).encode())
+
+        for spec, verdict in [
+                ({"from": alice_iid, "to": bob_ip, "protocol": "tcp", "port": 80}, "allowed"),
+                ({"from": alice_iid, "to": bob_ip, "protocol": "tcp", "port": 22}, "blocked"),
+                ({"from": bob_ip, "to": alice_iid, "protocol": "tcp", "port": 22}, "blocked"),
+                ({"from": alice_iid, "to": bob_iid, "protocol": "tcp", "port": 80}, "blocked"),
+                ({"from": bob_iid, "to": alice_iid, "protocol": "tcp", "port": 22}, "blocked")]:
+            with self.subTest(spec=spec):
+                status, body = probe(ALICE, spec)
+                self.assertEqual(status, 200, body)
+                self.assertEqual(body["Verdict"], verdict)
+                text = json.dumps(body)
+                typed = json.dumps(spec)  # what Alice wrote may be echoed, nothing more
+                for secret in secrets:
+                    if secret not in typed:
+                        self.assertNotIn(secret, text)
+        status, body = probe(ALICE, {"from": alice_iid, "to": bob_iid, "protocol": "tcp",
+                                     "port": 80})
+        self.assertEqual(body["BlockedBy"]["Reason"], "unknown-instance")
+        # The teacher sees the whole path, Bob's instance included.
+        status, body = probe(TEACHER, {"from": alice_iid, "to": bob_ip, "protocol": "tcp",
+                                       "port": 80})
+        self.assertEqual(status, 200, body)
+        self.assertIn(bob_iid, json.dumps(body))
+
+    def test_the_accounts_list_takes_keys_from_signatures_only(self):
+        # A learner naming another key (or terminal escapes) in access_key records nothing.
+        status, body = signed(self.server, ALICE, "POST",
+                              "/_ec2sim/call?account=111111111111&access_key=AKIABOB000000002",
+                              json.dumps({"Action": "DescribeRegions"}).encode())
+        self.assertEqual((status, body["error"]["code"]), (400, "InvalidParameterCombination"))
+        status, body = signed(self.server, ALICE, "POST",
+                              "/_ec2sim/call?access_key=%1B%5B2J%1B%5D0%3Bpwned%07",
+                              json.dumps({"Action": "DescribeRegions"}).encode())
+        self.assertEqual((status, body["error"]["code"]), (400, "InvalidParameterValue"))
+        status, body = signed(self.server, ALICE, "POST", "/_ec2sim/call?account=111111111111",
+                              json.dumps({"Action": "DescribeRegions"}).encode())
+        self.assertEqual(status, 200, body)
+        status, body = signed(self.server, TEACHER, "POST", "/_ec2sim/call?account=111111111111",
+                              json.dumps({"Action": "DescribeRegions"}).encode())
+        self.assertEqual(status, 200, body)
+        status, body = signed(self.server, TEACHER, "GET", "/_ec2sim/accounts")
+        rows = {row["account"]: row["access_keys"] for row in body["accounts"]}
+        self.assertEqual(rows["111111111111"], [ALICE["access_key_id"]])
+        self.assertNotIn(TEACHER["access_key_id"], rows.get("111111111111", []))
+
     def test_admin_routes_need_an_admin_signature_health_stays_open(self):
         status, body, _ = self.server.request("GET", "/_ec2sim/health")
         self.assertEqual(status, 200)

@@ -2,6 +2,7 @@
 keep-alive), the admin API, clock modes and graceful shutdown."""
 
 import http.client
+import json
 import os
 import signal
 import socket
@@ -231,6 +232,38 @@ class AdminApi(unittest.TestCase):
         self.assertEqual(self.server.admin("GET", "nope")[0], 404)
         self.assertEqual(self.server.admin("POST", "health")[0], 405)
         self.assertEqual(self.server.admin("GET", "reset")[0], 405)
+
+
+class AccessKeys(unittest.TestCase):
+    def test_a_malformed_key_is_refused_and_the_accounts_list_survives_a_restart(self):
+        import tempfile
+        with tempfile.TemporaryDirectory() as state:
+            with harness.Server("--quiet", "--state", state) as server:
+                call = json.dumps({"Action": "DescribeRegions"})
+                for query in ("access_key=%FF%FE", "access_key=a%0Ab", "access_key=",
+                              "account=111111111111&access_key=AKIDOTHER"):
+                    with self.subTest(query=query):
+                        status, text, _ = server.request(
+                            "POST", "/_ec2sim/call?" + query, body=call,
+                            headers={"Content-Type": "application/json"})
+                        self.assertEqual(status, 400, text)
+                # Open mode's EC2 endpoint: a credential with a key no AWS key could be.
+                bad = {**FORM, "Authorization": "AWS4-HMAC-SHA256 Credential=\xff\x1b/2026"
+                                                 "0101/eu-west-1/ec2/aws4_request, "
+                                                 "SignedHeaders=host, Signature=0"}
+                status, text, _ = server.request(
+                    "POST", "/", body="Action=DescribeRegions&Version=2016-11-15".encode(),
+                    headers={k: v.encode("latin-1") if k == "Authorization" else v
+                             for k, v in bad.items()})
+                self.assertEqual((status, ec2_error(text)[0]), (401, "AuthFailure"))
+                status, _ = server.admin("POST", "call", {"Action": "DescribeRegions"},
+                                         query="?access_key=AKIDGOOD")
+                self.assertEqual(status, 200)
+                before = server.admin("GET", "accounts")[1]
+            with harness.Server("--quiet", "--state", state) as server:
+                self.assertEqual(server.admin("GET", "accounts")[1], before)
+                self.assertEqual([row["access_keys"] for row in before["accounts"]],
+                                 [["AKIDGOOD"]])
 
 
 class Lifecycle(unittest.TestCase):

@@ -40,5 +40,18 @@ TEST(Caller, OtherKeysHashToTwelveDigits) {
   EXPECT_EQ(AccountForAccessKey("12345").size(), 12u);
 }
 
+TEST(Caller, AWellFormedKeyIsAWordOfUpTo128Characters) {
+  EXPECT_TRUE(IsWellFormedAccessKey("AKIAIOSFODNN7EXAMPLE"));
+  EXPECT_TRUE(IsWellFormedAccessKey("alice"));
+  EXPECT_TRUE(IsWellFormedAccessKey("team_1.learner-2"));
+  EXPECT_TRUE(IsWellFormedAccessKey(std::string(128, 'A')));
+  EXPECT_FALSE(IsWellFormedAccessKey(std::string(129, 'A')));
+  EXPECT_FALSE(IsWellFormedAccessKey(""));
+  EXPECT_FALSE(IsWellFormedAccessKey("key with space"));
+  EXPECT_FALSE(IsWellFormedAccessKey("\x1b[2J"));
+  EXPECT_FALSE(IsWellFormedAccessKey("\xff\xfe"));
+  EXPECT_FALSE(IsWellFormedAccessKey("a/b"));
+}
+
 }  // namespace
 }  // namespace ec2sim::wire

@@ -24,6 +24,7 @@ struct ConnectionEnd {
 };
 
 struct Connection {
+  std::string owner;  // the account whose probe opened it: names are per account
   std::string name;
   std::string from;  // the probe's `from` and `to` as written
   std::string to;
@@ -39,26 +40,36 @@ struct Connection {
   std::string closed_by;  // what cut it, in words (for later probes' explanations)
 };
 
-// Connections by name, in name order. Opening a name again replaces the old connection.
+// Connections by owner and name, in that order. Opening a name again replaces the owner's old
+// connection of that name; one account never sees another's.
 class ConnectionTable {
  public:
-  Connection* Find(std::string_view name) {
-    auto it = by_name_.find(name);
+  Connection* Find(std::string_view owner, std::string_view name) {
+    auto it = by_name_.find(Key(owner, name));
     return it == by_name_.end() ? nullptr : &it->second;
   }
   Connection& Put(Connection c) {
-    std::string name = c.name;
-    return by_name_.insert_or_assign(std::move(name), std::move(c)).first->second;
+    std::string key = Key(c.owner, c.name);
+    return by_name_.insert_or_assign(std::move(key), std::move(c)).first->second;
   }
   std::size_t size() const { return by_name_.size(); }
   // Forgets every connection with an end in `account` (the account was reset).
   void EraseAccount(std::string_view account) {
     std::erase_if(by_name_, [account](const auto& entry) {
-      return entry.second.source.account == account || entry.second.destination.account == account;
+      const Connection& c = entry.second;
+      return c.owner == account || c.source.account == account || c.destination.account == account;
     });
   }
 
  private:
+  // Account ids are digits, so a newline cannot occur in an owner and the keys never collide.
+  static std::string Key(std::string_view owner, std::string_view name) {
+    std::string key(owner);
+    key += '\n';
+    key += name;
+    return key;
+  }
+
   std::map<std::string, Connection, std::less<>> by_name_;
 };
 

@@ -66,6 +66,12 @@ std::string Owner(const Hop& hop) {
   return hop.instance != nullptr ? InstanceLabel(*hop.instance) : hop.eni->id;
 }
 
+std::string NoAnswerText(const std::string& address) {
+  return "The host at " + address +
+         " is not in your account and did not answer. Whatever drops the traffic there (its "
+         "security groups, its network ACL, a server that is not running) belongs to its owner.";
+}
+
 // Why the hop blocked and what would let the traffic through.
 std::string BlockAdvice(const ProbeOutcome& o, const Hop& h) {
   std::string traffic = TrafficText(o.traffic);
@@ -124,6 +130,7 @@ std::string BlockAdvice(const ProbeOutcome& o, const Hop& h) {
                   ? ", and a stopped one has also given back its public IP."
                   : ".");
     case HopKind::kInternet:
+      if (o.verdict.reason == Reason::kNoAnswer) return NoAnswerText(peer);
       break;
   }
   return "";
@@ -135,7 +142,15 @@ std::string EndAdvice(const ProbeOutcome& o) {
   std::string addr = end.address != 0 ? FormatIpv4(end.address) : end.text;
   switch (o.verdict.reason) {
     case Reason::kUnknownInstance:
+      if (o.confined) {
+        // The same words whether the id is unused or another account's: ids are private.
+        return "No instance " + end.text +
+               " exists in your account. A probe names your own instances; reach anyone "
+               "else's by its public IP address, as the internet does.";
+      }
       return "No instance " + end.text + " exists in any simulated account or region.";
+    case Reason::kNoAnswer:
+      return NoAnswerText(addr);
     case Reason::kNotRunning:
       return end.instance != nullptr
                  ? InstanceLabel(*end.instance) + " is " + model::StateName(end.instance->state) +

@@ -89,6 +89,8 @@ std::string_view ReasonCode(Reason reason) {
       return "connection-closed";
     case Reason::kAddressChanged:
       return "address-changed";
+    case Reason::kNoAnswer:
+      return "no-answer";
   }
   return "unknown";
 }

@@ -71,6 +71,7 @@ enum class Reason : std::uint8_t {
   kOutsideSimulation,    // neither end is a simulated instance
   kConnectionClosed,     // the named connection was cut earlier
   kAddressChanged,       // the connection's address no longer maps to the instance
+  kNoAnswer,             // another account's host did not answer (a confined probe's view)
 };
 std::string_view ReasonCode(Reason reason);
 

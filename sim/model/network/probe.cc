@@ -85,14 +85,61 @@ void Close(model::World& world, Connection& c, const ProbeOutcome& out) {
   c.closed_by = BlockSummary(out);
 }
 
-Result<ProbeOutcome> Recheck(model::World& world, NetworkView& view, const std::string& name) {
-  Connection* c = world.connections().Find(name);
+// Rewrites an outcome whose destination is another account's instance as the internet sees it:
+// the destination is its public address, and the components on its side become one internet
+// hop that passed or did not answer (SG or ACL, stopped or gone: all look the same from
+// outside). Called after the connection, if any, has been remembered with its real ends.
+void ShowAsInternet(ProbeOutcome& out) {
+  const model::Scope* foreign = out.destination.scope;
+  model::Ipv4 address = out.destination.address;
+  Trace shown;
+  int blocked = -1;
+  bool last_foreign = false, last_return = false;
+  for (int i = 0; i < out.trace.size; ++i) {
+    const Hop& h = out.trace.hops[static_cast<std::size_t>(i)];
+    bool is_foreign = foreign != nullptr && h.scope == foreign;
+    bool merge = is_foreign && last_foreign && h.return_path == last_return && shown.size > 0;
+    if (!is_foreign) {
+      shown.Add(h);
+    } else if (!merge) {
+      Hop host;
+      host.kind = HopKind::kInternet;
+      host.return_path = h.return_path;
+      host.address = address;
+      host.egress = h.return_path;
+      shown.Add(host);
+    }
+    if (i == out.verdict.blocked_hop) {
+      blocked = shown.size - 1;
+      if (is_foreign) shown.hops[static_cast<std::size_t>(blocked)].result = HopResult::kBlocked;
+    }
+    last_foreign = is_foreign;
+    last_return = h.return_path;
+  }
+  if (blocked >= 0 && shown.hops[static_cast<std::size_t>(blocked)].kind == HopKind::kInternet) {
+    out.verdict.reason = Reason::kNoAnswer;
+  } else if (blocked < 0 && !out.verdict.allowed && !out.blocked_at_source) {
+    out.verdict.reason = Reason::kNoAnswer;  // stopped or gone before any component
+  }
+  out.trace = shown;
+  out.verdict.blocked_hop = blocked;
+  out.verdict.destination_tracking = Tracking::kNotApplicable;
+  out.destination.scope = nullptr;
+  out.destination.instance = nullptr;
+  out.destination.eni = nullptr;
+  out.destination.address = address;
+}
+
+Result<ProbeOutcome> Recheck(model::World& world, NetworkView& view, const std::string& owner,
+                             const std::string& name, bool confined) {
+  Connection* c = world.connections().Find(owner, name);
   if (c == nullptr) {
     return MakeError(ErrorCode::kSimNotFound, "No connection named '" + name +
                                                   "' was opened (use \"open\": \"" + name +
                                                   "\" in an earlier probe)");
   }
   ProbeOutcome out;
+  out.confined = confined;
   out.traffic = c->traffic;
   out.connection = name;
   out.source.text = c->from;
@@ -113,6 +160,11 @@ Result<ProbeOutcome> Recheck(model::World& world, NetworkView& view, const std::
   } else {
     EvalOptions options{CheckFor(c->source_tracking), CheckFor(c->destination_tracking)};
     out.verdict = Evaluate(src, dst, c->traffic, options, &out.trace);
+  }
+  const std::string& dest_account = c->destination.account;
+  if (confined && !dest_account.empty() && dest_account != owner) {
+    out.destination.address = c->destination.address;  // as opened, even if it moved since
+    ShowAsInternet(out);
   }
   if (out.verdict.allowed) {
     out.connection_state = ConnectionState::kEstablished;
@@ -178,13 +230,16 @@ Result<ProbeOutcome> RunProbe(model::World& world, const ProbeRequest& request,
                               const std::string& account, const std::string& region) {
   EC2SIM_ASSIGN_OR_RETURN(model::Scope * home, world.GetScope(account, region));
   NetworkView view(world);
-  if (!request.connection.empty()) return Recheck(world, view, request.connection);
+  if (!request.connection.empty()) {
+    return Recheck(world, view, account, request.connection, request.confined);
+  }
   EC2SIM_RETURN_IF_ERROR(CheckTraffic(request.traffic));
   EC2SIM_ASSIGN_OR_RETURN(EndRef from, ParseEnd(request.from, "from"));
   EC2SIM_ASSIGN_OR_RETURN(EndRef to, ParseEnd(request.to, "to"));
-  EC2SIM_ASSIGN_OR_RETURN(Resolution res, ResolveEnds(view, *home, from, to));
+  EC2SIM_ASSIGN_OR_RETURN(Resolution res, ResolveEnds(view, *home, from, to, request.confined));
 
   ProbeOutcome out;
+  out.confined = request.confined;
   out.traffic = request.traffic;
   out.source = EndOf(request.from, res.source, res.source_instance, from);
   out.destination = EndOf(request.to, res.destination, res.destination_instance, to);
@@ -198,6 +253,7 @@ Result<ProbeOutcome> RunProbe(model::World& world, const ProbeRequest& request,
     out.connection = request.open;
     if (out.verdict.allowed) {
       Connection c;
+      c.owner = account;
       c.name = request.open;
       c.from = request.from;
       c.to = request.to;
@@ -213,6 +269,7 @@ Result<ProbeOutcome> RunProbe(model::World& world, const ProbeRequest& request,
       out.connection_state = ConnectionState::kRefused;
     }
   }
+  if (res.destination_foreign) ShowAsInternet(out);
   out.explanation = Explain(out);
   return out;
 }

@@ -18,6 +18,9 @@ struct ProbeRequest {
   Traffic traffic;
   std::string open;        // non-empty: remember the flow under this name if it is allowed
   std::string connection;  // non-empty: re-check this connection (from/to/traffic unused)
+  // Only the caller's account is visible (a classroom learner): other accounts' instances are
+  // internet hosts, known by their public addresses, whose insides the outcome never shows.
+  bool confined = false;
 };
 
 // One end as the probe understood it. Pointers refer into the World.
@@ -51,13 +54,15 @@ struct ProbeOutcome {
   ConnectionState connection_state = ConnectionState::kNone;
   std::string closed_by;  // kClosed: what cut the connection earlier, in words
   std::string explanation;
+  bool confined = false;  // as requested: no other account's resource appears above
 };
 
 // Answers a probe in the caller's account and region (which anchor private addresses named
 // without an instance). Never changes resources; opening or cutting a connection updates
-// world.connections(). Errors: those of ParseEnd, kInvalidParameterValue for bad traffic
-// (ports out of range, a port missing for TCP/UDP) or both ends the same instance,
-// kSimNotFound for an unknown connection name, the errors of World::GetScope.
+// world.connections(), where each account has names of its own. Errors: those of ParseEnd,
+// kInvalidParameterValue for bad traffic (ports out of range, a port missing for TCP/UDP) or both
+// ends the same instance, kSimNotFound for an unknown connection name, the errors of
+// World::GetScope.
 Result<ProbeOutcome> RunProbe(model::World& world, const ProbeRequest& request,
                               const std::string& account, const std::string& region);
 

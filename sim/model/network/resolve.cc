@@ -17,6 +17,7 @@ struct Located {
   bool by_public = false;        // found through its public address
   bool by_private = false;       // found through its private address
   bool pending_private = false;  // a private address still to look up in a VPC
+  bool foreign = false;          // in another account, seen by a confined probe
   bool found() const { return eni != nullptr; }
 };
 
@@ -24,12 +25,18 @@ const model::Instance* InstanceOf(const model::Scope& scope, const model::Networ
   return eni.instance_id.empty() ? nullptr : scope.instances.Find(eni.instance_id);
 }
 
-// Instance ids and public addresses are unique in the whole world.
-Located LocateGlobal(NetworkView& view, const model::Scope& home, const EndRef& ref) {
+// Instance ids and public addresses are unique in the whole world. A confined probe sees
+// other accounts as the internet does: their instance ids do not exist, and their public
+// addresses are internet hosts, whose rules still decide what reaches them.
+Located LocateGlobal(NetworkView& view, const model::Scope& home, const EndRef& ref, bool confined,
+                     bool is_source) {
   Located l;
+  auto foreign = [&](const model::Scope* scope) {
+    return confined && scope->account != home.account;
+  };
   if (ref.is_instance_id()) {
     NetworkView::InstanceRef r = view.FindInstance(ref.instance_id, &home);
-    if (r.instance == nullptr) {
+    if (r.instance == nullptr || foreign(r.scope)) {
       l.unknown_instance = true;
       return l;
     }
@@ -39,7 +46,12 @@ Located LocateGlobal(NetworkView& view, const model::Scope& home, const EndRef& 
     return l;
   }
   NetworkView::InterfaceRef pub = view.FindPublicIp(ref.address);
+  if (pub.eni != nullptr && foreign(pub.scope) && is_source) {
+    // Traffic from it is traffic from an internet address: its egress rules are its owner's.
+    return l;
+  }
   if (pub.eni != nullptr) {
+    l.foreign = foreign(pub.scope);
     l.scope = pub.scope;
     l.eni = pub.eni;
     l.instance = InstanceOf(*pub.scope, *pub.eni);
@@ -124,11 +136,14 @@ bool IsPrivateAddress(Ipv4 ip) {
 }
 
 Result<Resolution> ResolveEnds(NetworkView& view, const model::Scope& home, const EndRef& from,
-                               const EndRef& to) {
+                               const EndRef& to, bool confined) {
   Resolution res;
-  Located s = LocateGlobal(view, home, from);
-  Located d = LocateGlobal(view, home, to);
+  Located s = LocateGlobal(view, home, from, confined, /*is_source=*/true);
+  Located d = LocateGlobal(view, home, to, confined, /*is_source=*/false);
+  res.destination_foreign = d.foreign;
   auto fail = [&](Reason reason, bool at_source) {
+    // A foreign host that cannot answer (stopped, say) is, to the internet, one that does not.
+    if (!at_source && d.foreign) reason = Reason::kNoAnswer;
     res.blocked = reason;
     res.blocked_at_source = at_source;
     res.source_instance = s.instance;
@@ -141,7 +156,7 @@ Result<Resolution> ResolveEnds(NetworkView& view, const model::Scope& home, cons
   if (d.instance != nullptr && !d.found()) return fail(Reason::kNotRunning, false);
   // A private address means something only inside a VPC: the other end's, else home's.
   if (s.pending_private) {
-    if (d.found()) {
+    if (d.found() && !d.foreign) {
       LocatePrivate(view, *d.scope, d.eni->vpc_id, from, s);
     } else {
       LocatePrivate(view, home, home.default_vpc_id, from, s);

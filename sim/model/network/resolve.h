@@ -38,16 +38,20 @@ struct Resolution {
   // The instances the ends name, when they name one (also when blocked, for the explanation).
   const model::Instance* source_instance = nullptr;
   const model::Instance* destination_instance = nullptr;
+  bool destination_foreign = false;  // a confined probe reached another account's address
 };
 
 // Resolves ends. Instance ids and public addresses are found in every account and region
 // (`home` first for ids); a private address is looked up in the other end's VPC, or in the
 // default VPC of `home` (the probe's account and region) when the other end is not an
 // instance. An instance named by id is reached through its private address from its own VPC
-// and through its public address from anywhere else. Errors: kInvalidParameterValue when both
-// ends are the same instance.
+// and through its public address from anywhere else. `confined`: only `home`'s account is
+// visible; another account's instance ids are unknown, its public addresses are internet hosts
+// (as a source, nothing of theirs is checked; as a destination, their rules decide, and
+// `destination_foreign` says the answer must not show them). Errors: kInvalidParameterValue
+// when both ends are the same instance.
 Result<Resolution> ResolveEnds(NetworkView& view, const model::Scope& home, const EndRef& from,
-                               const EndRef& to);
+                               const EndRef& to, bool confined = false);
 
 }  // namespace ec2sim::network
 
