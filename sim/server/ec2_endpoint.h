@@ -32,6 +32,8 @@ class Ec2Endpoint {
   // rendering), DescribeInstanceStatus's also per simulated time while a check is initializing.
   // Catalog answers are always cached. Call before serving.
   void set_response_cache(bool on) { response_cache_ = on; }
+  // The cache's byte budgets (ResponseCacheLimits). Call before serving.
+  void set_response_cache_limits(ResponseCacheLimits limits) { cache_.set_limits(limits); }
 
  private:
   // The steps of Handle, in order. Each failing step ends the request with its error.
