@@ -224,7 +224,13 @@ void Ec2Endpoint::PrepareKeyPair(const CallContext& ctx, const nlohmann::json& i
   const std::string type = text("KeyType", "rsa");
   const std::string format = text("KeyFormat", "pem");
   if (name.empty() || type != "rsa" || (format != "pem" && format != "ppk")) return;
-  const std::uint64_t seed = world_.With(ctx.account, [](Sandbox& s) { return s.PeekRandom(); });
+  const std::uint64_t seed = world_.With(ctx.account, [&ctx](Sandbox& s) {
+    // The call's first use of a region creates the account's default VPC there, drawing ids
+    // before the key's seed. Opening the region now (a catalog action: cheap, and a no-op once
+    // open) draws them first, in the same order, so the peeked value is the key's.
+    (void)s.Call("DescribeRegions", nlohmann::json::object(), ctx);
+    return s.PeekRandom();
+  });
   (void)model::KeyPairFor({model::KeyType::kRsa,
                            format == "pem" ? model::KeyFormat::kPem : model::KeyFormat::kPpk, seed,
                            name});
