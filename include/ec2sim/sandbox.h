@@ -101,7 +101,10 @@ class Sandbox final : public Backend {
   // Durability support (the API server's journal). Every call that changed, or may have
   // changed, the sandbox is described as one JSON operation:
   //   {"op": "call", "account", "region", "action", "params"}   Call(), except a Describe*
-  //                                                             call on an existing scope
+  //                                                             call on an existing scope;
+  //                                                             "keys": the key pairs it
+  //                                                             generated, so Replay() does
+  //                                                             not generate them again
   //   {"op": "probe", "account", "region", "spec"}              Probe()
   //   {"op": "reset_account", "account"}                        ResetAccount()
   // and handed to the recorder, with its outcome, before the method returns. Calls rejected
@@ -114,6 +117,12 @@ class Sandbox final : public Backend {
   // that replay the same operations at the same simulated times reach the same state and the
   // same outcomes. Returns the operation's outcome; kSimInvalidInput for a malformed operation.
   Result<nlohmann::json> Replay(const nlohmann::json& op);
+
+  // The value the world's seeded random stream gives next, without taking it. CreateKeyPair
+  // derives its key from that value, so a server can make the key (slow for RSA) outside its
+  // lock before the call, which then finds it ready (sim/model/key_cache.h); if anything draws
+  // first, the call makes its own key, the same it always would.
+  std::uint64_t PeekRandom() const;
 
  private:
   struct Impl;

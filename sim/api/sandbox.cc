@@ -7,6 +7,7 @@
 #include "sim/api/verbs.h"
 #include "sim/model/billing/ledger.h"
 #include "sim/model/instances.h"
+#include "sim/model/key_cache.h"
 #include "sim/model/resource_kinds.h"
 #include "sim/model/world.h"
 
@@ -80,6 +81,10 @@ Result<nlohmann::json> Sandbox::Call(std::string_view action, const nlohmann::js
   EC2SIM_ASSIGN_OR_RETURN(model::Scope * scope, world.GetScope(ctx.account, ctx.region));
   static const nlohmann::json kNoParams = nlohmann::json::object();
   const nlohmann::json& body = params.is_null() ? kNoParams : params;
+  const bool recording = impl_->recorder && !impl_->replaying;
+  // Keys the call takes go into its record, so that a replay does not generate them again.
+  std::optional<model::KeyUseLog> key_uses;
+  if (recording) key_uses.emplace();
   Result<nlohmann::json> result = [&]() -> Result<nlohmann::json> {
     // DryRun answers whether the call would be allowed; every caller of a sandbox is.
     if (body.is_object() && body.contains("DryRun")) {
@@ -103,13 +108,16 @@ Result<nlohmann::json> Sandbox::Call(std::string_view action, const nlohmann::js
   if (new_scope || !IsReadOnly(action)) {
     ++impl_->changes;
     // Built only when someone records: the JSON costs as much as a small call.
-    if (impl_->recorder && !impl_->replaying) {
-      impl_->Record({{"op", "call"},
-                     {"account", ctx.account},
-                     {"region", ctx.region},
-                     {"action", action},
-                     {"params", body}},
-                    result);
+    if (recording) {
+      nlohmann::json op = {{"op", "call"},
+                           {"account", ctx.account},
+                           {"region", ctx.region},
+                           {"action", action},
+                           {"params", body}};
+      for (const model::KeyUse& use : key_uses->uses()) {
+        op["keys"].push_back(model::KeyUseToJson(use));
+      }
+      impl_->Record(op, result);
     }
   }
   return result;
@@ -233,6 +241,11 @@ bool Sandbox::ResetAccount(const std::string& account) {
 
 void Sandbox::SetRecorder(Recorder recorder) { impl_->recorder = std::move(recorder); }
 
+std::uint64_t Sandbox::PeekRandom() const {
+  engine::Rng copy = impl_->world.rng();
+  return copy.Next();
+}
+
 Result<nlohmann::json> Sandbox::Replay(const nlohmann::json& op) {
   auto text = [&op](const char* key) -> const std::string* {
     auto it = op.find(key);
@@ -250,6 +263,14 @@ Result<nlohmann::json> Sandbox::Replay(const nlohmann::json& op) {
     ~Quiet() { flag = false; }
   } quiet(impl_->replaying);
   if (*kind == "reset_account") return nlohmann::json{{"existed", ResetAccount(*account)}};
+  // The keys the operation took when it first ran: the same keys, without generating them.
+  if (auto keys = op.find("keys"); keys != op.end() && keys->is_array()) {
+    for (const nlohmann::json& k : *keys) {
+      if (std::optional<model::KeyUse> use = model::KeyUseFromJson(k)) {
+        model::RememberKeyPair(use->spec, std::move(use->key));
+      }
+    }
+  }
   const std::string* region = text("region");
   if (region != nullptr && *kind == "call" && text("action") != nullptr) {
     return Call(*text("action"), op.value("params", nlohmann::json::object()),

@@ -30,6 +30,8 @@ struct ServeArgs {
   std::string state;  // durable state directory; empty: in memory only
   std::uint64_t compact_every = 10000;
   bool no_response_cache = false;
+  std::size_t cache_account_mib = 8;
+  std::size_t cache_total_mib = 64;
 };
 
 // Reads and checks the users file. Prints "FILE: reason" and returns null when it is unusable.
@@ -68,6 +70,8 @@ int RunServe(const ServeArgs& args) {
   options.state_dir = args.state;
   options.compact_every = args.compact_every;
   options.response_cache = !args.no_response_cache;
+  options.response_cache_limits.per_account_bytes = args.cache_account_mib << 20;
+  options.response_cache_limits.total_bytes = args.cache_total_mib << 20;
   if (!args.users.empty()) {
     options.users = LoadUsers(args.users);
     if (options.users == nullptr) return 2;
@@ -154,6 +158,14 @@ void AddServeCommand(CLI::App& app, Registry& commands) {
   cmd->add_flag("--quiet", args->quiet, "Do not log one line per request on stderr");
   cmd->add_flag("--no-response-cache", args->no_response_cache,
                 "Render every Describe answer afresh (to measure rendering; answers are the same)");
+  cmd->add_option("--response-cache-account-mib", args->cache_account_mib,
+                  "Bytes of cached Describe answers one account may hold, in MiB")
+      ->capture_default_str()
+      ->check(CLI::Range(std::size_t{0}, std::size_t{1} << 20));
+  cmd->add_option("--response-cache-total-mib", args->cache_total_mib,
+                  "Bytes of cached Describe answers every account together may hold, in MiB")
+      ->capture_default_str()
+      ->check(CLI::Range(std::size_t{0}, std::size_t{1} << 20));
   cmd->add_option("--users", args->users,
                   "Classroom mode: JSON file of users (access key, secret, account, admin); "
                   "every request must then be SigV4-signed by one of them");

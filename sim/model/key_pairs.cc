@@ -1,5 +1,6 @@
 #include "sim/model/key_pairs.h"
 
+#include "sim/model/key_cache.h"
 #include "sim/model/resource_kinds.h"
 
 namespace ec2sim::model {
@@ -34,9 +35,11 @@ Status CheckName(Scope& scope, const std::string& name) {
 Result<CreatedKeyPair> CreateKeyPair(World& world, Scope& scope, const std::string& name,
                                      KeyType type, KeyFormat format, const TagList& tags) {
   EC2SIM_RETURN_IF_ERROR(CheckName(scope, name));
-  // Keys derive from the simulation's seeded stream so runs stay reproducible.
-  EC2SIM_ASSIGN_OR_RETURN(GeneratedKey key,
-                          GenerateKeyPair(type, format, world.rng().Next(), name));
+  // Keys derive from the simulation's seeded stream so runs stay reproducible; one prepared
+  // ahead (or kept by a journal) for the same inputs is the same key (key_cache.h).
+  const KeySpec spec{type, format, world.rng().Next(), name};
+  EC2SIM_ASSIGN_OR_RETURN(GeneratedKey key, KeyPairFor(spec));
+  NoteKeyUse(spec, key);
   KeyPairRecord record;
   record.key_pair_id = world.NewId("key");
   record.name = name;

@@ -3,6 +3,7 @@ list(APPEND EC2SIM_MODEL_SOURCES
   sim/model/regions.cc
   sim/model/catalog.cc
   sim/model/key_material.cc
+  sim/model/key_cache.cc
   sim/model/key_files.cc
   sim/model/seeded_openssl.cc
   sim/model/ssh_format.cc

@@ -47,6 +47,7 @@ struct ApiServer::Impl {
         ec2(world, o.region, o.users.get()),
         admin(world, clock, AdminInfo{o.region, options.sandbox.timing, o.users.get()}) {
     ec2.set_response_cache(o.response_cache);
+    ec2.set_response_cache_limits(o.response_cache_limits);
   }
 
   // Opens the state directory, if any, and returns `o` with the world options it keeps.

@@ -9,6 +9,7 @@
 
 #include "ec2sim/result.h"
 #include "ec2sim/sandbox.h"
+#include "sim/server/response_cache.h"
 #include "sim/server/server_clock.h"
 #include "sim/server/users.h"
 
@@ -32,6 +33,8 @@ struct ServerOptions {
   std::uint64_t compact_every = 10000;
   // Describe answers cached per state version (docs/server.md); off only to measure rendering.
   bool response_cache = true;
+  // Its byte budgets, per account and in total (sim/server/response_cache.h).
+  ResponseCacheLimits response_cache_limits;
 };
 
 class ApiServer {

@@ -32,6 +32,8 @@ class Ec2Endpoint {
   // rendering), DescribeInstanceStatus's also per simulated time while a check is initializing.
   // Catalog answers are always cached. Call before serving.
   void set_response_cache(bool on) { response_cache_ = on; }
+  // The cache's byte budgets (ResponseCacheLimits). Call before serving.
+  void set_response_cache_limits(ResponseCacheLimits limits) { cache_.set_limits(limits); }
 
  private:
   // The steps of Handle, in order. Each failing step ends the request with its error.
@@ -49,6 +51,8 @@ class Ec2Endpoint {
                                  const CallContext& ctx) const;
   // Runs the call on the world, or finds its answer in the cache.
   Result<Answer> Call(const CallContext& ctx, const DecodedCall& call);
+  // For an RSA CreateKeyPair: makes the key the call will take, outside the world's lock.
+  void PrepareKeyPair(const CallContext& ctx, const nlohmann::json& input);
   // The XML body of the answer for `request_id`, stored in the cache when the call is cacheable.
   std::string Encode(const DecodedCall& call, const Answer& answer, const std::string& request_id);
 

@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <optional>
 #include <utility>
 
@@ -90,6 +91,47 @@ RawRecord ReadRecord(std::istream& in) {
   return r;
 }
 
+// The size of the intact record at the start of `data` (frame, payload and end), or 0.
+std::uint64_t IntactRecordAt(std::string_view data) {
+  // A frame line is at most "R " + 20 digits + " " + 8 hex digits.
+  std::size_t eol = data.substr(0, 40).find('\n');
+  if (eol == std::string_view::npos || data.substr(0, 2) != "R ") return 0;
+  std::string frame(data.substr(0, eol));
+  unsigned long long length = 0;
+  char crc_text[16] = {};
+  int taken = 0;
+  if (std::sscanf(frame.c_str(), "R %llu %8[0-9a-f]%n", &length, crc_text, &taken) != 2 ||
+      static_cast<std::size_t>(taken) != frame.size() || length > kMaxPayload ||
+      data.size() < eol + 1 + length + 1 || data[eol + 1 + length] != '\n') {
+    return 0;
+  }
+  std::string_view payload = data.substr(eol + 1, length);
+  if (Hex8(Crc32(payload)) != crc_text) return 0;
+  nlohmann::json parsed = nlohmann::json::parse(payload, nullptr, /*allow_exceptions=*/false);
+  if (parsed.is_discarded() || !parsed.is_object()) return 0;
+  return eol + 1 + length + 1;
+}
+
+// Counts the intact records in the file after the damaged record at `from`. Payloads are
+// one-line JSON (no raw newline), so every record starts a line: each line start after the
+// damage is tried. Only damage is scanned, so the cost does not touch a clean start.
+void CountIntactAfterDamage(std::istream& in, std::uint64_t from, ReadReport& report) {
+  in.clear();
+  in.seekg(static_cast<std::streamoff>(from));
+  std::string rest((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string_view view(rest);
+  std::size_t pos = view.find('\n');
+  while (pos != std::string_view::npos && pos + 1 < view.size()) {
+    std::uint64_t size = IntactRecordAt(view.substr(pos + 1));
+    if (size == 0) {
+      pos = view.find('\n', pos + 1);
+      continue;
+    }
+    if (report.intact_after_damage++ == 0) report.first_intact_after = from + pos + 1;
+    pos += size;  // the record's final newline
+  }
+}
+
 }  // namespace
 
 std::uint32_t Crc32(std::string_view data) {
@@ -163,6 +205,7 @@ Result<ReadReport> ReadStateFile(const std::string& path, std::string_view kind,
       }
       report.damage = r.damage;
       report.damage_at = where;
+      CountIntactAfterDamage(in, offset, report);
       break;
     }
     offset += r.size;

@@ -48,6 +48,11 @@ struct ReadReport {
   // starts (the valid prefix ends there).
   std::string damage;
   RecordPosition damage_at;
+  // With damage: how many intact records follow it (framed, checksummed JSON objects that start
+  // a line), and where the first of them starts. A crash tears only the last record, so any
+  // here means the file was damaged some other way.
+  std::uint64_t intact_after_damage = 0;
+  std::uint64_t first_intact_after = 0;
 };
 
 // Receives each record's payload after the header, in file order. An error stops the reading
@@ -59,7 +64,8 @@ using RecordSink = std::function<Status(nlohmann::json&& payload, const RecordPo
 // cannot be opened, its first line is not the magic line of `kind` or its header record is
 // damaged; or the error of `sink`. A damaged record after the header (cut short, wrong
 // checksum, not a JSON object) is not an error: reading stops there and the report says where
-// and why. `max_records` stops the reading early (0: the header only).
+// and why, and counts the intact records after the damage. `max_records` stops the reading early
+// (0: the header only).
 Result<ReadReport> ReadStateFile(const std::string& path, std::string_view kind,
                                  const RecordSink& sink, std::uint64_t max_records = UINT64_MAX);
 

@@ -24,10 +24,13 @@ std::string ResponseCache::Body::WithRequestId(std::string_view request_id) cons
 std::shared_ptr<const ResponseCache::Body> ResponseCache::Find(const std::string& key,
                                                                std::uint64_t version, SimTime now) {
   std::lock_guard<std::mutex> lock(mu_);
-  auto it = bodies_.find(key);
-  if (it == bodies_.end() || it->second->version != version) return nullptr;
-  if (it->second->at.has_value() && *it->second->at != now) return nullptr;
-  return it->second;
+  auto it = entries_.find(key);
+  if (it == entries_.end()) return nullptr;
+  const Body& body = *it->second.body;
+  if (body.version != version || (body.at.has_value() && *body.at != now)) return nullptr;
+  std::list<const std::string*>& lru = accounts_[it->second.account].lru;
+  lru.splice(lru.begin(), lru, it->second.lru);
+  return it->second.body;
 }
 
 std::optional<std::string> ResponseCache::Store(const std::string& key, std::string_view marked,
@@ -41,10 +44,48 @@ std::optional<std::string> ResponseCache::Store(const std::string& key, std::str
   body->version = version;
   body->at = at;
   std::string out = body->WithRequestId(request_id);
+  const std::size_t cost = key.size() + body->head.size() + body->tail.size() + kEntryOverhead;
+  // Keys start with the account (Key()).
+  std::string account = key.substr(0, key.find('\n'));
   std::lock_guard<std::mutex> lock(mu_);
-  if (bodies_.size() >= kMaxEntries) bodies_.clear();
-  bodies_[key] = std::move(body);
+  if (auto old = entries_.find(key); old != entries_.end()) EraseLocked(old);
+  if (cost > limits_.per_account_bytes || cost > limits_.total_bytes) return out;
+  MakeRoomLocked(account, cost);
+  auto [it, inserted] = entries_.emplace(key, Entry{std::move(body), account, cost, {}});
+  Account& a = accounts_[account];
+  by_bytes_.erase({a.bytes, account});
+  a.bytes += cost;
+  by_bytes_.insert({a.bytes, account});
+  a.lru.push_front(&it->first);
+  it->second.lru = a.lru.begin();
+  bytes_ += cost;
   return out;
+}
+
+void ResponseCache::EraseLocked(Entries::iterator it) {
+  auto a = accounts_.find(it->second.account);
+  by_bytes_.erase({a->second.bytes, a->first});
+  a->second.bytes -= it->second.cost;
+  a->second.lru.erase(it->second.lru);
+  bytes_ -= it->second.cost;
+  if (a->second.lru.empty()) {
+    accounts_.erase(a);
+  } else {
+    by_bytes_.insert({a->second.bytes, a->first});
+  }
+  entries_.erase(it);
+}
+
+void ResponseCache::MakeRoomLocked(const std::string& account, std::size_t incoming) {
+  for (auto a = accounts_.find(account);
+       a != accounts_.end() && a->second.bytes + incoming > limits_.per_account_bytes;
+       a = accounts_.find(account)) {
+    EraseLocked(entries_.find(*a->second.lru.back()));
+  }
+  while (bytes_ + incoming > limits_.total_bytes && !by_bytes_.empty()) {
+    const std::string& largest = by_bytes_.rbegin()->second;
+    EraseLocked(entries_.find(*accounts_.find(largest)->second.lru.back()));
+  }
 }
 
 // DescribeInstanceStatus follows the clock: a running instance's checks turn from
@@ -71,7 +112,18 @@ bool ResponseCache::ClockedAnswerHoldsAtAnyTime(const nlohmann::json& result) {
 
 std::size_t ResponseCache::size() const {
   std::lock_guard<std::mutex> lock(mu_);
-  return bodies_.size();
+  return entries_.size();
+}
+
+std::size_t ResponseCache::bytes() const {
+  std::lock_guard<std::mutex> lock(mu_);
+  return bytes_;
+}
+
+std::size_t ResponseCache::account_bytes(const std::string& account) const {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = accounts_.find(account);
+  return it == accounts_.end() ? 0 : it->second.bytes;
 }
 
 }  // namespace ec2sim::server

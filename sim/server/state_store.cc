@@ -33,6 +33,20 @@ bool IsOp(const json& record, const char* op) {
   return it != record.end() && it->is_string() && *it == op;
 }
 
+// Why a journal whose damage is followed by intact records is not replayed: appends are
+// sequential and a failed one stops the server, so a crash can only tear the last record.
+std::string DamageInTheMiddle(const std::string& path, const ReadReport& report) {
+  return path + ": record " + std::to_string(report.damage_at.index) + " at offset " +
+         std::to_string(report.damage_at.offset) + " is damaged (" + report.damage + "), but " +
+         std::to_string(report.intact_after_damage) +
+         " intact records follow it (the first at offset " +
+         std::to_string(report.first_intact_after) +
+         "). A crash can only tear the last record, so this is not a crash's doing, and starting "
+         "would lose acknowledged changes. Refusing to start; the file is left as it is. Restore "
+         "it from a backup, or move the directory away to start afresh (docs/server.md, "
+         "\"Durability\").";
+}
+
 }  // namespace
 
 json OptionsToJson(const SandboxOptions& o) {
@@ -118,6 +132,18 @@ Result<std::unique_ptr<StateStore>> StateStore::Open(const std::string& dir,
       }
     }
   }
+  if (store->has_snapshot_ && !store->has_journal_) {
+    // Compaction replaces the journal only after the snapshot is written, and never deletes it:
+    // a snapshot alone means the journal was lost, with whatever it acknowledged after the
+    // snapshot.
+    return MakeError(ErrorCode::kSimInvalidInput,
+                     store->Path(kSnapshot) + " is there but " + store->Path(kJournal) +
+                         " is missing: the changes acknowledged after the snapshot (record " +
+                         std::to_string(store->snapshot_through_) +
+                         ") may be lost. Refusing to start; restore the journal from a backup, "
+                         "or move the directory away to start afresh (docs/server.md, "
+                         "\"Durability\").");
+  }
   if (found) {
     store->options_ = *found;
     store->is_new_ = false;
@@ -199,6 +225,9 @@ Status StateStore::Replay(const std::function<void(const json& record)>& apply,
           apply(record);
           return OkStatus();
         }));
+    if (!report.damage.empty() && report.intact_after_damage > 0) {
+      return MakeError(ErrorCode::kSimInvalidInput, DamageInTheMiddle(path, report));
+    }
     if (!report.damage.empty()) {
       notes.push_back(path + ": record " + std::to_string(report.damage_at.index) + " at offset " +
                       std::to_string(report.damage_at.offset) + " is damaged (" + report.damage +

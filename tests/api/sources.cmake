@@ -3,6 +3,7 @@ list(APPEND EC2SIM_TEST_SOURCES
   api/instances_test.cc
   api/addresses_test.cc
   api/key_pairs_test.cc
+  api/key_replay_test.cc
   api/security_groups_test.cc
   api/sg_rules_test.cc
   api/describe_test.cc

@@ -105,6 +105,50 @@ TEST(Journal, AFlippedBitFailsTheChecksumAndStopsTheReading) {
   EXPECT_NE(report->damage.find("checksum mismatch"), std::string::npos) << report->damage;
 }
 
+TEST(Journal, DamageFollowedByIntactRecordsIsCountedAsSuch) {
+  TempDir dir;
+  std::string path = dir.path() + "/journal";
+  std::string text = JournalOf({R"({"n":1})", R"({"n":2})", R"({"n":3})", R"({"n":4})"});
+  std::string second = FrameRecord(R"({"n":2})");
+  std::size_t at = text.find(second);
+  text[at + second.size() - 3] ^= 0x01;  // one bit of record 2's payload
+  WriteBytes(path, text);
+  std::vector<json> records;
+  Result<ReadReport> report = ReadAll(path, records);
+  ASSERT_TRUE(report.ok());
+  EXPECT_EQ(records.size(), 1u);
+  EXPECT_EQ(report->damage_at.offset, at);
+  EXPECT_EQ(report->intact_after_damage, 2u);  // records 3 and 4
+  EXPECT_EQ(report->first_intact_after, at + second.size());
+}
+
+TEST(Journal, ADamagedLengthThatSwallowsLaterRecordsStillFindsThem) {
+  TempDir dir;
+  std::string path = dir.path() + "/journal";
+  std::string text = JournalOf({R"({"n":1})", R"({"n":2})", R"({"n":3})"});
+  std::size_t at = text.find(FrameRecord(R"({"n":2})"));
+  text[at + 2] = '9';  // "R 7 ..." claims 9 bytes: reads into record 3's frame
+  WriteBytes(path, text);
+  std::vector<json> records;
+  Result<ReadReport> report = ReadAll(path, records);
+  ASSERT_TRUE(report.ok());
+  EXPECT_EQ(report->damage_at.offset, at);
+  EXPECT_EQ(report->intact_after_damage, 1u);
+}
+
+TEST(Journal, ATornTailHasNothingIntactAfterIt) {
+  TempDir dir;
+  std::string path = dir.path() + "/journal";
+  std::string text = JournalOf({R"({"n":1})"});
+  // A torn append, then the zeros some file systems leave in place of unwritten blocks.
+  WriteBytes(path, text + "R 7 0ce5d5a5\n{\"n\"" + std::string(4096, '\0'));
+  std::vector<json> records;
+  Result<ReadReport> report = ReadAll(path, records);
+  ASSERT_TRUE(report.ok());
+  EXPECT_FALSE(report->damage.empty());
+  EXPECT_EQ(report->intact_after_damage, 0u);
+}
+
 TEST(Journal, AFileOfANewerFormatIsRefused) {
   TempDir dir;
   std::string path = dir.path() + "/journal";

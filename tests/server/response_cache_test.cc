@@ -67,16 +67,91 @@ TEST(ResponseCache, ABodyWithoutTheMarkerIsNotStored) {
   EXPECT_EQ(cache.size(), 0u);
 }
 
-TEST(ResponseCache, AFullCacheStartsOver) {
-  ResponseCache cache;
-  for (std::size_t i = 0; i < ResponseCache::kMaxEntries; ++i) {
-    ASSERT_TRUE(cache.Store("k" + std::to_string(i), kMarked, 1, std::nullopt, "id"));
+// A key of `account` (as Key() makes them: the account first) and a marked body of about
+// `size` bytes.
+std::string KeyOf(const std::string& account, int i) {
+  return account + "\nus-east-1\nDescribeInstances\n" + std::to_string(i);
+}
+std::string BodyOf(std::size_t size) {
+  return std::string(ResponseCache::kIdMarker) + std::string(size, 'x');
+}
+
+TEST(ResponseCache, BytesStayWithinBothBudgetsUnderManyDistinctKeys) {
+  ResponseCache cache({.per_account_bytes = 64 * 1024, .total_bytes = 256 * 1024});
+  for (int i = 0; i < 5000; ++i) {
+    std::string account = "11112222333" + std::to_string(i % 7);
+    ASSERT_TRUE(cache.Store(KeyOf(account, i), BodyOf(1000 + i % 3000), 1, std::nullopt, "id"));
+    ASSERT_LE(cache.account_bytes(account), 64u * 1024);
+    ASSERT_LE(cache.bytes(), 256u * 1024);
   }
-  EXPECT_EQ(cache.size(), ResponseCache::kMaxEntries);
-  ASSERT_TRUE(cache.Store("one-more", kMarked, 1, std::nullopt, "id"));
-  EXPECT_EQ(cache.size(), 1u);
-  EXPECT_EQ(cache.Find("k0", 1, 0), nullptr);
-  EXPECT_NE(cache.Find("one-more", 1, 0), nullptr);
+  EXPECT_GT(cache.bytes(), 200u * 1024);  // full, not emptied
+}
+
+TEST(ResponseCache, TheLeastRecentlyUsedEntryGoesFirst) {
+  const std::size_t cost = KeyOf("111122223333", 0).size() + 1000 + ResponseCache::kEntryOverhead;
+  ResponseCache cache({.per_account_bytes = 3 * cost, .total_bytes = 100 * cost});
+  for (int i = 0; i < 3; ++i) {
+    ASSERT_TRUE(cache.Store(KeyOf("111122223333", i), BodyOf(1000), 1, std::nullopt, "id"));
+  }
+  ASSERT_EQ(cache.account_bytes("111122223333"), 3 * cost);
+  ASSERT_NE(cache.Find(KeyOf("111122223333", 0), 1, 0), nullptr);  // 0 is now the newest
+  ASSERT_TRUE(cache.Store(KeyOf("111122223333", 3), BodyOf(1000), 1, std::nullopt, "id"));
+  EXPECT_NE(cache.Find(KeyOf("111122223333", 0), 1, 0), nullptr);
+  EXPECT_EQ(cache.Find(KeyOf("111122223333", 1), 1, 0), nullptr);  // the oldest unused
+  EXPECT_NE(cache.Find(KeyOf("111122223333", 2), 1, 0), nullptr);
+  EXPECT_NE(cache.Find(KeyOf("111122223333", 3), 1, 0), nullptr);
+  EXPECT_EQ(cache.size(), 3u);
+}
+
+TEST(ResponseCache, AnAnswerLargerThanTheAccountBudgetIsAnsweredButNotKept) {
+  ResponseCache cache({.per_account_bytes = 4096, .total_bytes = 1 << 20});
+  ASSERT_TRUE(cache.Store(KeyOf("111122223333", 0), BodyOf(100), 1, std::nullopt, "id"));
+  std::optional<std::string> big =
+      cache.Store(KeyOf("111122223333", 1), BodyOf(5000), 1, std::nullopt, "id-9");
+  ASSERT_TRUE(big.has_value());
+  EXPECT_EQ(big->substr(0, 4), "id-9");
+  EXPECT_EQ(cache.Find(KeyOf("111122223333", 1), 1, 0), nullptr);
+  EXPECT_NE(cache.Find(KeyOf("111122223333", 0), 1, 0), nullptr);  // nothing evicted for it
+  // A key that grew past the budget loses its older, smaller body too: it could not be right.
+  ASSERT_TRUE(cache.Store(KeyOf("111122223333", 0), BodyOf(5000), 2, std::nullopt, "id"));
+  EXPECT_EQ(cache.size(), 0u);
+  EXPECT_EQ(cache.bytes(), 0u);
+}
+
+TEST(ResponseCache, OneAccountsFloodLeavesAnotherAccountsHotEntries) {
+  // Room for four accounts' whole budgets; the flood fills its own and then takes only from
+  // itself, the account holding the most.
+  ResponseCache cache({.per_account_bytes = 64 * 1024, .total_bytes = 128 * 1024});
+  for (int i = 0; i < 20; ++i) {
+    ASSERT_TRUE(cache.Store(KeyOf("444455556666", i), BodyOf(2000), 1, std::nullopt, "id"));
+  }
+  std::size_t hot = cache.account_bytes("444455556666");
+  for (int i = 0; i < 10000; ++i) {
+    ASSERT_TRUE(cache.Store(KeyOf("111122223333", i), BodyOf(3000), 1, std::nullopt, "id"));
+  }
+  for (int i = 0; i < 20; ++i) {
+    EXPECT_NE(cache.Find(KeyOf("444455556666", i), 1, 0), nullptr) << i;
+  }
+  EXPECT_EQ(cache.account_bytes("444455556666"), hot);
+  EXPECT_LE(cache.account_bytes("111122223333"), 64u * 1024);
+}
+
+TEST(ResponseCache, OverTheTotalTheLargestAccountGivesWayNotTheSmallOnes) {
+  // Per-account budgets that add up past the total: the total decides.
+  ResponseCache cache({.per_account_bytes = 64 * 1024, .total_bytes = 96 * 1024});
+  for (int i = 0; i < 5; ++i) {
+    ASSERT_TRUE(cache.Store(KeyOf("444455556666", i), BodyOf(2000), 1, std::nullopt, "id"));
+  }
+  for (int a = 0; a < 3; ++a) {
+    for (int i = 0; i < 1000; ++i) {
+      std::string account = "99990000000" + std::to_string(a);
+      ASSERT_TRUE(cache.Store(KeyOf(account, i), BodyOf(3000), 1, std::nullopt, "id"));
+      ASSERT_LE(cache.bytes(), 96u * 1024);
+    }
+  }
+  for (int i = 0; i < 5; ++i) {
+    EXPECT_NE(cache.Find(KeyOf("444455556666", i), 1, 0), nullptr) << i;
+  }
 }
 
 TEST(ResponseCache, StatusAnswersWithAnInitializingCheckFollowTheClock) {

@@ -6,10 +6,13 @@
 #include <stdlib.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <map>
 #include <string>
 #include <vector>
 
+#include "sim/model/key_cache.h"
 #include "sim/server/server_clock.h"
 #include "sim/server/shared_world.h"
 
@@ -46,6 +49,15 @@ class StateStoreTest : public ::testing::Test {
   std::string dir_;
   SandboxOptions options_{.seed = 7, .timing = Timing::kInstant};
 };
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+void WriteFile(const std::string& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+}
 
 std::vector<std::string> Ops(const std::vector<json>& records) {
   std::vector<std::string> ops;
@@ -124,6 +136,69 @@ TEST_F(StateStoreTest, JournalRecordsAlreadyInTheSnapshotAreNotReplayedTwice) {
   EXPECT_EQ(Ops(Replayed()), (std::vector<std::string>{"call1", "key2"}));
 }
 
+TEST_F(StateStoreTest, DamageInTheMiddleOfTheJournalStopsTheStartAndLeavesTheFileAlone) {
+  {
+    std::unique_ptr<StateStore> store = Open();
+    std::vector<std::string> notes;
+    ASSERT_TRUE(store->Replay([](const json&) {}, notes).ok());
+    for (int i = 0; i < 40; ++i) ASSERT_TRUE(store->Append({{"op", "call"}}).ok());
+    ASSERT_TRUE(store->SyncTo(40).ok());
+  }
+  std::string path = dir_ + "/journal";
+  std::string bytes = ReadFile(path);
+  std::size_t at = bytes.find("\"n\":19");
+  ASSERT_NE(at, std::string::npos);
+  bytes[at + 5] ^= 0x04;  // one bit, in record 19 of 40
+  WriteFile(path, bytes);
+
+  std::unique_ptr<StateStore> store = Open();
+  std::vector<std::string> notes;
+  Status replayed = store->Replay([](const json&) {}, notes);
+  ASSERT_FALSE(replayed.ok());
+  const std::string& message = replayed.error().message;
+  EXPECT_NE(message.find(path + ": record 19 at offset "), std::string::npos) << message;
+  EXPECT_NE(message.find("checksum mismatch"), std::string::npos) << message;
+  EXPECT_NE(message.find("21 intact records follow it"), std::string::npos) << message;
+  EXPECT_EQ(ReadFile(path), bytes);  // not cut, not rewritten
+}
+
+TEST_F(StateStoreTest, ATornLastRecordIsCutOffWithANote) {
+  {
+    std::unique_ptr<StateStore> store = Open();
+    std::vector<std::string> notes;
+    ASSERT_TRUE(store->Replay([](const json&) {}, notes).ok());
+    for (int i = 0; i < 3; ++i) ASSERT_TRUE(store->Append({{"op", "call"}}).ok());
+    ASSERT_TRUE(store->SyncTo(3).ok());
+  }
+  std::string path = dir_ + "/journal";
+  std::string whole = ReadFile(path);
+  WriteFile(path, whole.substr(0, whole.size() - 5));  // the crash tore record 3
+  std::vector<std::string> notes;
+  EXPECT_EQ(Ops(Replayed(&notes)), (std::vector<std::string>{"call1", "call2"}));
+  ASSERT_EQ(notes.size(), 1u);
+  EXPECT_NE(notes[0].find("record 3 at offset"), std::string::npos) << notes[0];
+  EXPECT_NE(notes[0].find("cutting off"), std::string::npos) << notes[0];
+  EXPECT_EQ(ReadFile(path), whole.substr(0, whole.rfind("R ")));
+}
+
+TEST_F(StateStoreTest, ASnapshotWhoseJournalIsMissingStopsTheStart) {
+  {
+    std::unique_ptr<StateStore> store = Open();
+    std::vector<std::string> notes;
+    ASSERT_TRUE(store->Replay([](const json&) {}, notes).ok());
+    ASSERT_TRUE(store->Append({{"op", "call"}}).ok());
+    ASSERT_TRUE(store->Compact().ok());
+    ASSERT_TRUE(store->Append({{"op", "call"}}).ok());
+    ASSERT_TRUE(store->SyncTo(2).ok());
+  }
+  std::filesystem::remove(dir_ + "/journal");
+  Result<std::unique_ptr<StateStore>> store = StateStore::Open(dir_, options_, 1000);
+  ASSERT_FALSE(store.ok());
+  EXPECT_NE(store.error().message.find(dir_ + "/journal is missing"), std::string::npos)
+      << store.error().message;
+  EXPECT_FALSE(std::filesystem::exists(dir_ + "/journal"));
+}
+
 // A workload over two accounts through the server's world, then the same directory reopened.
 class SharedWorldRestartTest : public StateStoreTest {
  protected:
@@ -189,6 +264,31 @@ TEST_F(SharedWorldRestartTest, ReplayingTheDirectoryRebuildsTheSameWorld) {
     EXPECT_EQ(after["222222222222"]["keys"], json::array({"AKID222222222222"}));
     EXPECT_EQ(after.count("333333333333"), 1u);
   }
+}
+
+TEST_F(SharedWorldRestartTest, ARestartMakesNoKeyPairs) {
+  std::map<std::string, json> before;
+  {
+    ServerClock clock(options_.start, ClockMode::kManual, 1);
+    SharedWorld world(options_, clock);
+    std::unique_ptr<StateStore> store = Open(/*compact_every=*/4);  // some go to the snapshot
+    std::vector<std::string> notes;
+    ASSERT_TRUE(world.Restore(*store, notes).ok());
+    for (int i = 0; i < 6; ++i) {
+      Call(world, "111111111111", "CreateKeyPair", {{"KeyName", "k" + std::to_string(i)}});
+    }
+    before = States(world);
+  }
+  model::ForgetKeyPairs();  // a new process remembers nothing
+  std::uint64_t generated = model::KeyPairsGenerated();
+  ServerClock clock(options_.start, ClockMode::kManual, 1);
+  SharedWorld world(options_, clock);
+  std::unique_ptr<StateStore> store = Open(4);
+  std::vector<std::string> notes;
+  ASSERT_TRUE(world.Restore(*store, notes).ok());
+  EXPECT_TRUE(notes.empty()) << notes[0];  // every outcome, key material included, as recorded
+  EXPECT_EQ(model::KeyPairsGenerated(), generated);
+  EXPECT_EQ(States(world), before);
 }
 
 }  // namespace

@@ -84,3 +84,5 @@ if(TARGET ec2sim_server)
     ${CMAKE_CURRENT_LIST_DIR}/response_cache_test.cc)
   target_link_libraries(ec2sim_tests PRIVATE ec2sim_server)
 endif()
+# The cache attack of issue 14 against a real server: VmRSS stays under a ceiling.
+ec2sim_server_py_test(cache_memory TIMEOUT 300 NO_SKIP)
