@@ -12,7 +12,7 @@ std::string Nested(std::size_t depth) { return std::string(depth, '[') + std::st
 
 TEST(JsonDepth, TheLimitItselfIsAccepted) {
   EXPECT_FALSE(FindJsonTooDeep(Nested(kMaxJsonDepth)).has_value());
-  EXPECT_FALSE(FindJsonTooDeep(R"({"a": {"b": [1, {"c": []}]}})", 4).has_value());
+  EXPECT_FALSE(FindJsonTooDeep(R"({"a": {"b": [1, {"c": []}]}})", 5).has_value());  // 5 levels
 }
 
 TEST(JsonDepth, OneLevelOverIsRefusedAtItsBracket) {
