@@ -28,6 +28,16 @@ DEFAULT_OUT = ROOT / "sim" / "wire" / "data" / "ec2-2016-11-15.json"
 
 ADD_CALL = re.compile(r'\.Add\(\s*"([A-Za-z0-9]+)"')
 
+# Members botocore added after the model Debian packages (python3-botocore 1.29.27) that SDKs
+# send on their own: an idempotencyToken member is filled in by boto3 and the other SDKs on every
+# call, so without it a current boto3's create_network_acl got UnknownParameter. Each entry is
+# copied from botocore 1.43's data/ec2/2016-11-15/service-2.json and appended to its shape when
+# the source model lacks it (a newer model passed with --model already has it).
+NEWER_MEMBERS = {
+    "CreateNetworkAclRequest": {"ClientToken": {"shape": "String"}},
+    "CreateNetworkAclResult": {"ClientToken": {"shape": "String", "locationName": "clientToken"}},
+}
+
 # Per-member keys the codec reads; everything else (documentation, deprecation notes) goes.
 MEMBER_KEYS = ("shape", "locationName", "queryName", "flattened")
 SHAPE_KEYS = ("type", "timestampFormat", "flattened")
@@ -71,6 +81,13 @@ def reachable(shapes, roots):
     return seen
 
 
+def add_newer_members(model):
+    for shape_name, members in NEWER_MEMBERS.items():
+        shape = model["shapes"][shape_name]["members"]
+        for name, ref in members.items():
+            shape.setdefault(name, ref)
+
+
 def build(model, actions):
     missing = [a for a in actions if a not in model["operations"]]
     if missing:
@@ -105,6 +122,7 @@ def main():
     args = parser.parse_args()
 
     model = json.loads(args.model.read_text(encoding="utf-8"))
+    add_newer_members(model)
     # Members keep the model's order (the XML encoder writes elements in it); shapes and
     # operations are sorted by name so that regenerating gives small diffs.
     text = json.dumps(build(model, implemented_actions()), indent=1) + "\n"

@@ -97,7 +97,9 @@ namespace ec2sim {
   /* Request signing (appended; EC2's common errors). */                                      \
   X(kIncompleteSignature, "IncompleteSignature", 400)                                         \
   X(kMissingAuthenticationToken, "MissingAuthenticationToken", 403)                           \
-  X(kRequestExpired, "RequestExpired", 400)
+  X(kRequestExpired, "RequestExpired", 400)                                                   \
+  /* Request protocol (appended; EC2's common errors). */                                     \
+  X(kNoSuchVersion, "NoSuchVersion", 400)
 
 enum class ErrorCode {
 #define EC2SIM_ERROR_CODE_ENUMERATOR(name, aws, http) name,

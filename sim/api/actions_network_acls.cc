@@ -91,8 +91,19 @@ Result<json> CreateNetworkAclHandler(ApiContext& ctx, Params& p) {
   model::TagList tags = p.TagSpecifications("network-acl");
   auto token = p.OptString("ClientToken");
   EC2SIM_RETURN_IF_ERROR(p.Finish());
-  EC2SIM_ASSIGN_OR_RETURN(NetworkAcl * acl,
-                          network::CreateNetworkAcl(ctx.world, ctx.scope, vpc_id, tags));
+  // A repeated ClientToken returns the ACL it created instead of creating another, as
+  // RunInstances does ("Ensuring idempotency in Amazon EC2 API requests", EC2 API Reference;
+  // current SDKs send a fresh token with every CreateNetworkAcl).
+  NetworkAcl* acl = nullptr;
+  if (token && !token->empty()) {
+    for (NetworkAcl& existing : ctx.scope.acls.values()) {
+      if (existing.client_token == *token) acl = &existing;
+    }
+  }
+  if (acl == nullptr) {
+    EC2SIM_ASSIGN_OR_RETURN(acl, network::CreateNetworkAcl(ctx.world, ctx.scope, vpc_id, tags));
+    if (token) acl->client_token = *token;
+  }
   json out = {{"NetworkAcl", AclJson(ctx.scope, *acl)}};
   if (token) out["ClientToken"] = *token;
   return out;

@@ -10,6 +10,7 @@
 #include "sim/cli/commands.h"
 #include "sim/cli/output_file.h"
 #include "sim/cli/table.h"
+#include "sim/engine/json_depth.h"
 #include "sim/model/cost/compare.h"
 #include "sim/report/cost_charts.h"
 #include "sim/report/cost_report.h"
@@ -126,7 +127,10 @@ Result<cost::LoadProfile> ResolveProfile(const CostOptions& o) {
   cost::LoadProfile p;
   if (!o.demand.empty()) {
     // Reuse the file format's checks and messages (field 'demand[2]': ...).
-    json list = json::parse("[" + o.demand + "]", nullptr, /*allow_exceptions=*/false);
+    std::string text = "[" + o.demand + "]";
+    json list = engine::FindJsonTooDeep(text)
+                    ? json(json::value_t::discarded)
+                    : json::parse(text, nullptr, /*allow_exceptions=*/false);
     if (list.is_discarded()) {
       return MakeError(ErrorCode::kSimInvalidInput,
                        "--demand '" + o.demand + "': not a comma-separated list of numbers");

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "sim/client/endpoint.h"
+#include "sim/engine/json_depth.h"
 #include "sim/server/sigv4.h"
 #include "sim/server/users.h"
 
@@ -132,7 +133,10 @@ struct AdminClient::Impl {
       return MakeError(ErrorCode::kSimNotFound,
                        what + " to " + endpoint_ + " failed (" + httplib::to_string(e) + ")");
     }
-    json body = json::parse(res->body, nullptr, /*allow_exceptions=*/false);
+    // An endpoint may be anything the user typed: its answer is bounded like every input.
+    json body = engine::FindJsonTooDeep(res->body)
+                    ? json(json::value_t::discarded)
+                    : json::parse(res->body, nullptr, /*allow_exceptions=*/false);
     if (body.is_discarded()) {
       return NotEc2sim(what + " answered HTTP " + std::to_string(res->status) + " without JSON");
     }

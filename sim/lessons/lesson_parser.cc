@@ -4,6 +4,8 @@
 #include <utility>
 
 #include "ec2sim/sandbox.h"
+#include "sim/engine/json_depth.h"
+#include "sim/engine/text_position.h"
 #include "sim/lessons/lesson.h"
 #include "sim/model/regions.h"
 #include "sim/scenario/document.h"
@@ -37,6 +39,12 @@ class Parser {
   }
 
   Result<Lesson> Parse(std::string_view slug, std::string_view text) {
+    if (auto deep = engine::FindJsonTooDeep(text)) {
+      engine::TextPosition at = engine::PositionOfOffset(text, deep->offset);
+      return MakeError(ErrorCode::kSimInvalidInput, display_ + ":" + std::to_string(at.line) + ":" +
+                                                        std::to_string(at.column) + ": " +
+                                                        deep->reason);
+    }
     OrderedJson root;
     try {
       root = OrderedJson::parse(text);

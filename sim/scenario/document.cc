@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "sim/engine/json_depth.h"
 #include "sim/engine/text_position.h"
 
 namespace ec2sim::scenario {
@@ -201,6 +202,12 @@ bool IsAccountId(std::string_view text) {
 
 Result<Scenario> ParseScenarioText(std::string_view text, const std::string& display_name,
                                    const ActionPredicate& has_action) {
+  if (auto deep = engine::FindJsonTooDeep(text)) {
+    engine::TextPosition at = engine::PositionOfOffset(text, deep->offset);
+    return MakeError(ErrorCode::kSimInvalidInput, display_name + ":" + std::to_string(at.line) +
+                                                      ":" + std::to_string(at.column) + ": " +
+                                                      deep->reason);
+  }
   OrderedJson root;
   try {
     root = OrderedJson::parse(text);

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "sim/engine/json_depth.h"
 #include "sim/engine/text_position.h"
 
 namespace ec2sim::scenario {
@@ -50,6 +51,12 @@ Result<std::string> StringField(const json& v, const std::string& source,
 }  // namespace
 
 Result<cost::LoadProfile> ParseProfileText(std::string_view text, const std::string& source) {
+  if (auto deep = engine::FindJsonTooDeep(text)) {
+    engine::TextPosition at = engine::PositionOfOffset(text, deep->offset);
+    return MakeError(ErrorCode::kSimInvalidInput, source + ":" + std::to_string(at.line) + ":" +
+                                                      std::to_string(at.column) + ": " +
+                                                      deep->reason);
+  }
   json root;
   try {
     root = json::parse(text);

@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "sim/api/action_table.h"
+#include "sim/engine/json_depth.h"
 #include "sim/engine/terminal_text.h"
 #include "sim/wire/caller.h"
 #include "sim/wire/query_decoder.h"
@@ -110,9 +111,13 @@ HttpResponse NotYourAccount(const User& caller, const std::string& account) {
                        "' may use only account " + caller.account_id + ", not " + account);
 }
 
-// The JSON body of a POST ({} when empty). Error: kSimInvalidInput for anything but an object.
+// The JSON body of a POST ({} when empty). Error: kSimInvalidInput for anything but an object,
+// and for a body nested deeper than engine::kMaxJsonDepth (refused before it is parsed).
 Result<json> BodyObject(const HttpRequest& request) {
   if (request.body.empty()) return json::object();
+  if (auto deep = engine::FindJsonTooDeep(request.body)) {
+    return MakeError(ErrorCode::kSimInvalidInput, "The request body is " + deep->reason);
+  }
   json body = json::parse(request.body, nullptr, /*allow_exceptions=*/false);
   if (body.is_discarded() || !body.is_object()) {
     return MakeError(ErrorCode::kSimInvalidInput, "The request body must be a JSON object");
@@ -132,6 +137,9 @@ HttpResponse CallRoute(SharedWorld& world, const AdminInfo& info, const User* ca
   auto invalid = [](const std::string& message) {
     return JsonError(MakeError(ErrorCode::kInvalidParameterValue, message));
   };
+  if (auto deep = engine::FindJsonTooDeep(request.body)) {
+    return invalid("The request body is " + deep->reason);
+  }
   json body = json::parse(request.body, nullptr, /*allow_exceptions=*/false);
   if (body.is_discarded() || !body.is_object()) {
     return invalid(

@@ -10,6 +10,7 @@
 #include "sim/api/action_table.h"
 #include "sim/model/key_cache.h"
 #include "sim/wire/caller.h"
+#include "sim/wire/protocol_fields.h"
 #include "sim/wire/query_decoder.h"
 #include "sim/wire/service_model.h"
 #include "sim/wire/xml_encoder.h"
@@ -50,13 +51,10 @@ Result<wire::QueryParams> DecodeForm(const HttpRequest& request) {
   return params;
 }
 
-// The Action parameter, which must name an action of the table.
+// The Action parameter, given once, with a Version EC2 knows (or none).
 Result<std::string> ActionOf(const wire::QueryParams& params) {
-  std::optional<std::string> action = wire::FindParam(params, "Action");
-  if (!action || action->empty()) {
-    return MakeError(ErrorCode::kMissingParameter, "The request must contain the parameter Action");
-  }
-  return *action;
+  EC2SIM_ASSIGN_OR_RETURN(wire::ProtocolFields fields, wire::ReadProtocolFields(params));
+  return std::move(fields.action);
 }
 
 }  // namespace

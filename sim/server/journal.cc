@@ -14,6 +14,8 @@
 #include <optional>
 #include <utility>
 
+#include "sim/engine/json_depth.h"
+
 namespace ec2sim::server {
 namespace {
 
@@ -79,6 +81,10 @@ RawRecord ReadRecord(std::istream& in) {
   if (Hex8(crc) != crc_text) {
     r.damage =
         "checksum mismatch (stored " + std::string(crc_text) + ", computed " + Hex8(crc) + ")";
+    return r;
+  }
+  if (auto deep = engine::FindJsonTooDeep(payload)) {
+    r.damage = "payload is " + deep->reason;
     return r;
   }
   r.payload = nlohmann::json::parse(payload, nullptr, /*allow_exceptions=*/false);

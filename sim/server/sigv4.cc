@@ -169,6 +169,47 @@ Status Mismatch(std::string message) {
   return MakeError(ErrorCode::kSignatureDoesNotMatch, std::move(message));
 }
 
+// Host is signed in every form, so a signature cannot be replayed against another endpoint;
+// the header form signs X-Amz-Date too (the time it is checked against), as every SDK does.
+// The query form's X-Amz-Date is a query parameter, signed with the query. AWS answers a
+// missing host with "'Host' or ':authority' must be a 'SignedHeader' in the AWS
+// Authorization." (InvalidSignatureException, the SignatureDoesNotMatch of the Query APIs).
+Status CheckRequiredSignedHeaders(const Signature& sig) {
+  auto is_signed = [&](std::string_view name) {
+    return std::find(sig.signed_headers.begin(), sig.signed_headers.end(), name) !=
+           sig.signed_headers.end();
+  };
+  if (!is_signed("host")) {
+    return Mismatch("'Host' or ':authority' must be a 'SignedHeader' in the AWS Authorization.");
+  }
+  if (sig.form == Form::kHeader && !is_signed("x-amz-date")) {
+    return Mismatch("'X-Amz-Date' must be a 'SignedHeader' in the AWS Authorization.");
+  }
+  return OkStatus();
+}
+
+// The payload hash the canonical request ends with: always the SHA-256 of the body. An
+// x-amz-content-sha256 header may repeat it (S3 clients send it) but never replace it:
+// UNSIGNED-PAYLOAD is Amazon S3's, lets a body be swapped under a valid signature, and no EC2
+// SDK sends it; services other than S3 hash the body regardless, so it ends in
+// SignatureDoesNotMatch there too.
+Result<std::string> PayloadHash(const Request& request) {
+  std::string body_hash = HexSha256(request.body);
+  std::vector<std::string_view> claimed = HeaderValues(request, "x-amz-content-sha256");
+  if (claimed.empty()) return body_hash;
+  std::string value(Trim(claimed.front()));
+  if (value == kUnsignedPayload) {
+    return MakeError(ErrorCode::kSignatureDoesNotMatch,
+                     "x-amz-content-sha256: UNSIGNED-PAYLOAD is for Amazon S3; an EC2 request "
+                     "signs the SHA-256 of its body");
+  }
+  if (engine::AsciiLower(value) != body_hash) {
+    return MakeError(ErrorCode::kSignatureDoesNotMatch,
+                     "The provided 'x-amz-content-sha256' header does not match the body");
+  }
+  return value;
+}
+
 }  // namespace
 
 Result<Signature> ParseSignature(const Request& request) {
@@ -213,32 +254,18 @@ Status Verify(const Request& request, const Signature& sig, std::string_view sec
     return Mismatch("Date in Credential scope (" + sig.scope_date +
                     ") does not match YYYYMMDD from X-Amz-Date (" + sig.amz_date + ")");
   }
-  std::vector<std::string> payload_hashes;
-  std::vector<std::string_view> claimed = HeaderValues(request, "x-amz-content-sha256");
-  if (!claimed.empty()) {
-    std::string value(Trim(claimed.front()));
-    if (value != kUnsignedPayload && engine::AsciiLower(value) != HexSha256(request.body)) {
-      return Mismatch("The provided 'x-amz-content-sha256' header does not match the body");
-    }
-    payload_hashes.push_back(value);
-  } else {
-    payload_hashes.push_back(HexSha256(request.body));
-    // S3-style presigned URLs sign UNSIGNED-PAYLOAD; harmless when there is no body to protect.
-    if (sig.form == Form::kQuery && request.body.empty()) {
-      payload_hashes.emplace_back(kUnsignedPayload);
-    }
-  }
+  EC2SIM_RETURN_IF_ERROR(CheckRequiredSignedHeaders(sig));
+  Result<std::string> payload_hash = PayloadHash(request);
+  if (!payload_hash.ok()) return std::move(payload_hash).error();
   std::string scope =
       sig.scope_date + "/" + sig.region + "/" + sig.service + "/" + std::string(kTerminator);
   std::string key = SigningKey(secret, sig.scope_date, sig.region, sig.service);
-  for (const std::string& payload_hash : payload_hashes) {
-    Result<std::string> canonical = CanonicalRequest(request, sig.signed_headers, payload_hash);
-    if (!canonical.ok()) return std::move(canonical).error();
-    std::string expected = HexHmacSha256(key, StringToSign(sig.amz_date, scope, *canonical));
-    if (expected.size() == sig.signature.size() &&
-        CRYPTO_memcmp(expected.data(), sig.signature.data(), expected.size()) == 0) {
-      return OkStatus();
-    }
+  Result<std::string> canonical = CanonicalRequest(request, sig.signed_headers, *payload_hash);
+  if (!canonical.ok()) return std::move(canonical).error();
+  std::string expected = HexHmacSha256(key, StringToSign(sig.amz_date, scope, *canonical));
+  if (expected.size() == sig.signature.size() &&
+      CRYPTO_memcmp(expected.data(), sig.signature.data(), expected.size()) == 0) {
+    return OkStatus();
   }
   return Mismatch(
       "The request signature we calculated does not match the signature you provided. Check "

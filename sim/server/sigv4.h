@@ -6,10 +6,12 @@
 // string (X-Amz-Algorithm, X-Amz-Credential, X-Amz-Date, X-Amz-Expires, X-Amz-SignedHeaders,
 // X-Amz-Signature). The canonical request follows botocore and the AWS CLI: the path with dot
 // segments and repeated slashes removed, then URI-encoded once more (every service but S3 signs
-// the path encoded twice); query pairs decoded, re-encoded strictly (RFC 3986 unreserved kept)
-// and sorted; each signed header lower-cased with its values trimmed, inner runs of whitespace
-// collapsed and repeated headers joined by ','; the payload hash from x-amz-content-sha256
-// when present (a hex SHA-256 or UNSIGNED-PAYLOAD), else the SHA-256 of the body.
+// the path encoded twice); query pairs decoded as the server decodes them ('+' is a space),
+// re-encoded strictly (RFC 3986 unreserved kept) and sorted; each signed header lower-cased with
+// its values trimmed, inner runs of whitespace collapsed and repeated headers joined by ','; the
+// payload hash is always the SHA-256 of the body (x-amz-content-sha256 may repeat it;
+// UNSIGNED-PAYLOAD, Amazon S3's, is refused). `host` must be signed, and `x-amz-date` too in
+// the header form.
 //
 // Pure functions over strings: the caller passes the current time in, so nothing here reads a
 // clock. Thread-safe.
@@ -67,7 +69,8 @@ Result<Signature> ParseSignature(const Request& request);
 // Checks a parsed signature with the secret of its access key at `now_ms` (Unix epoch ms).
 // Errors: kRequestExpired when the request time is more than 15 minutes from now, or a
 // presigned URL's X-Amz-Expires has passed; kSignatureDoesNotMatch when the scope date is not
-// the date of X-Amz-Date, a signed header is absent, x-amz-content-sha256 is not the body's
+// the date of X-Amz-Date, host (or, in the header form, x-amz-date) is not among the signed
+// headers, a signed header is absent, x-amz-content-sha256 is UNSIGNED-PAYLOAD or not the body's
 // hash, or the signature differs.
 Status Verify(const Request& request, const Signature& signature, std::string_view secret,
               std::int64_t now_ms);

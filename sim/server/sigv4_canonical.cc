@@ -53,13 +53,19 @@ int HexValue(char c) {
   return -1;
 }
 
-// %-decodes; '+' stays '+' (SigV4 encodes a space as %20) and a '%' without two hex digits is
-// kept as it is, so any byte string has a canonical form.
+// %-decodes as the server's form decoder does (wire::ParseFormUrlEncoded), '+' meaning a space,
+// so the values signed are the values the action runs with: a presigned URL whose "%2B" was
+// rewritten to "+" no longer verifies (its canonical form says %20 where the signer said %2B).
+// SigV4 signers encode a space as %20 and '+' as %2B, so they never send a bare '+'. A '%'
+// without two hex digits is kept as it is, so any byte string has a canonical form.
 std::string PercentDecode(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size() && HexValue(s[i + 1]) >= 0 && HexValue(s[i + 2]) >= 0) {
+    if (s[i] == '+') {
+      out.push_back(' ');
+    } else if (s[i] == '%' && i + 2 < s.size() && HexValue(s[i + 1]) >= 0 &&
+               HexValue(s[i + 2]) >= 0) {
       out.push_back(static_cast<char>(HexValue(s[i + 1]) * 16 + HexValue(s[i + 2])));
       i += 2;
     } else {

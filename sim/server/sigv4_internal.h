@@ -20,7 +20,7 @@ std::string_view Trim(std::string_view s);
 
 using Pairs = std::vector<std::pair<std::string, std::string>>;
 // The %-decoded key/value pairs of a raw query string, in order; empty pieces are skipped.
-// '+' stays '+' (SigV4 encodes a space as %20).
+// '+' is a space, as in the form decoding the server applies to the same query.
 Pairs SplitQuery(std::string_view query);
 // The value of the first pair named `key`, or null.
 const std::string* FindPair(const Pairs& pairs, std::string_view key);

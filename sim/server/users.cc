@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <utility>
 
+#include "sim/engine/json_depth.h"
 #include "sim/engine/text_position.h"
 #include "sim/wire/caller.h"
 
@@ -77,6 +78,11 @@ const User* UserDirectory::Find(std::string_view access_key_id) const {
 }
 
 Result<UserDirectory> ParseUsersFile(std::string_view json_text) {
+  if (auto deep = engine::FindJsonTooDeep(json_text)) {
+    engine::TextPosition at = engine::PositionOfOffset(json_text, deep->offset);
+    return Invalid("line " + std::to_string(at.line) + ", column " + std::to_string(at.column) +
+                   ": " + deep->reason);
+  }
   json doc;
   try {
     doc = json::parse(json_text.begin(), json_text.end());

@@ -203,6 +203,14 @@ Result<json> Convert(const Shape& shape, const Node& node, const std::string& pa
                                                               std::to_string(items[i].first) +
                                                               " is given more than once");
     }
+    // Elements are numbered 1, 2, 3, ... as every SDK sends them (ec2-semantics.md §2.1): a
+    // gap would leave the list's order and length to a guess.
+    if (items[i].first != static_cast<std::int64_t>(i) + 1) {
+      return MakeError(ErrorCode::kInvalidParameterValue,
+                       "The parameter " + path + "." + std::to_string(items[i].first) + " has no " +
+                           path + "." + std::to_string(i + 1) +
+                           ": list elements are numbered 1, 2, 3, ... without gaps");
+    }
     EC2SIM_ASSIGN_OR_RETURN(json value, Convert(*shape.item, *items[i].second,
                                                 path + "." + std::to_string(items[i].first)));
     out.push_back(std::move(value));

@@ -5,6 +5,8 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 
+#include "sim/engine/json_depth.h"
+
 // Embedded by ec2sim_embed (sim/wire/sources.cmake).
 extern const char kEc2simEc2ApiModel[];
 
@@ -60,6 +62,7 @@ const Member* Shape::FindQueryMember(std::string_view query_name) const {
 }
 
 Result<std::unique_ptr<ServiceModel>> ServiceModel::Parse(std::string_view json_text) {
+  if (auto deep = engine::FindJsonTooDeep(json_text)) return ModelError(deep->reason);
   json doc = json::parse(json_text, nullptr, /*allow_exceptions=*/false);
   if (doc.is_discarded() || !doc.is_object()) return ModelError("not a JSON object");
   auto shapes_it = doc.find("shapes");

@@ -4,6 +4,7 @@
 list(APPEND EC2SIM_WIRE_SOURCES
   sim/wire/service_model.cc
   sim/wire/query_decoder.cc
+  sim/wire/protocol_fields.cc
   sim/wire/xml_encoder.cc
   sim/wire/caller.cc
 )

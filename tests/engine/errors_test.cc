@@ -84,6 +84,7 @@ constexpr Expected kGolden[] = {
     {ErrorCode::kIncompleteSignature, "IncompleteSignature", 400},
     {ErrorCode::kMissingAuthenticationToken, "MissingAuthenticationToken", 403},
     {ErrorCode::kRequestExpired, "RequestExpired", 400},
+    {ErrorCode::kNoSuchVersion, "NoSuchVersion", 400},
 };
 
 TEST(ErrorCodeList, EveryCodeKeepsItsStringAndStatus) {

@@ -4,6 +4,7 @@ list(APPEND EC2SIM_TEST_SOURCES
   engine/rng_test.cc
   engine/spelling_test.cc
   engine/text_position_test.cc
+  engine/json_depth_test.cc
   engine/errors_test.cc
   engine/terminal_text_test.cc
 )

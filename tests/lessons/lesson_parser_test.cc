@@ -128,5 +128,12 @@ TEST(LessonParser, InvalidJsonIsAnErrorNotACrash) {
   EXPECT_EQ(r.error().message.rfind("01-x/exercises.json: ", 0), 0u);
 }
 
+TEST(LessonParser, NestingBeyondTheDepthLimitIsRefusedWithItsPlace) {
+  std::string text = "{\"format\": 1,\n\"x\": " + std::string(200000, '{') + "}";
+  auto r = ParseLesson("03-x", text, "03-x/exercises.json");
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message, "03-x/exercises.json:2:69: JSON nested deeper than 64 levels");
+}
+
 }  // namespace
 }  // namespace ec2sim::lessons

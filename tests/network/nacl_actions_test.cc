@@ -46,6 +46,18 @@ TEST_F(NetworkAcl, CustomAclStartsWithOnlyTheStarRulesAndNoSubnets) {
   EXPECT_EQ(acl["Tags"][0]["Value"], "web");
 }
 
+TEST_F(NetworkAcl, ARepeatedClientTokenReturnsTheAclItCreated) {
+  json first = Call("CreateNetworkAcl", {{"VpcId", DefaultVpcId()}, {"ClientToken", "tok-1"}});
+  json again = Call("CreateNetworkAcl", {{"VpcId", DefaultVpcId()}, {"ClientToken", "tok-1"}});
+  json other = Call("CreateNetworkAcl", {{"VpcId", DefaultVpcId()}, {"ClientToken", "tok-2"}});
+  EXPECT_EQ(first["ClientToken"], "tok-1");
+  EXPECT_EQ(again["NetworkAcl"]["NetworkAclId"], first["NetworkAcl"]["NetworkAclId"]);
+  EXPECT_EQ(again["ClientToken"], "tok-1");
+  EXPECT_NE(other["NetworkAcl"]["NetworkAclId"], first["NetworkAcl"]["NetworkAclId"]);
+  json all = Call("DescribeNetworkAcls", {{"Filters", {Filter("default", {"false"})}}});
+  EXPECT_EQ(all["NetworkAcls"].size(), 2u);
+}
+
 TEST_F(NetworkAcl, EntriesAreStoredCanonicallyWithTheirPortsAndIcmpFields) {
   std::string acl = CreateAcl();
   AddEntry(Entry(acl, 100, false, "tcp", "allow", "100.68.0.18/18", 22, 22));

@@ -267,5 +267,15 @@ TEST(ScenarioLoader, MissingFileIsReportedWithItsPath) {
   EXPECT_EQ(sc.error().message, "/nonexistent/dir/x.json: cannot read: no such file");
 }
 
+TEST(ScenarioLoader, NestingBeyondTheDepthLimitGivesFileLineAndColumn) {
+  // 64 levels load (the steps list is level 2); the bracket opening level 65 is refused.
+  std::string deep = std::string(200000, '[') + std::string(200000, ']');
+  auto sc = Parse("{\"format\": 1, \"name\": \"t\",\n \"steps\": [], \"x\": " + deep + "}");
+  ASSERT_FALSE(sc.ok());
+  EXPECT_EQ(sc.error().message, "x.json:2:83: JSON nested deeper than 64 levels");
+  std::string ok = std::string(62, '[') + std::string(62, ']');
+  EXPECT_EQ(TopError(", \"vars\": {\"v\": " + ok + "}").find("deeper"), std::string::npos);
+}
+
 }  // namespace
 }  // namespace ec2sim::scenario

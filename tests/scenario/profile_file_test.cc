@@ -65,5 +65,11 @@ TEST(LoadProfileFile, MissingFileIsAnError) {
   EXPECT_NE(r.error().message.find("cannot read"), std::string::npos);
 }
 
+TEST(LoadProfileFile, NestingBeyondTheDepthLimitNamesLineAndColumn) {
+  std::string e = ErrorOf("{\n  \"demand\": " + std::string(200000, '[') + "1" +
+                          std::string(200000, ']') + "}");
+  EXPECT_EQ(e, "shop.json:2:76: JSON nested deeper than 64 levels");
+}
+
 }  // namespace
 }  // namespace ec2sim::scenario

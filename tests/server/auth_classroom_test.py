@@ -164,6 +164,41 @@ class Classroom(unittest.TestCase):
         self.assertEqual(caught.exception.code, 403)
         self.assertIn(b"SignatureDoesNotMatch", caught.exception.read())
 
+    def test_a_presigned_query_verifies_only_as_sent(self):
+        url = self.alice.generate_presigned_url(
+            "describe_instances", ExpiresIn=300, HttpMethod="GET",
+            Params={"Filters": [{"Name": "tag:Name", "Values": ["a+b"]}]})
+        self.assertIn("a%2Bb", url)
+        with urllib.request.urlopen(url, timeout=30) as resp:
+            self.assertEqual(resp.status, 200)
+        # "+" is a space to the server: the URL would ask for "a b", which was never signed.
+        with self.assertRaises(urllib.error.HTTPError) as caught:
+            urllib.request.urlopen(url.replace("a%2Bb", "a+b"), timeout=30)
+        self.assertEqual(caught.exception.code, 403)
+        self.assertIn(b"SignatureDoesNotMatch", caught.exception.read())
+
+    def test_unsigned_payload_is_refused_so_no_body_can_be_swapped(self):
+        from botocore.auth import SigV4Auth
+        from botocore.awsrequest import AWSRequest
+        from botocore.credentials import Credentials
+        iid = self.launch(self.alice)
+        form = "application/x-www-form-urlencoded; charset=utf-8"
+        # botocore signs the x-amz-content-sha256 value it is given instead of the body's hash.
+        request = AWSRequest(method="POST", url=self.server.url + "/",
+                             data=b"Action=DescribeRegions&Version=2016-11-15",
+                             headers={"Content-Type": form,
+                                      "X-Amz-Content-SHA256": "UNSIGNED-PAYLOAD"})
+        SigV4Auth(Credentials(ALICE["access_key_id"], ALICE["secret_access_key"]), "ec2",
+                  REGION).add_auth(request)
+        swapped = f"Action=TerminateInstances&Version=2016-11-15&InstanceId.1={iid}"
+        status, body, _ = self.server.request("POST", "/", body=swapped,
+                                              headers=dict(request.headers.items()))
+        self.assertEqual(status, 403, body)
+        self.assertIn("<Code>SignatureDoesNotMatch</Code>", body)
+        state = self.alice.describe_instances(InstanceIds=[iid])
+        self.assertNotIn(state["Reservations"][0]["Instances"][0]["State"]["Name"],
+                         ("shutting-down", "terminated"))
+
     def test_alice_cannot_reach_bobs_resources(self):
         alice, bob = self.alice, self.bob
         bob_iid = self.launch(bob)

@@ -104,6 +104,48 @@ class RawQuery(unittest.TestCase):
         self.assertEqual(status, 400)
         self.assertEqual(ec2_error(body)[0], "InvalidParameterValue")
 
+    def test_version_must_be_an_ec2_api_version_and_action_is_given_once(self):
+        cases = [
+            ("Action=DescribeRegions&Version=2016-11-15", 200, None),
+            ("Action=DescribeRegions&Version=2014-10-01", 200, None),  # older SDKs
+            ("Action=DescribeRegions", 200, None),  # hand-written requests leave it out
+            ("Action=DescribeRegions&Version=2099-01-01", 400, "NoSuchVersion"),
+            ("Action=DescribeRegions&Action=TerminateInstances&Version=2016-11-15", 400,
+             "InvalidParameterValue"),
+            ("Action=DescribeRegions&Version=2016-11-15&Version=2016-11-15", 400,
+             "InvalidParameterValue"),
+            ("Action=DescribeInstances&Version=2016-11-15&InstanceId.2=i-1", 400,
+             "InvalidParameterValue"),
+        ]
+        for body, status, code in cases:
+            with self.subTest(body=body):
+                got_status, got_body, _ = self.post(body, AUTH)
+                self.assertEqual(got_status, status, got_body)
+                if code:
+                    self.assertEqual(ec2_error(got_body)[0], code)
+        # The query string and the body are one request: Action in both is Action twice.
+        status, body, _ = self.server.request(
+            "POST", "/?Action=TerminateInstances", body="Action=DescribeRegions",
+            headers={**FORM, **AUTH})
+        self.assertEqual((status, ec2_error(body)[0]), (400, "InvalidParameterValue"))
+
+    def test_create_network_acl_takes_the_client_token_current_sdks_send(self):
+        import re
+        import uuid
+        vpcs = self.post("Action=DescribeVpcs&Version=2016-11-15&Filter.1.Name=is-default&"
+                         "Filter.1.Value.1=true", AUTH)[1]
+        vpc = re.search(r"<vpcId>([^<]+)</vpcId>", vpcs).group(1)
+        # boto3 1.43 fills ClientToken in by itself (an idempotencyToken member of the model).
+        token = str(uuid.uuid4())
+        body = f"Action=CreateNetworkAcl&Version=2016-11-15&VpcId={vpc}&ClientToken={token}"
+        answers = [self.post(body, AUTH) for _ in range(2)]
+        ids = []
+        for status, text, _ in answers:
+            self.assertEqual(status, 200, text)
+            self.assertIn(f"<clientToken>{token}</clientToken>", text)
+            ids.append(re.search(r"<networkAclId>([^<]+)</networkAclId>", text).group(1))
+        self.assertEqual(ids[0], ids[1])
+
     def test_large_bodies_pass_and_oversized_ones_are_refused(self):
         user_data = "A" * 21000  # 16 KiB of user data, base64-encoded, as EC2 allows
         status, body, _ = self.post("Action=RunInstances&ImageId=" + AMI +
@@ -227,6 +269,31 @@ class AdminApi(unittest.TestCase):
                 if status != 200:
                     self.assertTrue(answer["error"]["code"])
                     self.assertTrue(answer["error"]["message"])
+
+    def test_json_nested_80000_deep_is_refused_and_the_server_lives_on(self):
+        # Issue 14: this 160 KB body killed the server with SIGSEGV; 40,000 deep survived.
+        deep = "[" * 80000 + "]" * 80000
+        call = '{"Action":"DescribeRegions","Params":{"X":' + deep + '}}'
+        probe = '{"from":"internet","to":' + deep + '}'
+        for route, body, code in (("call", call, "InvalidParameterValue"),
+                                  ("probe", probe, "Ec2sim.InvalidInput")):
+            with self.subTest(route=route):
+                status, text, _ = self.server.request(
+                    "POST", f"/_ec2sim/{route}", body=body,
+                    headers={"Content-Type": "application/json"})
+                self.assertEqual(status, 400, text[:300])
+                error = json.loads(text)["error"]
+                self.assertEqual(error["code"], code)
+                self.assertIn("nested deeper than 64 levels", error["message"])
+                self.assertIsNone(self.server.proc.poll())
+                self.assertEqual(self.server.admin("GET", "health")[0], 200)
+        # 64 levels in all are still parsed: the action itself refuses the unknown member.
+        params = '{"X":' + "[" * 62 + "]" * 62 + "}"
+        status, text, _ = self.server.request(
+            "POST", "/_ec2sim/call", body='{"Action":"DescribeRegions","Params":' + params + "}",
+            headers={"Content-Type": "application/json"})
+        self.assertEqual(status, 400, text)
+        self.assertNotIn("nested deeper", json.loads(text)["error"]["message"])
 
     def test_unknown_routes_and_methods(self):
         self.assertEqual(self.server.admin("GET", "nope")[0], 404)

@@ -102,8 +102,9 @@ TEST(SigV4, AcceptsS3DocumentedHeaderExampleWithContentSha256) {
 
 // The presigned GET example of Amazon S3's "Authenticating requests: using query parameters"
 // (https://docs.aws.amazon.com/AmazonS3/latest/API/sigv4-query-string-auth.html): valid for
-// 86400 s, payload UNSIGNED-PAYLOAD.
-TEST(SigV4, AcceptsS3DocumentedPresignedUrlUntilItExpires) {
+// 86400 s, payload UNSIGNED-PAYLOAD. The canonical form reproduces S3's signature, but an EC2
+// server never takes UNSIGNED-PAYLOAD: the URL is refused once its time window is checked.
+TEST(SigV4, S3DocumentedPresignedUrlComputesButItsUnsignedPayloadIsRefused) {
   std::vector<Header> headers = {{"Host", "examplebucket.s3.amazonaws.com"}};
   std::string query =
       "X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20130524%2Fus-"
@@ -116,7 +117,14 @@ TEST(SigV4, AcceptsS3DocumentedPresignedUrlUntilItExpires) {
   EXPECT_EQ(sig->form, Form::kQuery);
   EXPECT_EQ(sig->access_key_id, "AKIAIOSFODNN7EXAMPLE");
   EXPECT_EQ(sig->expires_s, 86400);
-  EXPECT_TRUE(Verify(request, *sig, kS3DocSecret, At("2013-05-24T20:00:00Z")).ok());
+  Result<std::string> canonical = CanonicalRequest(request, {"host"}, "UNSIGNED-PAYLOAD");
+  ASSERT_TRUE(canonical.ok());
+  EXPECT_EQ(HexHmacSha256(
+                SigningKey(kS3DocSecret, "20130524", "us-east-1", "s3"),
+                StringToSign("20130524T000000Z", "20130524/us-east-1/s3/aws4_request", *canonical)),
+            sig->signature);
+  EXPECT_EQ(CodeOf(Verify(request, *sig, kS3DocSecret, At("2013-05-24T20:00:00Z"))),
+            ErrorCode::kSignatureDoesNotMatch);
   EXPECT_EQ(CodeOf(Verify(request, *sig, kS3DocSecret, At("2013-05-25T00:00:01Z"))),
             ErrorCode::kRequestExpired);
 }
@@ -275,11 +283,12 @@ TEST(SigV4, CanonicalFormEncodesStrictlyAndNormalizesThePath) {
   EXPECT_EQ(UriEncode("a b+c~d/e*", false), "a%20b%2Bc~d%2Fe%2A");
   EXPECT_EQ(UriEncode("/a b/", true), "/a%20b/");
   std::vector<Header> headers = {{"Host", "h"}, {"X-Multi", "a"}, {"x-multi", " b  c "}};
-  Request r{"GET", "/x/./y/../z//w", "b=2&a=%7e&c=x+y&a=%41", "", &headers};
+  // '+' is a space, as the server's form decoding reads it; only %2B is a plus.
+  Request r{"GET", "/x/./y/../z//w", "b=2&a=%7e&c=x+y&a=%41&d=%2B", "", &headers};
   Result<std::string> canonical = CanonicalRequest(r, {"host", "x-multi"}, "HASH");
   ASSERT_TRUE(canonical.ok());
   EXPECT_EQ(*canonical,
-            "GET\n/x/z/w\na=A&a=~&b=2&c=x%2By\nhost:h\nx-multi:a,b c\n\nhost;x-multi\nHASH");
+            "GET\n/x/z/w\na=A&a=~&b=2&c=x%20y&d=%2B\nhost:h\nx-multi:a,b c\n\nhost;x-multi\nHASH");
   // Every service but S3 signs the path encoded twice, as botocore does.
   Request encoded{"GET", "/a%20b", "", "", &headers};
   EXPECT_EQ(CanonicalRequest(encoded, {"host"}, "H")->substr(0, 14), "GET\n/a%2520b\n\n");

@@ -65,6 +65,7 @@ endif()
 if(TARGET ec2sim_server)
   target_sources(ec2sim_tests PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/sigv4_test.cc
+    ${CMAKE_CURRENT_LIST_DIR}/sigv4_required_test.cc
     ${CMAKE_CURRENT_LIST_DIR}/users_test.cc)
   target_link_libraries(ec2sim_tests PRIVATE ec2sim_server)
 endif()

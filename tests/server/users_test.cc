@@ -119,5 +119,11 @@ TEST(UsersFile, AuthenticateMapsAKnownSignedKeyToItsAccountAndRegion) {
   EXPECT_EQ(check(stale).error().code, ErrorCode::kRequestExpired);
 }
 
+TEST(UsersFile, NestingBeyondTheDepthLimitReportsTheLineAndColumn) {
+  std::string deep = std::string(200000, '[') + std::string(200000, ']');
+  EXPECT_EQ(ErrorOf("{\"users\": " + deep + "}"),
+            "line 1, column 74: JSON nested deeper than 64 levels");
+}
+
 }  // namespace
 }  // namespace ec2sim::server

@@ -94,8 +94,27 @@ TEST(QueryDecoder, NestedStructuresUseTheirLocationNames) {
 }
 
 TEST(QueryDecoder, ListElementsComeInIndexOrderWhateverTheFieldOrder) {
-  EXPECT_EQ(Decode("Action=DescribeInstances&InstanceId.10=i-c&InstanceId.2=i-b&InstanceId.1=i-a"),
+  EXPECT_EQ(Decode("Action=DescribeInstances&InstanceId.3=i-c&InstanceId.2=i-b&InstanceId.1=i-a"),
             json::parse(R"({"InstanceIds": ["i-a", "i-b", "i-c"]})"));
+}
+
+TEST(QueryDecoder, ListElementsAreNumberedFromOneWithoutGaps) {
+  // docs/server.md: a list index that is not 1, 2, ... is InvalidParameterValue.
+  EXPECT_EQ(DecodeError("Action=DescribeInstances&InstanceId.2=i-1"), "InvalidParameterValue");
+  EXPECT_EQ(DecodeError("Action=DescribeInstances&InstanceId.1=i-1&InstanceId.3=i-3"),
+            "InvalidParameterValue");
+  EXPECT_EQ(DecodeError("Action=DescribeInstances&Filter.1.Name=x&Filter.1.Value.2=y"),
+            "InvalidParameterValue");
+  EXPECT_EQ(DecodeError("Action=DescribeInstances&Filter.2.Name=x&Filter.2.Value.1=y"),
+            "InvalidParameterValue");
+  Result<QueryParams> params = ParseFormUrlEncoded("Action=DescribeInstances&InstanceId.2=i-1");
+  ASSERT_TRUE(params.ok());
+  Result<json> r =
+      DecodeQuery(ServiceModel::Ec2().FindOperation("DescribeInstances")->input, *params);
+  ASSERT_FALSE(r.ok());
+  EXPECT_EQ(r.error().message,
+            "The parameter InstanceId.2 has no InstanceId.1: list elements are numbered 1, 2, 3, "
+            "... without gaps");
 }
 
 TEST(QueryDecoder, SignatureFieldsOfPresignedUrlsAreNotParameters) {

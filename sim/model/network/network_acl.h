@@ -30,6 +30,7 @@ struct NetworkAcl {
   std::vector<NetworkAclEntry> entries;
   std::map<std::string, std::string> associations;  // subnet id -> "aclassoc-..."
   TagList tags;
+  std::string client_token;  // CreateNetworkAcl's ClientToken; "" when none was given
 };
 
 }  // namespace ec2sim::model
