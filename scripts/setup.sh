@@ -6,10 +6,11 @@ cd "$(dirname "$0")/.."
 
 packages=(cmake ninja-build g++ pkg-config libboost-graph-dev nlohmann-json3-dev libcli11-dev
           libgtest-dev libssl-dev zlib1g-dev libjemalloc-dev
-          # `ec2sim serve`: its HTTP library, the clients its tests drive, and the EC2 API model
+          # `ec2sim serve`: Boost.Asio and Boost.Beast (libboost-dev) for its HTTP server,
+          # cpp-httplib for the HTTP client, the clients its tests drive, and the EC2 API model
           # tools/trim_ec2_model.py reads. (Node.js and npm are optional: the JavaScript SDK
           # test is skipped without them.)
-          libcpp-httplib-dev awscli python3-boto3 python3-botocore
+          libboost-dev libcpp-httplib-dev awscli python3-boto3 python3-botocore
           # scripts/sanitize.sh and scripts/fuzz.sh: clang (14 on Debian 12) with its sanitizer
           # and libFuzzer runtimes (libclang_rt.fuzzer is in libclang-rt-14-dev),
           # llvm-symbolizer for readable reports, and ccache so that their two extra builds of

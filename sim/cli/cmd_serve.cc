@@ -32,6 +32,8 @@ struct ServeArgs {
   bool no_response_cache = false;
   std::size_t cache_account_mib = 8;
   std::size_t cache_total_mib = 64;
+  int max_connections_per_address = 256;
+  int max_connections = 4096;
 };
 
 // Reads and checks the users file. Prints "FILE: reason" and returns null when it is unusable.
@@ -72,6 +74,8 @@ int RunServe(const ServeArgs& args) {
   options.response_cache = !args.no_response_cache;
   options.response_cache_limits.per_account_bytes = args.cache_account_mib << 20;
   options.response_cache_limits.total_bytes = args.cache_total_mib << 20;
+  options.max_connections_per_address = args.max_connections_per_address;
+  options.max_connections = args.max_connections;
   if (!args.users.empty()) {
     options.users = LoadUsers(args.users);
     if (options.users == nullptr) return 2;
@@ -176,6 +180,14 @@ void AddServeCommand(CLI::App& app, Registry& commands) {
                   "With --state: compact the journal into the snapshot every N records")
       ->capture_default_str()
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1} << 40));
+  cmd->add_option("--max-connections-per-address", args->max_connections_per_address,
+                  "Open connections one client address may hold; more are closed at once")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1 << 20));
+  cmd->add_option("--max-connections", args->max_connections,
+                  "Open connections in all (also kept below the open-file limit)")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 1 << 20));
   commands.push_back({cmd, [args] { return RunServe(*args); }});
 }
 

@@ -1,15 +1,19 @@
 #include "sim/server/api_server.h"
 
-#include <httplib.h>
+#include <sys/resource.h>
 
+#include <algorithm>
+#include <boost/asio/io_context.hpp>
 #include <chrono>
 #include <cstdio>
 #include <mutex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "sim/server/admin_api.h"
 #include "sim/server/ec2_endpoint.h"
+#include "sim/server/http_listener.h"
 #include "sim/server/http_types.h"
 #include "sim/server/shared_world.h"
 #include "sim/server/state_store.h"
@@ -17,24 +21,51 @@
 namespace ec2sim::server {
 namespace {
 
-// Request bodies above this are refused with 413; EC2's largest inputs (user data) are 16 KiB.
-constexpr std::size_t kMaxBody = 1 << 20;
+bool IsAdminPath(const std::string& path) {
+  return path == "/_ec2sim" || path.rfind("/_ec2sim/", 0) == 0;
+}
 
-// `with_headers`: copy what signature checks need (classroom mode only, to spare open mode).
-HttpRequest FromLibrary(const httplib::Request& req, bool with_headers = false) {
-  HttpRequest r;
-  r.method = req.method;
-  r.path = req.path;
-  std::size_t q = req.target.find('?');
-  if (q != std::string::npos) r.query = req.target.substr(q + 1);
-  r.content_type = req.get_header_value("Content-Type");
-  r.authorization = req.get_header_value("Authorization");
-  r.body = req.body;
-  if (with_headers) {
-    r.raw_path = req.target.substr(0, q);
-    r.headers.assign(req.headers.begin(), req.headers.end());
-  }
+// The admin API takes GET, POST, PUT and DELETE; the EC2 Query API GET and POST.
+bool MethodAllowed(const std::string& method, bool admin) {
+  if (method == "GET" || method == "POST") return true;
+  return admin && (method == "PUT" || method == "DELETE");
+}
+
+// Refused before routing (a method no route takes): the body says so.
+HttpResponse NotRouted(const HttpRequest& q) {
+  HttpResponse r;
+  r.status = 405;
+  r.error_code = "Ec2sim.BadRequest";
+  r.body = "{\"error\": {\"code\": \"Ec2sim.BadRequest\", \"message\": \"HTTP 405 for " +
+           EscapeLogValue(q.method) + " " + EscapeLogValue(q.path) + "\"}}\n";
   return r;
+}
+
+// Handlers return errors as values; reaching this is a defect, reported as EC2 does.
+HttpResponse InternalError() {
+  HttpResponse r;
+  r.status = 500;
+  r.content_type = "text/xml;charset=UTF-8";
+  r.error_code = "InternalError";
+  r.body =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>"
+      "InternalError</Code><Message>ec2sim hit an internal error</Message></Error></Errors>"
+      "<RequestID>00000000-0000-4000-8000-000000000000</RequestID></Response>";
+  return r;
+}
+
+// The connection limits of `o`: the total cap stays below the open-file limit, keeping room
+// for the state directory's files.
+ConnectionLimits LimitsOf(const ServerOptions& o) {
+  ConnectionLimits limits;
+  limits.per_address = std::max(1, o.max_connections_per_address);
+  limits.total = std::max(1, o.max_connections);
+  rlimit files{};
+  if (getrlimit(RLIMIT_NOFILE, &files) == 0 && files.rlim_cur != RLIM_INFINITY) {
+    limits.total = static_cast<int>(std::min<rlim_t>(
+        static_cast<rlim_t>(limits.total), files.rlim_cur > 128 ? files.rlim_cur - 64 : 64));
+  }
+  return limits;
 }
 
 }  // namespace
@@ -69,10 +100,12 @@ struct ApiServer::Impl {
   void Log(const HttpRequest& req, const HttpResponse& res, std::chrono::nanoseconds took) {
     if (options.quiet) return;
     // One line per request: method, path, action, account, region, status[, error], duration.
-    std::string line = req.method + " " + req.path + " " + (res.action.empty() ? "-" : res.action) +
-                       " " + (res.account.empty() ? "-" : res.account) + " " +
-                       (res.region.empty() ? "-" : res.region) + " " + std::to_string(res.status);
-    if (!res.error_code.empty()) line += " " + res.error_code;
+    // Values come from the request, so each is escaped: none can start a line of its own.
+    auto field = [](const std::string& v) { return v.empty() ? "-" : EscapeLogValue(v); };
+    std::string line = field(req.method) + " " + field(req.path) + " " + field(res.action) + " " +
+                       field(res.account) + " " + field(res.region) + " " +
+                       std::to_string(res.status);
+    if (!res.error_code.empty()) line += " " + EscapeLogValue(res.error_code);
     char ms[32];
     std::snprintf(ms, sizeof ms, " %.3fms\n", static_cast<double>(took.count()) / 1e6);
     line += ms;
@@ -80,29 +113,24 @@ struct ApiServer::Impl {
     std::fputs(line.c_str(), stderr);
   }
 
-  // `reader` is null for GET; POST bodies are read here rather than by the library, which caps
-  // form bodies at 8 KiB (too small for RunInstances user data).
-  void Serve(const httplib::Request& req, httplib::Response& res, bool admin_route,
-             const httplib::ContentReader* reader) {
+  // Answers one request, or the refusal of bytes that were not one, and logs it.
+  HttpResponse Serve(ReadOutcome& in) {
     auto begin = std::chrono::steady_clock::now();
-    HttpRequest request = FromLibrary(req, options.users != nullptr);
-    bool complete = reader == nullptr || (*reader)([&request](const char* data, std::size_t n) {
-                      request.body.append(data, n);
-                      return true;
-                    });
     HttpResponse response;
-    if (!complete) {
-      // The body was over the size limit or the connection broke while reading it.
-      response.status = 413;
-      response.content_type = "text/plain";
-      response.body = "ec2sim: the request body is over " + std::to_string(kMaxBody) +
-                      " bytes or was cut short\n";
+    if (in.kind == ReadOutcome::Kind::kRefused) {
+      response = std::move(in.refusal);
+    } else if (bool admin_route = IsAdminPath(in.request.path);
+               !MethodAllowed(in.request.method, admin_route)) {
+      response = NotRouted(in.request);
     } else {
-      response = admin_route ? admin.Handle(request) : ec2.Handle(request);
+      try {
+        response = admin_route ? admin.Handle(in.request) : ec2.Handle(in.request);
+      } catch (...) {
+        response = InternalError();
+      }
     }
-    res.status = response.status;
-    res.set_content(response.body, response.content_type.c_str());
-    Log(request, response, std::chrono::steady_clock::now() - begin);
+    Log(in.request, response, std::chrono::steady_clock::now() - begin);
+    return response;
   }
 
   // Declared first: the world journals into the store until the very end.
@@ -113,56 +141,15 @@ struct ApiServer::Impl {
   SharedWorld world;
   Ec2Endpoint ec2;
   AdminApi admin;
-  httplib::Server http;
   std::mutex log_mu;
   int port = -1;
+  // Declared last: destroying the io_context destroys the sessions it still holds, which
+  // reference what is above.
+  boost::asio::io_context io;
+  HttpListener listener{io, LimitsOf(options), [this](ReadOutcome& in) { return Serve(in); }};
 };
 
-ApiServer::ApiServer(const ServerOptions& options) : impl_(std::make_unique<Impl>(options)) {
-  httplib::Server& http = impl_->http;
-  Impl* impl = impl_.get();
-  int threads = options.threads < 2 ? 2 : options.threads;
-  http.new_task_queue = [threads] { return new httplib::ThreadPool(threads); };
-  http.set_tcp_nodelay(true);  // small responses must not wait for Nagle's algorithm
-  http.set_keep_alive_max_count(1000000);
-  http.set_keep_alive_timeout(5);
-  http.set_payload_max_length(kMaxBody);
-  auto route = [impl](bool admin) {
-    return [impl, admin](const httplib::Request& q, httplib::Response& r) {
-      impl->Serve(q, r, admin, nullptr);
-    };
-  };
-  auto route_with_body = [impl](bool admin) {
-    return
-        [impl, admin](const httplib::Request& q, httplib::Response& r,
-                      const httplib::ContentReader& reader) { impl->Serve(q, r, admin, &reader); };
-  };
-  for (const char* pattern : {"/_ec2sim/.*", "/_ec2sim"}) {
-    http.Get(pattern, route(true)).Post(pattern, route_with_body(true));
-    http.Put(pattern, route_with_body(true)).Delete(pattern, route(true));
-  }
-  http.Get(".*", route(false)).Post(".*", route_with_body(false));
-  http.set_exception_handler([](const httplib::Request&, httplib::Response& r, std::exception_ptr) {
-    // Handlers return errors as values; reaching this is a defect, reported as EC2 does.
-    r.status = 500;
-    r.set_content(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Response><Errors><Error><Code>"
-        "InternalError</Code><Message>ec2sim hit an internal error</Message></Error></Errors>"
-        "<RequestID>00000000-0000-4000-8000-000000000000</RequestID></Response>",
-        "text/xml;charset=UTF-8");
-  });
-  http.set_error_handler([impl](const httplib::Request& q, httplib::Response& r) {
-    // Requests the library refused before routing (bad request line, body too large, other
-    // methods): give them a body that says so.
-    if (!r.body.empty()) return;
-    r.set_content("{\"error\": {\"code\": \"Ec2sim.BadRequest\", \"message\": \"HTTP " +
-                      std::to_string(r.status) + " for " + q.method + " " + q.path + "\"}}\n",
-                  "application/json");
-    HttpResponse logged;
-    logged.status = r.status;
-    impl->Log(FromLibrary(q), logged, std::chrono::nanoseconds(0));
-  });
-}
+ApiServer::ApiServer(const ServerOptions& options) : impl_(std::make_unique<Impl>(options)) {}
 
 ApiServer::~ApiServer() { Stop(); }
 
@@ -194,19 +181,26 @@ Status ApiServer::LoadState() {
 
 Result<int> ApiServer::Bind() {
   const ServerOptions& o = impl_->options;
-  int port = o.port == 0 ? impl_->http.bind_to_any_port(o.host)
-                         : (impl_->http.bind_to_port(o.host, o.port) ? o.port : -1);
-  if (port <= 0) {
-    return MakeError(ErrorCode::kSimInvalidInput,
-                     "cannot listen on " + o.host + ":" + std::to_string(o.port) +
-                         " (address in use, or not an address of this machine)");
-  }
+  EC2SIM_ASSIGN_OR_RETURN(int port, impl_->listener.Bind(o.host, o.port));
   impl_->port = port;
   return port;
 }
 
-void ApiServer::Run() { impl_->http.listen_after_bind(); }
+void ApiServer::Run() {
+  Impl& impl = *impl_;
+  impl.listener.Start();
+  // Requests run on these threads and may block on the world's lock; connections hold none.
+  int threads = std::max(2, impl.options.threads);
+  std::vector<std::thread> pool;
+  for (int i = 1; i < threads; ++i) pool.emplace_back([&impl] { impl.io.run(); });
+  impl.io.run();
+  for (std::thread& t : pool) t.join();
+}
 
-void ApiServer::Stop() { impl_->http.stop(); }
+void ApiServer::Stop() {
+  // Every thread returns from run() once its current handler is done; the listening socket
+  // and open connections close when the server is destroyed.
+  impl_->io.stop();
+}
 
 }  // namespace ec2sim::server

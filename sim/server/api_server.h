@@ -1,5 +1,6 @@
-// `ec2sim serve`: the EC2 Query API and the admin API over HTTP/1.1 with keep-alive and a pool
-// of worker threads. This header hides the HTTP library; only api_server.cc includes it.
+// `ec2sim serve`: the EC2 Query API and the admin API over HTTP/1.1 with keep-alive and
+// pipelining. Connections are asynchronous (Boost.Asio) and cost no thread; a pool of threads
+// runs the requests. This header hides the HTTP code (http_listener.h, http_reader.h).
 #ifndef EC2SIM_SERVER_API_SERVER_H_
 #define EC2SIM_SERVER_API_SERVER_H_
 
@@ -23,7 +24,11 @@ struct ServerOptions {
   ClockMode clock = ClockMode::kWall;
   std::int64_t speed = 1;
   bool quiet = false;  // no request log on stderr
-  int threads = 64;    // workers; an open keep-alive connection holds one while it waits
+  int threads = 64;  // threads that run requests (a request waiting for the world's lock holds one)
+  // Open connections from one client address, and in all (the latter also kept below the
+  // open-file limit); a connection over either cap is closed at once (docs/hardening.md).
+  int max_connections_per_address = 256;
+  int max_connections = 4096;
   // Classroom mode: every request must be SigV4-signed by one of these users (admin routes by
   // an admin). Null: open mode, any key maps to its own account.
   std::shared_ptr<const UserDirectory> users;
@@ -54,7 +59,7 @@ class ApiServer {
   Result<int> Bind();
   // Serves until Stop(). Precondition: Bind() succeeded. Returns once every worker is done.
   void Run();
-  // Stops accepting and ends Run(); callable from any thread, more than once.
+  // Ends Run(); callable from any thread, more than once, also before Run().
   void Stop();
 
  private:

@@ -1,6 +1,8 @@
-# Sources of the API server (the only code that includes the HTTP library).
+# Sources of the API server (the only code that includes the HTTP server code, Boost.Asio and
+# Boost.Beast).
 set(EC2SIM_SERVER_SOURCES
   sim/server/server_clock.cc
+  sim/server/http_listener.cc
   sim/server/shared_world.cc
   sim/server/ec2_endpoint.cc
   sim/server/admin_api.cc
@@ -15,6 +17,12 @@ set(EC2SIM_SERVER_AUTH_SOURCES
   ${CMAKE_CURRENT_LIST_DIR}/users.cc
 )
 list(APPEND EC2SIM_SERVER_SOURCES ${EC2SIM_SERVER_AUTH_SOURCES})
+# Reading requests from raw bytes (framing, limits, Content-Encoding): no sockets, so the unit
+# tests and the fuzz target fuzz_http_request drive it directly.
+list(APPEND EC2SIM_SERVER_SOURCES
+  sim/server/http_reader.cc
+  sim/server/http_inflate.cc
+)
 # Durability (--state DIR): the journal's file format and the state directory.
 list(APPEND EC2SIM_SERVER_SOURCES
   sim/server/journal.cc

@@ -78,6 +78,15 @@ target_sources(ec2sim_tests PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/state_store_test.cc)
 ec2sim_server_py_test(kill TIMEOUT 600 NO_SKIP)
 
+# Reading HTTP requests from raw bytes: framing, limits, Content-Encoding (no sockets).
+if(TARGET ec2sim_server)
+  target_sources(ec2sim_tests PRIVATE ${CMAKE_CURRENT_LIST_DIR}/http_reader_test.cc)
+  target_link_libraries(ec2sim_tests PRIVATE ec2sim_server ZLIB::ZLIB)
+endif()
+# Hostile HTTP against `ec2sim serve`: oversized and compressed bodies, smuggling-prone headers,
+# pipelining, log injection, slow connections and the per-address connection cap.
+ec2sim_server_py_test(hostile_http TIMEOUT 300 NO_SKIP)
+
 # The Describe answer cache of the EC2 endpoint (no sockets; joins ec2sim_tests).
 if(TARGET ec2sim_server)
   target_sources(ec2sim_tests PRIVATE
