@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "fuzz/fuzz_input.h"
+#include "sim/engine/terminal_text.h"
 #include "sim/server/http_reader.h"
 
 namespace server = ec2sim::server;
@@ -25,7 +26,7 @@ void Check(const server::ReadOutcome& out, const server::HttpLimits& limits) {
       (out.refusal.status < 400 || out.refusal.status >= 500 || out.refusal.body.empty())) {
     __builtin_trap();
   }
-  std::string escaped = server::EscapeLogValue(out.request.path);
+  std::string escaped = engine::ForLogField(out.request.path);
   if (escaped.find('\n') != std::string::npos) __builtin_trap();
 }
 

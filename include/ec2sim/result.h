@@ -99,7 +99,12 @@ namespace ec2sim {
   X(kMissingAuthenticationToken, "MissingAuthenticationToken", 403)                           \
   X(kRequestExpired, "RequestExpired", 400)                                                   \
   /* Request protocol (appended; EC2's common errors). */                                     \
-  X(kNoSuchVersion, "NoSuchVersion", 400)
+  X(kNoSuchVersion, "NoSuchVersion", 400)                                                     \
+  /* HTTP framing, refused before any route (appended; docs/hardening.md). */                 \
+  X(kSimBadRequest, "Ec2sim.BadRequest", 400)                                                 \
+  X(kSimPayloadTooLarge, "Ec2sim.PayloadTooLarge", 413)                                       \
+  X(kSimUnsupportedContentEncoding, "Ec2sim.UnsupportedContentEncoding", 415)                 \
+  X(kSimHeaderTooLarge, "Ec2sim.RequestHeaderFieldsTooLarge", 431)
 
 enum class ErrorCode {
 #define EC2SIM_ERROR_CODE_ENUMERATOR(name, aws, http) name,

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "sim/api/action_table.h"
+#include "sim/api/key_use_json.h"
 #include "sim/api/verbs.h"
 #include "sim/model/billing/ledger.h"
 #include "sim/model/instances.h"
@@ -115,7 +116,7 @@ Result<nlohmann::json> Sandbox::Call(std::string_view action, const nlohmann::js
                            {"action", action},
                            {"params", body}};
       for (const model::KeyUse& use : key_uses->uses()) {
-        op["keys"].push_back(model::KeyUseToJson(use));
+        op["keys"].push_back(api::KeyUseToJson(use));
       }
       impl_->Record(op, result);
     }
@@ -266,7 +267,7 @@ Result<nlohmann::json> Sandbox::Replay(const nlohmann::json& op) {
   // The keys the operation took when it first ran: the same keys, without generating them.
   if (auto keys = op.find("keys"); keys != op.end() && keys->is_array()) {
     for (const nlohmann::json& k : *keys) {
-      if (std::optional<model::KeyUse> use = model::KeyUseFromJson(k)) {
+      if (std::optional<model::KeyUse> use = api::KeyUseFromJson(k)) {
         model::RememberKeyPair(use->spec, std::move(use->key));
       }
     }

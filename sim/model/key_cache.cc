@@ -31,9 +31,6 @@ Cache& TheCache() {
   return *cache;
 }
 
-const char* TypeName(KeyType t) { return t == KeyType::kRsa ? "rsa" : "ed25519"; }
-const char* FormatName(KeyFormat f) { return f == KeyFormat::kPem ? "pem" : "ppk"; }
-
 thread_local KeyUseLog* open_log = nullptr;
 
 }  // namespace
@@ -70,40 +67,6 @@ void ForgetKeyPairs() {
   std::lock_guard<std::mutex> lock(cache.mu);
   cache.keys.clear();
   cache.order.clear();
-}
-
-nlohmann::json KeyUseToJson(const KeyUse& use) {
-  return {{"type", TypeName(use.spec.type)},
-          {"format", FormatName(use.spec.format)},
-          {"seed", use.spec.seed},
-          {"comment", use.spec.comment},
-          {"material", use.key.key_material},
-          {"public", use.key.public_key_openssh},
-          {"fingerprint", use.key.fingerprint}};
-}
-
-std::optional<KeyUse> KeyUseFromJson(const nlohmann::json& j) {
-  auto text = [&j](const char* name) -> const std::string* {
-    auto it = j.find(name);
-    return it != j.end() && it->is_string() ? it->get_ptr<const std::string*>() : nullptr;
-  };
-  if (!j.is_object() || !j.contains("seed") || !j["seed"].is_number_unsigned()) return std::nullopt;
-  const std::string* type = text("type");
-  const std::string* format = text("format");
-  const std::string* comment = text("comment");
-  const std::string* material = text("material");
-  const std::string* pub = text("public");
-  const std::string* fingerprint = text("fingerprint");
-  if (!type || !format || !comment || !material || !pub || !fingerprint) return std::nullopt;
-  if ((*type != "rsa" && *type != "ed25519") || (*format != "pem" && *format != "ppk")) {
-    return std::nullopt;
-  }
-  KeyUse use;
-  use.spec = {*type == "rsa" ? KeyType::kRsa : KeyType::kEd25519,
-              *format == "pem" ? KeyFormat::kPem : KeyFormat::kPpk, j["seed"].get<std::uint64_t>(),
-              *comment};
-  use.key = {*material, *pub, *fingerprint};
-  return use;
 }
 
 }  // namespace ec2sim::model

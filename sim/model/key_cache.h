@@ -12,7 +12,6 @@
 #include <compare>
 #include <cstddef>
 #include <cstdint>
-#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -68,11 +67,6 @@ void NoteKeyUse(const KeySpec& spec, const GeneratedKey& key);
 // For tests: how many keys KeyPairFor generated in this process, and forgetting every key.
 std::uint64_t KeyPairsGenerated();
 void ForgetKeyPairs();
-
-// A KeyUse as JSON ({"type", "format", "seed", "comment", "material", "public", "fingerprint"})
-// and back; nullopt for anything malformed (which replay then ignores: the key is generated).
-nlohmann::json KeyUseToJson(const KeyUse& use);
-std::optional<KeyUse> KeyUseFromJson(const nlohmann::json& j);
 
 }  // namespace ec2sim::model
 

@@ -163,6 +163,7 @@ HttpResponse CallRoute(SharedWorld& world, const AdminInfo& info, const User* ca
                   SeesOtherAccounts(caller)};
   // A key in use, as on the EC2 endpoint: list it with its account.
   if (auto key = KeyInUse(q, caller, *account)) world.NoteAccessKey(*account, *key);
+  if (action == "CreateKeyPair") world.PrepareKeyPair(ctx, params);
   Result<json> result =
       world.With(*account, [&](Sandbox& s) { return s.Call(action, params, ctx); });
   HttpResponse r = result.ok() ? Json(200, *result) : JsonError(result.error());

@@ -11,6 +11,7 @@
 #include <thread>
 #include <vector>
 
+#include "sim/engine/terminal_text.h"
 #include "sim/server/admin_api.h"
 #include "sim/server/ec2_endpoint.h"
 #include "sim/server/http_listener.h"
@@ -37,7 +38,7 @@ HttpResponse NotRouted(const HttpRequest& q) {
   r.status = 405;
   r.error_code = "Ec2sim.BadRequest";
   r.body = "{\"error\": {\"code\": \"Ec2sim.BadRequest\", \"message\": \"HTTP 405 for " +
-           EscapeLogValue(q.method) + " " + EscapeLogValue(q.path) + "\"}}\n";
+           engine::ForLogField(q.method) + " " + engine::ForLogField(q.path) + "\"}}\n";
   return r;
 }
 
@@ -101,11 +102,11 @@ struct ApiServer::Impl {
     if (options.quiet) return;
     // One line per request: method, path, action, account, region, status[, error], duration.
     // Values come from the request, so each is escaped: none can start a line of its own.
-    auto field = [](const std::string& v) { return v.empty() ? "-" : EscapeLogValue(v); };
+    auto field = [](const std::string& v) { return v.empty() ? "-" : engine::ForLogField(v); };
     std::string line = field(req.method) + " " + field(req.path) + " " + field(res.action) + " " +
                        field(res.account) + " " + field(res.region) + " " +
                        std::to_string(res.status);
-    if (!res.error_code.empty()) line += " " + EscapeLogValue(res.error_code);
+    if (!res.error_code.empty()) line += " " + engine::ForLogField(res.error_code);
     char ms[32];
     std::snprintf(ms, sizeof ms, " %.3fms\n", static_cast<double>(took.count()) / 1e6);
     line += ms;

@@ -8,7 +8,6 @@
 
 #include "ec2sim/sandbox.h"
 #include "sim/api/action_table.h"
-#include "sim/model/key_cache.h"
 #include "sim/wire/caller.h"
 #include "sim/wire/protocol_fields.h"
 #include "sim/wire/query_decoder.h"
@@ -202,7 +201,7 @@ Result<Ec2Endpoint::Answer> Ec2Endpoint::Call(const CallContext& ctx, const Deco
     answer.hit = cache_.Find(call.cache_key, 0, 0);
     if (answer.hit != nullptr) return answer;
   }
-  if (call.action == "CreateKeyPair") PrepareKeyPair(ctx, call.input);
+  if (call.action == "CreateKeyPair") world_.PrepareKeyPair(ctx, call.input);
   Result<nlohmann::json> result =
       world_.With(ctx.account, [&](Sandbox& s) -> Result<nlohmann::json> {
         if (call.versioned) {
@@ -218,33 +217,6 @@ Result<Ec2Endpoint::Answer> Ec2Endpoint::Call(const CallContext& ctx, const Deco
   if (answer.hit != nullptr) return answer;
   EC2SIM_ASSIGN_OR_RETURN(answer.result, std::move(result));
   return answer;
-}
-
-void Ec2Endpoint::PrepareKeyPair(const CallContext& ctx, const nlohmann::json& input) {
-  // An RSA key takes about 200 ms to make; under the world's lock that stalls every account.
-  // The key derives from the world's next random value: read it under the lock (cheap), make the
-  // key outside, and the call finds it in the key cache. Should another call draw first, the
-  // call makes its own key under the lock, as it always did; the answer is the same either way.
-  // ED25519 keys take microseconds and are left to the call.
-  auto text = [&input](const char* name, const char* absent) {
-    auto it = input.find(name);
-    return it == input.end() ? std::string(absent)
-                             : (it->is_string() ? it->get<std::string>() : std::string());
-  };
-  const std::string name = text("KeyName", "");
-  const std::string type = text("KeyType", "rsa");
-  const std::string format = text("KeyFormat", "pem");
-  if (name.empty() || type != "rsa" || (format != "pem" && format != "ppk")) return;
-  const std::uint64_t seed = world_.With(ctx.account, [&ctx](Sandbox& s) {
-    // The call's first use of a region creates the account's default VPC there, drawing ids
-    // before the key's seed. Opening the region now (a catalog action: cheap, and a no-op once
-    // open) draws them first, in the same order, so the peeked value is the key's.
-    (void)s.Call("DescribeRegions", nlohmann::json::object(), ctx);
-    return s.PeekRandom();
-  });
-  (void)model::KeyPairFor({model::KeyType::kRsa,
-                           format == "pem" ? model::KeyFormat::kPem : model::KeyFormat::kPpk, seed,
-                           name});
 }
 
 std::string Ec2Endpoint::Encode(const DecodedCall& call, const Answer& answer,

@@ -51,8 +51,6 @@ class Ec2Endpoint {
                                  const CallContext& ctx) const;
   // Runs the call on the world, or finds its answer in the cache.
   Result<Answer> Call(const CallContext& ctx, const DecodedCall& call);
-  // For an RSA CreateKeyPair: makes the key the call will take, outside the world's lock.
-  void PrepareKeyPair(const CallContext& ctx, const nlohmann::json& input);
   // The XML body of the answer for `request_id`, stored in the cache when the call is cacheable.
   std::string Encode(const DecodedCall& call, const Answer& answer, const std::string& request_id);
 

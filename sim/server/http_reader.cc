@@ -6,7 +6,6 @@
 #include <boost/beast/http/parser.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <cctype>
-#include <cstdio>
 #include <nlohmann/json.hpp>
 #include <optional>
 
@@ -18,8 +17,6 @@ namespace http = boost::beast::http;
 
 namespace {
 
-constexpr std::string_view kBadRequest = "Ec2sim.BadRequest";
-constexpr std::string_view kTooLarge = "Ec2sim.PayloadTooLarge";
 // Refusals come from no endpoint, so they carry no request id of one.
 constexpr const char* kNoRequestId = "00000000-0000-4000-8000-000000000000";
 
@@ -49,26 +46,30 @@ void RequestLineOf(std::string_view bytes, HttpRequest& out) {
   out.path = DecodePath(out.raw_path);
 }
 
-// The statuses and messages of the parser's refusals.
-std::pair<int, std::string> Explain(const boost::beast::error_code& ec, std::size_t max_body) {
+// The parser's refusals as errors.
+Error Explain(const boost::beast::error_code& ec, std::size_t max_body) {
   if (ec == http::error::body_limit) {
-    return {413, "The request body is over " + std::to_string(max_body) + " bytes"};
+    return MakeError(ErrorCode::kSimPayloadTooLarge,
+                     "The request body is over " + std::to_string(max_body) + " bytes");
   }
   if (ec == http::error::header_limit) {
-    return {431, "The request line and header fields are over the size limit"};
+    return MakeError(ErrorCode::kSimHeaderTooLarge,
+                     "The request line and header fields are over the size limit");
   }
   if (ec == http::error::bad_content_length) {
-    return {400,
-            "Content-Length must be one non-negative decimal number, and not sent with "
-            "Transfer-Encoding"};
+    return MakeError(ErrorCode::kSimBadRequest,
+                     "Content-Length must be one non-negative decimal number, and not sent with "
+                     "Transfer-Encoding");
   }
   if (ec == http::error::bad_transfer_encoding) {
-    return {400, "Transfer-Encoding must be chunked, once, and not sent with Content-Length"};
+    return MakeError(ErrorCode::kSimBadRequest,
+                     "Transfer-Encoding must be chunked, once, and not sent with Content-Length");
   }
   if (ec == http::error::bad_chunk || ec == http::error::bad_chunk_extension) {
-    return {400, "The chunked request body is malformed"};
+    return MakeError(ErrorCode::kSimBadRequest, "The chunked request body is malformed");
   }
-  return {400, "The HTTP request is malformed (" + ec.message() + ")"};
+  return MakeError(ErrorCode::kSimBadRequest,
+                   "The HTTP request is malformed (" + ec.message() + ")");
 }
 
 }  // namespace
@@ -112,7 +113,7 @@ bool HttpReader::TakeContinue() {
   return true;
 }
 
-ReadOutcome HttpReader::Refuse(int status, std::string_view code, const std::string& message) {
+ReadOutcome HttpReader::Refuse(const Error& error) {
   ReadOutcome out;
   out.kind = ReadOutcome::Kind::kRefused;
   if (parser_ != nullptr && parser_->p.is_header_done()) {
@@ -124,7 +125,7 @@ ReadOutcome HttpReader::Refuse(int status, std::string_view code, const std::str
   } else {
     RequestLineOf(std::string_view(buffer_).substr(request_start_), out.request);
   }
-  out.refusal = RefusalFor(out.request.path, status, code, message);
+  out.refusal = RefusalFor(out.request.path, error);
   failed_ = true;
   parser_.reset();
   buffer_.clear();
@@ -146,8 +147,7 @@ ReadOutcome HttpReader::Next() {
     offset_ += used;
     if (ec == http::error::need_more) break;
     if (ec) {
-      auto [status, message] = Explain(ec, limits_.max_body);
-      return Refuse(status, status == 413 ? kTooLarge : kBadRequest, message);
+      return Refuse(Explain(ec, limits_.max_body));
     }
     if (p.is_header_done() && !parser_->header_checked) {
       parser_->header_checked = true;
@@ -156,11 +156,12 @@ ReadOutcome HttpReader::Next() {
       // in chunked; a proxy in front may read either differently (request smuggling).
       if (m.count(http::field::content_length) > 1 ||
           m[http::field::content_length].find(',') != std::string_view::npos) {
-        return Refuse(400, kBadRequest, "Content-Length must be sent once");
+        return Refuse(MakeError(ErrorCode::kSimBadRequest, "Content-Length must be sent once"));
       }
       if (m.count(http::field::transfer_encoding) > 0 &&
           Lower(Trim(Sv(m[http::field::transfer_encoding]))) != "chunked") {
-        return Refuse(400, kBadRequest, "Transfer-Encoding must be chunked alone");
+        return Refuse(
+            MakeError(ErrorCode::kSimBadRequest, "Transfer-Encoding must be chunked alone"));
       }
       parser_->continue_due =
           m.version() == 11 && Lower(Trim(Sv(m[http::field::expect]))) == "100-continue";
@@ -170,7 +171,8 @@ ReadOutcome HttpReader::Next() {
   if (!p.is_done()) {
     // What waits unconsumed is at most a header or a chunk's size line; bound both.
     if (buffer_.size() - offset_ > limits_.max_header) {
-      return Refuse(431, kBadRequest, "A header or chunk-size line is over the size limit");
+      return Refuse(MakeError(ErrorCode::kSimHeaderTooLarge,
+                              "A header or chunk-size line is over the size limit"));
     }
     return {};
   }
@@ -197,19 +199,18 @@ ReadOutcome HttpReader::Complete() {
   out.keep_alive = parser_->p.keep_alive();
 
   if (m.count(http::field::content_encoding) > 1) {
-    return Refuse(415, "Ec2sim.UnsupportedContentEncoding",
-                  "Content-Encoding must be sent once, naming gzip or deflate");
+    return Refuse(MakeError(ErrorCode::kSimUnsupportedContentEncoding,
+                            "Content-Encoding must be sent once, naming gzip or deflate"));
   }
   std::string encoding = Lower(Trim(Sv(m[http::field::content_encoding])));
   if (!encoding.empty() && encoding != "identity") {
     InflateResult inflated = Inflate(encoding, r.body, limits_.max_body);
     if (inflated.status != 0) {
       // Keep the request line for the answer's shape and the log.
-      return Refuse(inflated.status,
-                    inflated.status == 413   ? kTooLarge
-                    : inflated.status == 415 ? "Ec2sim.UnsupportedContentEncoding"
-                                             : kBadRequest,
-                    inflated.message);
+      ErrorCode code = inflated.status == 413   ? ErrorCode::kSimPayloadTooLarge
+                       : inflated.status == 415 ? ErrorCode::kSimUnsupportedContentEncoding
+                                                : ErrorCode::kSimBadRequest;
+      return Refuse(MakeError(code, inflated.message));
     }
     r.body = std::move(inflated.body);
   }
@@ -218,10 +219,11 @@ ReadOutcome HttpReader::Complete() {
   return out;
 }
 
-HttpResponse RefusalFor(std::string_view path, int status, std::string_view code,
-                        const std::string& message) {
+HttpResponse RefusalFor(std::string_view path, const Error& error) {
+  const std::string_view code = AwsCode(error.code);
+  const std::string& message = error.message;
   HttpResponse r;
-  r.status = status;
+  r.status = HttpStatus(error.code);
   r.error_code = std::string(code);
   if (path == "/_ec2sim" || path.rfind("/_ec2sim/", 0) == 0) {
     nlohmann::json body = {{"error", {{"code", code}, {"message", message}}}};
@@ -232,22 +234,6 @@ HttpResponse RefusalFor(std::string_view path, int status, std::string_view code
     r.body = wire::EncodeError(code, message, kNoRequestId);
   }
   return r;
-}
-
-std::string EscapeLogValue(std::string_view value) {
-  std::string out;
-  out.reserve(value.size());
-  for (char c : value) {
-    auto byte = static_cast<unsigned char>(c);
-    if (byte > 0x20 && byte < 0x7f && byte != '\\') {
-      out += c;
-    } else {
-      char hex[5];
-      std::snprintf(hex, sizeof hex, "\\x%02X", byte);
-      out += hex;
-    }
-  }
-  return out;
 }
 
 std::string DecodePath(std::string_view raw) {

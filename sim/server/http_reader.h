@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "ec2sim/result.h"
 #include "sim/server/http_types.h"
 
 namespace ec2sim::server {
@@ -57,7 +58,7 @@ class HttpReader {
 
  private:
   struct Parser;
-  ReadOutcome Refuse(int status, std::string_view code, const std::string& message);
+  ReadOutcome Refuse(const Error& error);
   ReadOutcome Complete();
 
   HttpLimits limits_;
@@ -70,12 +71,8 @@ class HttpReader {
 
 // The answer to a request refused before routing, shaped as its route answers errors: the EC2
 // Query API's XML error document, or the admin API's JSON {"error": {"code", "message"}}.
-HttpResponse RefusalFor(std::string_view path, int status, std::string_view code,
-                        const std::string& message);
-
-// `value` fit for one line of the request log: every control character, backslash, and byte
-// outside printable ASCII becomes \xHH, so no request can forge a line or a terminal escape.
-std::string EscapeLogValue(std::string_view value);
+// The status is the code's (ec2sim/result.h).
+HttpResponse RefusalFor(std::string_view path, const Error& error);
 
 // The %-decoded form of a request path; malformed escapes are kept as sent.
 std::string DecodePath(std::string_view raw);

@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "sim/model/key_cache.h"
 #include "sim/server/journal.h"
 
 namespace ec2sim::server {
@@ -189,6 +190,33 @@ void SharedWorld::Apply(const json& record, std::vector<std::string>& notes) {
                       ", now " + CheckOf(outcome));
     }
   }
+}
+
+void SharedWorld::PrepareKeyPair(const CallContext& ctx, const nlohmann::json& input) {
+  // An RSA key takes about 200 ms to make; under the world's lock that stalls every account.
+  // The key derives from the world's next random value: read it under the lock (cheap), make the
+  // key outside, and the call finds it in the key cache. Should another call draw first, the
+  // call makes its own key under the lock, as it always did; the answer is the same either way.
+  // ED25519 keys take microseconds and are left to the call.
+  auto text = [&input](const char* name, const char* absent) {
+    auto it = input.find(name);
+    return it == input.end() ? std::string(absent)
+                             : (it->is_string() ? it->get<std::string>() : std::string());
+  };
+  const std::string name = text("KeyName", "");
+  const std::string type = text("KeyType", "rsa");
+  const std::string format = text("KeyFormat", "pem");
+  if (name.empty() || type != "rsa" || (format != "pem" && format != "ppk")) return;
+  const std::uint64_t seed = With(ctx.account, [&ctx](Sandbox& s) {
+    // The call's first use of a region creates the account's default VPC there, drawing ids
+    // before the key's seed. Opening the region now (a catalog action: cheap, and a no-op once
+    // open) draws them first, in the same order, so the peeked value is the key's.
+    (void)s.Call("DescribeRegions", nlohmann::json::object(), ctx);
+    return s.PeekRandom();
+  });
+  (void)model::KeyPairFor({model::KeyType::kRsa,
+                           format == "pem" ? model::KeyFormat::kPem : model::KeyFormat::kPpk, seed,
+                           name});
 }
 
 }  // namespace ec2sim::server

@@ -48,6 +48,12 @@ class SharedWorld {
   // the recorded one. Errors: those of StateStore::Replay.
   Status Restore(StateStore& store, std::vector<std::string>& notes);
 
+  // For an RSA CreateKeyPair with `input` (the action's JSON): makes the key the call will take
+  // outside the lock, so a ~200 ms key does not stall every account. Reads the world's next
+  // random value under the lock (the key's seed) and fills the process-wide key cache; the
+  // call then finds its key there (sim/model/key_cache.h). Does nothing for other key types.
+  void PrepareKeyPair(const CallContext& ctx, const nlohmann::json& input);
+
   // Runs fn(Sandbox&) under the lock, at the clock's time, and returns what fn returns once
   // every change journaled so far is durable. `account` is the caller's (kept for the callers'
   // sake; the world holds every account).

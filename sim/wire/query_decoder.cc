@@ -6,6 +6,7 @@
 #include <map>
 
 #include "sim/engine/ascii.h"
+#include "sim/engine/utf8.h"
 
 namespace ec2sim::wire {
 namespace {
@@ -67,46 +68,6 @@ struct Node {
   std::optional<std::string> value;
 };
 
-// True when `text` is well-formed UTF-8 (no overlong forms, surrogates or values past
-// U+10FFFF). Values reach JSON, whose serializer refuses anything else.
-bool IsValidUtf8(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t extra = 0;
-    std::uint32_t cp = 0;
-    std::uint32_t min = 0;
-    if ((c & 0xE0) == 0xC0) {
-      extra = 1;
-      cp = c & 0x1F;
-      min = 0x80;
-    } else if ((c & 0xF0) == 0xE0) {
-      extra = 2;
-      cp = c & 0x0F;
-      min = 0x800;
-    } else if ((c & 0xF8) == 0xF0) {
-      extra = 3;
-      cp = c & 0x07;
-      min = 0x10000;
-    } else {
-      return false;
-    }
-    if (i + extra >= text.size()) return false;
-    for (std::size_t k = 1; k <= extra; ++k) {
-      auto next = static_cast<unsigned char>(text[i + k]);
-      if ((next & 0xC0) != 0x80) return false;
-      cp = (cp << 6) | (next & 0x3F);
-    }
-    if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
-    i += extra + 1;
-  }
-  return true;
-}
-
 Error BadValue(const std::string& path, std::string_view value, std::string_view expected) {
   return MakeError(ErrorCode::kInvalidParameterValue,
                    "Value (" + std::string(value) + ") for parameter " + path +
@@ -140,7 +101,8 @@ Result<json> Scalar(const Shape& shape, const std::string& path, const std::stri
       return json(d);
     }
     default:
-      if (!IsValidUtf8(text)) {
+      // Values reach JSON, whose serializer refuses anything but well-formed UTF-8.
+      if (!engine::IsValidUtf8(text)) {
         return MakeError(ErrorCode::kInvalidParameterValue,
                          "Value for parameter " + path + " is not valid UTF-8");
       }

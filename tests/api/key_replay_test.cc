@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "ec2sim/sandbox.h"
+#include "sim/api/key_use_json.h"
 #include "sim/model/key_cache.h"
 
 namespace ec2sim {
@@ -115,13 +116,13 @@ TEST(KeyReplay, ARecordWithoutKeysStillReplaysByMakingTheKey) {
 TEST(KeyReplay, AKeyUseSurvivesItsJsonForm) {
   model::KeyUse use{{model::KeyType::kRsa, model::KeyFormat::kPpk, 77, "name"},
                     {"private", "ssh-rsa AAAA name", "aa:bb"}};
-  std::optional<model::KeyUse> back = model::KeyUseFromJson(model::KeyUseToJson(use));
+  std::optional<model::KeyUse> back = api::KeyUseFromJson(api::KeyUseToJson(use));
   ASSERT_TRUE(back.has_value());
   EXPECT_EQ(back->spec, use.spec);
   EXPECT_EQ(back->key.key_material, "private");
   EXPECT_EQ(back->key.public_key_openssh, "ssh-rsa AAAA name");
   EXPECT_EQ(back->key.fingerprint, "aa:bb");
-  EXPECT_FALSE(model::KeyUseFromJson({{"seed", 1}}).has_value());
+  EXPECT_FALSE(api::KeyUseFromJson({{"seed", 1}}).has_value());
 }
 
 }  // namespace

@@ -85,6 +85,10 @@ constexpr Expected kGolden[] = {
     {ErrorCode::kMissingAuthenticationToken, "MissingAuthenticationToken", 403},
     {ErrorCode::kRequestExpired, "RequestExpired", 400},
     {ErrorCode::kNoSuchVersion, "NoSuchVersion", 400},
+    {ErrorCode::kSimBadRequest, "Ec2sim.BadRequest", 400},
+    {ErrorCode::kSimPayloadTooLarge, "Ec2sim.PayloadTooLarge", 413},
+    {ErrorCode::kSimUnsupportedContentEncoding, "Ec2sim.UnsupportedContentEncoding", 415},
+    {ErrorCode::kSimHeaderTooLarge, "Ec2sim.RequestHeaderFieldsTooLarge", 431},
 };
 
 TEST(ErrorCodeList, EveryCodeKeepsItsStringAndStatus) {

@@ -13,23 +13,30 @@ TEST(ForTerminal, PrintableAsciiAndKoreanPassUnchanged) {
 }
 
 TEST(ForTerminal, ControlCharactersBecomeHexEscapes) {
-  EXPECT_EQ(ForTerminal("a\nb"), "a\\x0ab");
-  EXPECT_EQ(ForTerminal("\x1b[2J\x1b]0;pwned\x07"), "\\x1b[2J\\x1b]0;pwned\\x07");
-  EXPECT_EQ(ForTerminal(std::string_view("\0\x7f", 2)), "\\x00\\x7f");
+  EXPECT_EQ(ForTerminal("a\nb"), "a\\x0Ab");
+  EXPECT_EQ(ForTerminal("\x1b[2J\x1b]0;pwned\x07"), "\\x1B[2J\\x1B]0;pwned\\x07");
+  EXPECT_EQ(ForTerminal(std::string_view("\0\x7f", 2)), "\\x00\\x7F");
   // U+009B is a one-character CSI on terminals that obey C1 controls.
   EXPECT_EQ(ForTerminal("x\xc2\x9b"
                         "2J"),
-            "x\\xc2\\x9b2J");
+            "x\\xC2\\x9B2J");
 }
 
 TEST(ForTerminal, MalformedUtf8BytesAreEscapedOneByOne) {
-  EXPECT_EQ(ForTerminal("\xff\xfe"), "\\xff\\xfe");
-  EXPECT_EQ(ForTerminal("\xe3\x81"), "\\xe3\\x81");  // cut short
-  EXPECT_EQ(ForTerminal("\xc0\xaf"), "\\xc0\\xaf");  // overlong '/'
+  EXPECT_EQ(ForTerminal("\xff\xfe"), "\\xFF\\xFE");
+  EXPECT_EQ(ForTerminal("\xe3\x81"), "\\xE3\\x81");  // cut short
+  EXPECT_EQ(ForTerminal("\xc0\xaf"), "\\xC0\\xAF");  // overlong '/'
 }
 
-TEST(ForTerminal, ABackslashIsDoubledSoAnEscapeCannotBeForged) {
-  EXPECT_EQ(ForTerminal("\\x0a"), "\\\\x0a");
+TEST(ForTerminal, ABackslashIsEscapedSoAnEscapeCannotBeForged) {
+  EXPECT_EQ(ForTerminal("\\x0A"), "\\x5Cx0A");
+}
+
+TEST(ForLogField, ALogFieldCannotStartALineOrSplitIntoTwoFields) {
+  EXPECT_EQ(ForLogField("Describe\nGET / X"), "Describe\\x0AGET\\x20/\\x20X");
+  EXPECT_EQ(ForLogField("a\\b\x1b[31m\xff"), "a\\x5Cb\\x1B[31m\\xFF");
+  EXPECT_EQ(ForLogField("DescribeRegions"), "DescribeRegions");
+  EXPECT_EQ(ForLogField("서울"), "서울");
 }
 
 TEST(Utf8, AcceptsWellFormedAndRefusesEveryKindOfMalformed) {

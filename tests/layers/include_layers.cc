@@ -4,6 +4,7 @@
 #include <fstream>
 #include <map>
 #include <set>
+#include <utility>
 
 namespace ec2sim::testing {
 namespace {
@@ -39,6 +40,20 @@ const std::map<std::string, std::string, std::less<>>& PublicHeaders() {
   return kHeaders;
 }
 
+// Libraries whose headers only some layers may include: the model and engine know no JSON,
+// only the CLI parses command lines, only the server speaks HTTP with Asio and Beast, only the
+// client with cpp-httplib.
+const std::vector<std::pair<std::string, std::set<std::string>>>& Libraries() {
+  static const std::vector<std::pair<std::string, std::set<std::string>>> kLibraries = {
+      {"nlohmann/", {"api", "wire", "report", "scenario", "lessons", "server", "client", "cli"}},
+      {"CLI/", {"cli"}},
+      {"boost/asio", {"server"}},
+      {"boost/beast", {"server"}},
+      {"httplib.h", {"client"}},
+  };
+  return kLibraries;
+}
+
 bool IsSource(const fs::path& p) {
   std::string ext = p.extension().string();
   return ext == ".h" || ext == ".cc";
@@ -54,6 +69,26 @@ std::string QuotedInclude(const std::string& line) {
   return close == std::string::npos ? "" : line.substr(open + 1, close - open - 1);
 }
 
+// The header named by an #include <...> on `line`, or "".
+std::string AngleInclude(const std::string& line) {
+  std::size_t start = line.find_first_not_of(" \t");
+  if (start == std::string::npos || line.compare(start, 8, "#include") != 0) return "";
+  std::size_t open = line.find('<', start + 8);
+  if (open == std::string::npos) return "";
+  std::size_t close = line.find('>', open + 1);
+  return close == std::string::npos ? "" : line.substr(open + 1, close - open - 1);
+}
+
+// A violation when `layer` may not use the library of `header`, else nothing.
+std::optional<std::string> LibraryRule(const std::string& layer, const std::string& header) {
+  for (const auto& [prefix, layers] : Libraries()) {
+    if (header.rfind(prefix, 0) == 0 && layers.count(layer) == 0) {
+      return layer + " may not include <" + header + ">";
+    }
+  }
+  return std::nullopt;
+}
+
 void CheckFile(const fs::path& root, const fs::path& file, std::vector<IncludeViolation>& out) {
   std::string rel = fs::relative(file, root).generic_string();
   std::optional<std::string> from = LayerOfPath(rel);
@@ -64,6 +99,12 @@ void CheckFile(const fs::path& root, const fs::path& file, std::vector<IncludeVi
   std::ifstream in(file);
   std::string line;
   for (int number = 1; std::getline(in, line); ++number) {
+    std::string library = AngleInclude(line);
+    if (std::optional<std::string> why =
+            library.empty() ? std::nullopt : LibraryRule(*from, library)) {
+      out.push_back({rel, number, library, *why});
+      continue;
+    }
     std::string header = QuotedInclude(line);
     // Generated and local includes ("embedded_files.h" style) name no layer path.
     if (header.empty() || (header.rfind("sim/", 0) != 0 && header.rfind("ec2sim/", 0) != 0)) {

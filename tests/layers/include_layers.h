@@ -27,7 +27,8 @@ struct IncludeViolation {
 };
 
 // Every quoted #include under root/sim and root/include that points to a layer the including
-// file's layer may not use, and every file or header in no layer. Sorted by file and line.
+// file's layer may not use, every #include <...> of a library kept to other layers (JSON, CLI11,
+// Asio, Beast, cpp-httplib), and every file or header in no layer. Sorted by file and line.
 std::vector<IncludeViolation> FindLayerViolations(const std::filesystem::path& root);
 
 }  // namespace ec2sim::testing

@@ -236,11 +236,5 @@ TEST(HttpReader, MultipartBodiesReachTheEndpointAsSent) {
   EXPECT_EQ(out.request.content_type, "multipart/form-data");
 }
 
-TEST(HttpReader, LogValuesCannotStartALine) {
-  EXPECT_EQ(EscapeLogValue("Describe\nGET / X"), "Describe\\x0AGET\\x20/\\x20X");
-  EXPECT_EQ(EscapeLogValue("a\\b\x1b[31m\xff"), "a\\x5Cb\\x1B[31m\\xFF");
-  EXPECT_EQ(EscapeLogValue("DescribeRegions"), "DescribeRegions");
-}
-
 }  // namespace
 }  // namespace ec2sim::server

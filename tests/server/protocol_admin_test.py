@@ -315,14 +315,14 @@ class AccessKeys(unittest.TestCase):
                             headers={"Content-Type": "application/json"})
                         self.assertEqual(status, 400, text)
                 # Open mode's EC2 endpoint: a credential with a key no AWS key could be.
-                bad = {**FORM, "Authorization": "AWS4-HMAC-SHA256 Credential=\xff\x1b/2026"
-                                                 "0101/eu-west-1/ec2/aws4_request, "
-                                                 "SignedHeaders=host, Signature=0"}
-                status, text, _ = server.request(
-                    "POST", "/", body="Action=DescribeRegions&Version=2016-11-15".encode(),
-                    headers={k: v.encode("latin-1") if k == "Authorization" else v
-                             for k, v in bad.items()})
-                self.assertEqual((status, ec2_error(text)[0]), (401, "AuthFailure"))
+                for key in ("bad*key", "key:with:colons", "\xff\xfe"):
+                    auth = ("AWS4-HMAC-SHA256 Credential=" + key + "/20260101/eu-west-1/ec2/"
+                            "aws4_request, SignedHeaders=host, Signature=0")
+                    status, text, _ = server.request(
+                        "POST", "/", body="Action=DescribeRegions&Version=2016-11-15".encode(),
+                        headers={**FORM, "Authorization": auth.encode("latin-1")})
+                    with self.subTest(key=key):
+                        self.assertEqual((status, ec2_error(text)[0]), (401, "AuthFailure"))
                 status, _ = server.admin("POST", "call", {"Action": "DescribeRegions"},
                                          query="?access_key=AKIDGOOD")
                 self.assertEqual(status, 200)
