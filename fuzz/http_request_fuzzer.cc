@@ -14,6 +14,7 @@
 #include "sim/engine/terminal_text.h"
 #include "sim/server/http_reader.h"
 
+namespace engine = ec2sim::engine;
 namespace server = ec2sim::server;
 
 namespace {
