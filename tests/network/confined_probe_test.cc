@@ -157,6 +157,28 @@ TEST_F(ConfinedProbe, AConnectionToANeighbourIsRecheckedWithoutShowingIt) {
   ExpectNothingOfTheNeighbour(Probe({{"connection", "web"}}));  // closed: the stored words
 }
 
+TEST_F(ConfinedProbe, ARecheckKeepsTheConnectionsRealTracking) {
+  NeighbourWebServer();  // port 80 open to the world, all egress: the flow is untracked there
+  As(kLearner, false);
+  std::string mine = LaunchWith({});
+  json spec = Flow(mine, neighbour_ip_, "tcp", 80);
+  spec["open"] = "web";
+  Probe(spec);
+  EXPECT_EQ(Probe({{"connection", "web"}})["Verdict"], "allowed");
+  // Untracked at the neighbour, its reply is checked against its egress rules, so taking them
+  // away cuts the connection: the hidden side still follows its own tracking.
+  As(kNeighbour, true);
+  Call("RevokeSecurityGroupEgress",
+       {{"GroupId", neighbour_group_},
+        {"IpPermissions",
+         json::parse(R"([{"IpProtocol":"-1","IpRanges":[{"CidrIp":"0.0.0.0/0"}]}])")}});
+  As(kLearner, false);
+  json again = Probe({{"connection", "web"}});
+  EXPECT_EQ(again["Verdict"], "blocked");
+  EXPECT_EQ(again["BlockedBy"]["Reason"], "no-answer");
+  ExpectNothingOfTheNeighbour(again);
+}
+
 TEST_F(ConfinedProbe, ConnectionNamesArePerAccount) {
   NeighbourWebServer();
   As(kLearner, false);

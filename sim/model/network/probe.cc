@@ -161,11 +161,6 @@ Result<ProbeOutcome> Recheck(model::World& world, NetworkView& view, const std::
     EvalOptions options{CheckFor(c->source_tracking), CheckFor(c->destination_tracking)};
     out.verdict = Evaluate(src, dst, c->traffic, options, &out.trace);
   }
-  const std::string& dest_account = c->destination.account;
-  if (confined && !dest_account.empty() && dest_account != owner) {
-    out.destination.address = c->destination.address;  // as opened, even if it moved since
-    ShowAsInternet(out);
-  }
   if (out.verdict.allowed) {
     out.connection_state = ConnectionState::kEstablished;
     // A flow that was untracked may be tracked now (a narrower rule matches instead).
@@ -177,7 +172,15 @@ Result<ProbeOutcome> Recheck(model::World& world, NetworkView& view, const std::
     }
     out.verdict.source_tracking = c->source_tracking;
     out.verdict.destination_tracking = c->destination_tracking;
-  } else {
+  }
+  // After the connection's tracking is updated from the real verdict, before the words that
+  // close it are kept: both the answer and the stored words show a neighbour as the internet.
+  const std::string& dest_account = c->destination.account;
+  if (confined && !dest_account.empty() && dest_account != owner) {
+    out.destination.address = c->destination.address;  // as opened, even if it moved since
+    ShowAsInternet(out);
+  }
+  if (!out.verdict.allowed) {
     out.connection_state = ConnectionState::kCut;
     Close(world, *c, out);
   }
