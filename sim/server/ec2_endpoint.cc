@@ -1,6 +1,5 @@
 #include "sim/server/ec2_endpoint.h"
 
-#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <optional>
@@ -136,6 +135,12 @@ Result<CallContext> Ec2Endpoint::Authorize(const HttpRequest& request,
                                            const std::optional<AuthenticatedCaller>& caller) {
   CallContext ctx{std::string(kDefaultAccount), default_region_};
   if (caller) {
+    // A signature may cover any scope bytes; a region no region could have stops here, as in
+    // open mode, before the journal records it.
+    if (!wire::IsWellFormedRegionName(caller->region)) {
+      return MakeError(ErrorCode::kAuthFailure,
+                       "AWS was not able to validate the provided access credentials");
+    }
     // The user's account, not the key's hash: a teacher may give a team one account.
     ctx.account = caller->user->account_id;
     ctx.region = caller->region;
@@ -151,11 +156,8 @@ Result<CallContext> Ec2Endpoint::Authorize(const HttpRequest& request,
     }
   }
   if (credential) {
-    const std::string& region = credential->region;
-    bool region_ok = region.size() <= 64 && std::all_of(region.begin(), region.end(), [](char c) {
-                       return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
-                     });
-    if (!wire::IsWellFormedAccessKey(credential->access_key_id) || !region_ok) {
+    if (!wire::IsWellFormedAccessKey(credential->access_key_id) ||
+        !wire::IsWellFormedRegionName(credential->region)) {
       // AWS's answer to a key it cannot read; the key is not listed, logged or journaled.
       return MakeError(ErrorCode::kAuthFailure,
                        "AWS was not able to validate the provided access credentials");

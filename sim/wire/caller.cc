@@ -33,6 +33,14 @@ bool IsWellFormedAccessKey(std::string_view key) {
   return !key.empty() && key.size() <= 128 && std::all_of(key.begin(), key.end(), allowed);
 }
 
+bool IsWellFormedRegionName(std::string_view region) {
+  auto allowed = [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+  };
+  return !region.empty() && region.size() <= 64 &&
+         std::all_of(region.begin(), region.end(), allowed);
+}
+
 std::string AccountForAccessKey(std::string_view access_key_id) {
   if (access_key_id.size() == 12 &&
       access_key_id.find_first_not_of("0123456789") == std::string_view::npos) {

@@ -31,6 +31,10 @@ std::optional<Credential> ParseCredential(std::string_view text);
 // rule, so no key can carry bytes that a journal, a log or a terminal would mangle.
 bool IsWellFormedAccessKey(std::string_view access_key_id);
 
+// True for a credential scope's region that could name a region: 1 to 64 characters of a-z 0-9
+// and '-'. Anything else is refused before it can reach a log, a journal or a lookup.
+bool IsWellFormedRegionName(std::string_view region);
+
 // The 12-digit account an access key id stands for: a key id that is 12 digits is that account;
 // any other key id maps to FNV-1a-64(key id) mod 10^12, zero-padded to 12 digits, so the same key
 // always reaches the same account and different keys practically never share one.

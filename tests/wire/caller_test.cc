@@ -53,5 +53,14 @@ TEST(Caller, AWellFormedKeyIsAWordOfUpTo128Characters) {
   EXPECT_FALSE(IsWellFormedAccessKey("a/b"));
 }
 
+TEST(Caller, AWellFormedRegionNameIsLowerCaseLettersDigitsAndDashes) {
+  EXPECT_TRUE(IsWellFormedRegionName("ap-northeast-2"));
+  EXPECT_TRUE(IsWellFormedRegionName("us-gov-west-1"));
+  EXPECT_FALSE(IsWellFormedRegionName(""));
+  EXPECT_FALSE(IsWellFormedRegionName("EU-WEST-1"));
+  EXPECT_FALSE(IsWellFormedRegionName("\xff\xfe"));
+  EXPECT_FALSE(IsWellFormedRegionName(std::string(65, 'a')));
+}
+
 }  // namespace
 }  // namespace ec2sim::wire
