@@ -9,6 +9,7 @@
 
 #include "ec2sim/scenario.h"
 #include "sim/cli/commands.h"
+#include "sim/cli/lang.h"
 #include "sim/cli/remote.h"
 #include "sim/client/connector.h"
 #include "sim/engine/terminal_text.h"
@@ -47,14 +48,7 @@ struct LessonArgs {
 
 // Korean when the locale asks for it, English otherwise.
 Lang LangOf(const LessonArgs& args) {
-  if (!args.lang.empty()) return args.lang == "ko" ? Lang::kKo : Lang::kEn;
-  for (const char* var : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
-    const char* value = std::getenv(var);
-    if (value != nullptr && *value != '\0') {
-      return std::string_view(value).substr(0, 2) == "ko" ? Lang::kKo : Lang::kEn;
-    }
-  }
-  return Lang::kEn;
+  return LangFor(args.lang) == ::ec2sim::Lang::kKo ? Lang::kKo : Lang::kEn;
 }
 
 std::size_t WidthOf(const LessonArgs& args) {
@@ -269,8 +263,7 @@ int Progress(const LessonArgs& args) {
 }
 
 void CommonOptions(CLI::App* cmd, LessonArgs& args, bool text) {
-  cmd->add_option("--lang", args.lang, "Language: en or ko (default: from LANG)")
-      ->check(CLI::IsMember({"en", "ko"}));
+  AddLangOption(cmd, args.lang);
   if (text) {
     cmd->add_option("--width", args.width, "Terminal width in columns (default: COLUMNS or 80)")
         ->check(CLI::Range(20, 400));

@@ -1,6 +1,8 @@
 set(EC2SIM_CLI_SOURCES
   sim/cli/main.cc
   sim/cli/table.cc
+  sim/cli/lang.cc
+  sim/cli/words.cc
   sim/cli/output_file.cc
   sim/cli/scenario_run.cc
   sim/cli/cmd_run.cc

@@ -2,14 +2,13 @@
 
 #include <algorithm>
 
+#include "sim/lessons/text_width.h"
+
 namespace ec2sim::cli {
 namespace {
 
-size_t DisplayWidth(const std::string& s) {
-  // Count code points, not bytes, so names such as "São Paulo" line up.
-  return static_cast<size_t>(
-      std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-}
+// Terminal columns, not bytes: "São Paulo" takes 9, a Korean heading two a syllable.
+size_t DisplayWidth(const std::string& s) { return lessons::DisplayWidth(s); }
 
 void PrintRow(std::ostream& out, const std::vector<std::string>& cells,
               const std::vector<size_t>& widths) {

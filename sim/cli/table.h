@@ -8,8 +8,8 @@
 
 namespace ec2sim::cli {
 
-// Columns padded to their widest cell (counted in UTF-8 code points), two spaces apart, with a
-// dashed rule under the header.
+// Columns padded to their widest cell (counted in terminal columns: Hangul takes two), two spaces
+// apart, with a dashed rule under the header.
 void PrintTable(std::ostream& out, const std::vector<std::string>& header,
                 const std::vector<std::vector<std::string>>& rows);
 

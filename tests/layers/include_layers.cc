@@ -34,8 +34,9 @@ const std::map<std::string, std::set<std::string>, std::less<>>& Allowed() {
 // The public headers, each placed in the layer that implements it.
 const std::map<std::string, std::string, std::less<>>& PublicHeaders() {
   static const std::map<std::string, std::string, std::less<>> kHeaders = {
-      {"result.h", "engine"}, {"sim_time.h", "engine"}, {"options.h", "engine"},
-      {"backend.h", "api"},   {"sandbox.h", "api"},     {"scenario.h", "scenario"},
+      {"result.h", "engine"},     {"sim_time.h", "engine"}, {"options.h", "engine"},
+      {"lang.h", "engine"},       {"backend.h", "api"},     {"sandbox.h", "api"},
+      {"scenario.h", "scenario"},
   };
   return kHeaders;
 }
