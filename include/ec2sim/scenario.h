@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "ec2sim/backend.h"
+#include "ec2sim/lang.h"
 #include "ec2sim/result.h"
 #include "ec2sim/sandbox.h"
 #include "ec2sim/sim_time.h"
@@ -106,11 +107,13 @@ struct ScenarioOutcome {
 // Reads and validates a scenario file. Errors (kSimInvalidInput; message starts with `path`):
 // unreadable file, JSON syntax error as "PATH:LINE:COL: reason", or format errors naming the step
 // and key, e.g. `x.json: step 3: unknown verb "cal"`; several problems are reported one per line.
-// Call actions are checked against the actions a default Sandbox implements.
-Result<Scenario> LoadScenarioFile(const std::string& path);
+// Call actions are checked against the actions a default Sandbox implements. The messages are in
+// `lang` (the file name, line, column, keys and values are quoted as written).
+Result<Scenario> LoadScenarioFile(const std::string& path, Lang lang = Lang::kEn);
 
 // As LoadScenarioFile, from text already in memory; `display_name` stands in for the path.
-Result<Scenario> ParseScenario(std::string_view text, const std::string& display_name);
+Result<Scenario> ParseScenario(std::string_view text, const std::string& display_name,
+                               Lang lang = Lang::kEn);
 
 // The Sandbox options the scenario asks for (seed, start, timing, pricing, free_tier).
 SandboxOptions SandboxOptionsFor(const Scenario& scenario);
@@ -133,9 +136,10 @@ struct ScenarioFilesSummary {
 // Loads every file, runs each valid one in its own Sandbox and writes a transcript (or, with
 // `json_output`, one JSON report) to `out`; invalid files are reported on `err` (and in the JSON
 // report) and count as failed. The text transcript ends with the line "N passed, N failed".
-// Returns the counts; what they mean for a process's exit status is the caller's choice.
+// Returns the counts; what they mean for a process's exit status is the caller's choice. Invalid
+// files are reported in `lang`.
 ScenarioFilesSummary RunScenarioFiles(const std::vector<std::string>& paths, bool json_output,
-                                      std::ostream& out, std::ostream& err);
+                                      std::ostream& out, std::ostream& err, Lang lang = Lang::kEn);
 
 }  // namespace ec2sim
 

@@ -8,6 +8,7 @@
 
 #include "ec2sim/scenario.h"
 #include "sim/cli/commands.h"
+#include "sim/cli/lang.h"
 #include "sim/cli/remote.h"
 #include "sim/cli/scenario_run.h"
 #include "sim/client/connector.h"
@@ -25,6 +26,7 @@ struct RunArgs {
   std::string access_key;
   std::string profile;
   std::string account;
+  std::string lang;  // "" = from the locale
 };
 
 // A server keeps one world with its own options; says which of the scenario's it cannot apply.
@@ -90,7 +92,8 @@ int RunOnServer(const RunArgs& args) {
         if (account) sc.account = *account;
         NoteIgnoredOptions(sc, *server);
         return server;
-      });
+      },
+      LangFor(args.lang));
   return RunExitStatus(summary);
 }
 
@@ -113,17 +116,18 @@ void AddRunCommand(CLI::App& app, Registry& commands) {
                   "requests)");
   run->add_option("--account", args->account, "With --endpoint: the account id to run in")
       ->excludes(key_opt);
-  commands.push_back({run, [args] {
-                        if (!args->endpoint.empty()) return RunOnServer(*args);
-                        if (!args->access_key.empty() || !args->profile.empty() ||
-                            !args->account.empty()) {
-                          std::cerr << "ec2sim run: --access-key, --profile and --account "
-                                       "need --endpoint\n";
-                          return 2;
-                        }
-                        return RunExitStatus(RunScenarioFiles(args->files, args->output == "json",
-                                                              std::cout, std::cerr));
-                      }});
+  AddLangOption(run, args->lang);
+  commands.push_back(
+      {run, [args] {
+         if (!args->endpoint.empty()) return RunOnServer(*args);
+         if (!args->access_key.empty() || !args->profile.empty() || !args->account.empty()) {
+           std::cerr << "ec2sim run: --access-key, --profile and --account "
+                        "need --endpoint\n";
+           return 2;
+         }
+         return RunExitStatus(RunScenarioFiles(args->files, args->output == "json", std::cout,
+                                               std::cerr, LangFor(args->lang)));
+       }});
 }
 
 }  // namespace ec2sim::cli

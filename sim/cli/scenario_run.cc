@@ -5,9 +5,10 @@
 
 namespace ec2sim::cli {
 
-ScenarioRun RunScenarioFile(const std::string& file, int failed_step_status, std::ostream& err) {
+ScenarioRun RunScenarioFile(const std::string& file, int failed_step_status, std::ostream& err,
+                            Lang lang) {
   ScenarioRun run;
-  Result<Scenario> loaded = LoadScenarioFile(file);
+  Result<Scenario> loaded = LoadScenarioFile(file, lang);
   if (!loaded.ok()) {
     err << loaded.error().message << "\n";
     run.exit_status = 2;

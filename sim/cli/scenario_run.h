@@ -30,7 +30,9 @@ struct ScenarioRun {
 // (it names the file, and the line and column of a JSON syntax error) to `err` and gives exit
 // status 2; a failing step prints "FILE: step N failed: SUMMARY; FAILURE..." for each failed step
 // and gives `failed_step_status` (each command keeps its documented status).
-ScenarioRun RunScenarioFile(const std::string& file, int failed_step_status, std::ostream& err);
+// The loader's messages are in `lang`.
+ScenarioRun RunScenarioFile(const std::string& file, int failed_step_status, std::ostream& err,
+                            Lang lang = Lang::kEn);
 
 // The exit status of `ec2sim run`: 0 every scenario passed, 1 a step failed, 2 a file was
 // unreadable or invalid (2 wins over 1).

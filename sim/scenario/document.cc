@@ -70,7 +70,7 @@ bool OptionalString(const OrderedJson& root, std::string_view key, std::string& 
   auto it = root.find(key);
   if (it == root.end()) return false;
   if (!it->is_string()) {
-    diag.Add(Quoted(key) + " must be a string, got " + Shown(*it));
+    diag.Add(MessageId::kMustBeString, {Quoted(key), Shown(*it)});
     return false;
   }
   out = it->get<std::string>();
@@ -89,35 +89,35 @@ void OptionalEnum(const OrderedJson& root, std::string_view key,
       out = value;
       return;
     }
-    names += (names.empty() ? "" : " or ") + Quoted(name);
+    names += (names.empty() ? "" : diag.Text(MessageId::kOr)) + Quoted(name);
   }
-  diag.Add(Quoted(key) + " must be " + names + ", got " + Quoted(text));
+  diag.Add(MessageId::kMustBeOneOf, {Quoted(key), names, Quoted(text)});
 }
 
 void ValidateTopLevel(const OrderedJson& root, Scenario& sc, Diagnostics& diag) {
   for (const auto& [key, value] : root.items()) {
     bool known = false;
     for (std::string_view k : kTopLevelKeys) known = known || k == key;
-    if (!known) diag.Add("unknown top-level key " + Quoted(key));
+    if (!known) diag.Add(MessageId::kUnknownTopLevelKey, {Quoted(key)});
   }
   auto format = root.find("format");
   if (format == root.end()) {
-    diag.Add("missing \"format\" (must be 1)");
+    diag.Add(MessageId::kMissingFormat);
   } else if (!format->is_number_integer() || format->get<std::int64_t>() != 1) {
-    diag.Add("\"format\" must be 1 (the only format this version reads), got " + Shown(*format));
+    diag.Add(MessageId::kFormatMustBe1, {Shown(*format)});
   }
   if (!root.contains("name")) {
-    diag.Add("missing \"name\"");
+    diag.Add(MessageId::kMissingName);
   } else if (OptionalString(root, "name", sc.name, diag) && !IsScenarioName(sc.name)) {
-    diag.Add("\"name\" must match [a-z0-9-]+, got " + Quoted(sc.name));
+    diag.Add(MessageId::kNameShape, {Quoted(sc.name)});
   }
   OptionalString(root, "title", sc.title, diag);
   OptionalString(root, "description", sc.description, diag);
   if (OptionalString(root, "region", sc.region, diag) && !IsRegionShaped(sc.region)) {
-    diag.Add("\"region\" must be a region code such as \"us-east-1\", got " + Quoted(sc.region));
+    diag.Add(MessageId::kRegionShape, {Quoted(sc.region)});
   }
   if (OptionalString(root, "account", sc.account, diag) && !IsAccountId(sc.account)) {
-    diag.Add("\"account\" must be a 12-digit account id, got " + Quoted(sc.account));
+    diag.Add(MessageId::kAccountShape, {Quoted(sc.account)});
   }
   std::string start;
   if (OptionalString(root, "start", start, diag)) {
@@ -125,14 +125,14 @@ void ValidateTopLevel(const OrderedJson& root, Scenario& sc, Diagnostics& diag) 
     if (t.ok()) {
       sc.options.start = *t;
     } else {
-      diag.Add("\"start\": " + t.error().message);
+      diag.Add(MessageId::kStart, {t.error().message});
     }
   }
   if (auto seed = root.find("seed"); seed != root.end()) {
     if (seed->is_number_unsigned()) {
       sc.options.seed = seed->get<std::uint64_t>();
     } else {
-      diag.Add("\"seed\" must be a whole number >= 0, got " + Shown(*seed));
+      diag.Add(MessageId::kSeed, {Shown(*seed)});
     }
   }
   OptionalEnum<Timing, 2>(root, "timing",
@@ -146,7 +146,7 @@ void ValidateTopLevel(const OrderedJson& root, Scenario& sc, Diagnostics& diag) 
     if (free_tier->is_boolean()) {
       sc.options.free_tier = free_tier->get<bool>();
     } else {
-      diag.Add("\"free_tier\" must be true or false, got " + Shown(*free_tier));
+      diag.Add(MessageId::kFreeTier, {Shown(*free_tier)});
     }
   }
 }
@@ -156,8 +156,9 @@ void ValidateTopLevel(const OrderedJson& root, Scenario& sc, Diagnostics& diag) 
 void Diagnostics::Add(const std::string& message) { lines_.push_back(file_ + ": " + message); }
 
 void Diagnostics::AddForStep(int step, std::string_view key, const std::string& message) {
-  std::string where = "step " + std::to_string(step);
-  if (!key.empty()) where += " (" + Quoted(key) + ")";
+  std::string n = std::to_string(step);
+  std::string where = key.empty() ? Text(MessageId::kStepWhere, {n})
+                                  : Text(MessageId::kStepWhereKey, {n, Quoted(key)});
   Add(where + ": " + message);
 }
 
@@ -168,8 +169,8 @@ Error Diagnostics::ToError() const {
     text += lines_[i];
   }
   if (lines_.size() > kMaxDiagnostics) {
-    text += "\n" + file_ + ": ... and " + std::to_string(lines_.size() - kMaxDiagnostics) +
-            " more problems";
+    text += "\n" + file_ + ": " +
+            Text(MessageId::kMoreProblems, {std::to_string(lines_.size() - kMaxDiagnostics)});
   }
   return MakeError(ErrorCode::kSimInvalidInput, std::move(text));
 }
@@ -201,12 +202,13 @@ bool IsAccountId(std::string_view text) {
 }
 
 Result<Scenario> ParseScenarioText(std::string_view text, const std::string& display_name,
-                                   const ActionPredicate& has_action) {
+                                   const ActionPredicate& has_action, Lang lang) {
   if (auto deep = engine::FindJsonTooDeep(text)) {
     engine::TextPosition at = engine::PositionOfOffset(text, deep->offset);
-    return MakeError(ErrorCode::kSimInvalidInput, display_name + ":" + std::to_string(at.line) +
-                                                      ":" + std::to_string(at.column) + ": " +
-                                                      deep->reason);
+    return MakeError(
+        ErrorCode::kSimInvalidInput,
+        display_name + ":" + std::to_string(at.line) + ":" + std::to_string(at.column) + ": " +
+            Message(lang, MessageId::kJsonTooDeep, {std::to_string(engine::kMaxJsonDepth)}));
   }
   OrderedJson root;
   try {
@@ -216,15 +218,16 @@ Result<Scenario> ParseScenarioText(std::string_view text, const std::string& dis
     std::string reason = engine::ParseErrorReason(e.what());
     size_t offset = TokenStart(text, e.byte == 0 ? 0 : e.byte - 1, reason);
     engine::TextPosition at = engine::PositionOfOffset(text, offset);
-    return MakeError(ErrorCode::kSimInvalidInput, display_name + ":" + std::to_string(at.line) +
-                                                      ":" + std::to_string(at.column) + ": " +
-                                                      reason);
+    return MakeError(ErrorCode::kSimInvalidInput,
+                     display_name + ":" + std::to_string(at.line) + ":" +
+                         std::to_string(at.column) + ": " +
+                         Message(lang, MessageId::kJsonSyntax, {reason}));
   } catch (const nlohmann::json::exception& e) {
     return MakeError(ErrorCode::kSimInvalidInput, display_name + ": " + e.what());
   }
-  Diagnostics diag(display_name);
+  Diagnostics diag(display_name, lang);
   if (!root.is_object()) {
-    diag.Add("a scenario must be a JSON object, got " + Shown(root));
+    diag.Add(MessageId::kNotAnObject, {Shown(root)});
     return diag.ToError();
   }
   Scenario sc;
@@ -232,9 +235,9 @@ Result<Scenario> ParseScenarioText(std::string_view text, const std::string& dis
   ValidateTopLevel(root, sc, diag);
   auto steps = root.find("steps");
   if (steps == root.end()) {
-    diag.Add("missing \"steps\"");
+    diag.Add(MessageId::kMissingSteps);
   } else if (!steps->is_array()) {
-    diag.Add("\"steps\" must be a list of steps, got " + Shown(*steps));
+    diag.Add(MessageId::kStepsNotList, {Shown(*steps)});
   } else {
     std::set<std::string> saved;
     int index = 0;
@@ -246,37 +249,38 @@ Result<Scenario> ParseScenarioText(std::string_view text, const std::string& dis
   return sc;
 }
 
-Result<Scenario> LoadScenarioFileWith(const std::string& path, const ActionPredicate& has_action) {
+Result<Scenario> LoadScenarioFileWith(const std::string& path, const ActionPredicate& has_action,
+                                      Lang lang) {
+  auto unreadable = [&](MessageId id) {
+    return MakeError(ErrorCode::kSimInvalidInput, path + ": " + Message(lang, id));
+  };
   std::error_code ec;
-  if (std::filesystem::is_directory(path, ec)) {
-    return MakeError(ErrorCode::kSimInvalidInput, path + ": cannot read: is a directory");
-  }
+  if (std::filesystem::is_directory(path, ec)) return unreadable(MessageId::kIsDirectory);
   std::ifstream in(path, std::ios::binary);
   if (!in) {
     bool exists = std::filesystem::exists(path, ec);
-    return MakeError(ErrorCode::kSimInvalidInput,
-                     path + ": cannot read: " + (exists ? "cannot open the file" : "no such file"));
+    return unreadable(exists ? MessageId::kCannotOpen : MessageId::kNoSuchFile);
   }
   std::ostringstream text;
   text << in.rdbuf();
-  if (in.bad()) return MakeError(ErrorCode::kSimInvalidInput, path + ": cannot read: I/O error");
-  return ParseScenarioText(text.str(), path, has_action);
+  if (in.bad()) return unreadable(MessageId::kIoError);
+  return ParseScenarioText(text.str(), path, has_action, lang);
 }
 
 }  // namespace ec2sim::scenario
 
 namespace ec2sim {
 
-Result<Scenario> ParseScenario(std::string_view text, const std::string& display_name) {
+Result<Scenario> ParseScenario(std::string_view text, const std::string& display_name, Lang lang) {
   Sandbox actions;
   return scenario::ParseScenarioText(
-      text, display_name, [&actions](std::string_view a) { return actions.HasAction(a); });
+      text, display_name, [&actions](std::string_view a) { return actions.HasAction(a); }, lang);
 }
 
-Result<Scenario> LoadScenarioFile(const std::string& path) {
+Result<Scenario> LoadScenarioFile(const std::string& path, Lang lang) {
   Sandbox actions;
   return scenario::LoadScenarioFileWith(
-      path, [&actions](std::string_view a) { return actions.HasAction(a); });
+      path, [&actions](std::string_view a) { return actions.HasAction(a); }, lang);
 }
 
 SandboxOptions SandboxOptionsFor(const Scenario& scenario) { return scenario.options; }

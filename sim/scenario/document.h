@@ -10,8 +10,10 @@
 #include <string_view>
 #include <vector>
 
+#include "ec2sim/lang.h"
 #include "ec2sim/result.h"
 #include "ec2sim/scenario.h"
+#include "sim/scenario/messages.h"
 
 namespace ec2sim::scenario {
 
@@ -23,20 +25,30 @@ bool IsRegionShaped(std::string_view text);
 // True for a 12-digit account id.
 bool IsAccountId(std::string_view text);
 
-// ParseScenario with `has_action` deciding which call actions exist.
+// ParseScenario with `has_action` deciding which call actions exist; messages in `lang`.
 Result<Scenario> ParseScenarioText(std::string_view text, const std::string& display_name,
-                                   const ActionPredicate& has_action);
+                                   const ActionPredicate& has_action, Lang lang = Lang::kEn);
 
-// LoadScenarioFile with `has_action` deciding which call actions exist.
-Result<Scenario> LoadScenarioFileWith(const std::string& path, const ActionPredicate& has_action);
+// LoadScenarioFile with `has_action` deciding which call actions exist; messages in `lang`.
+Result<Scenario> LoadScenarioFileWith(const std::string& path, const ActionPredicate& has_action,
+                                      Lang lang = Lang::kEn);
 
-// Collects format problems, one message per line, each starting with the file's name.
+// Collects format problems, one message per line, each starting with the file's name, in the
+// language the messages are wanted in.
 class Diagnostics {
  public:
-  explicit Diagnostics(std::string file) : file_(std::move(file)) {}
+  explicit Diagnostics(std::string file, Lang lang = Lang::kEn)
+      : file_(std::move(file)), lang_(lang) {}
+
+  Lang lang() const { return lang_; }
+  // The catalog's message `id` in this language.
+  std::string Text(MessageId id, std::initializer_list<std::string_view> args = {}) const {
+    return Message(lang_, id, args);
+  }
 
   // "FILE: message".
   void Add(const std::string& message);
+  void Add(MessageId id, std::initializer_list<std::string_view> args = {}) { Add(Text(id, args)); }
   // "FILE: step N: message" or, with a key, "FILE: step N ("key"): message".
   void AddForStep(int step, std::string_view key, const std::string& message);
 
@@ -46,6 +58,7 @@ class Diagnostics {
 
  private:
   std::string file_;
+  Lang lang_;
   std::vector<std::string> lines_;
 };
 

@@ -11,7 +11,7 @@ namespace ec2sim::scenario {
 ScenarioFilesSummary RunScenarioFilesWith(const std::vector<std::string>& paths, bool json_output,
                                           std::ostream& out, std::ostream& err,
                                           const ActionPredicate& has_action,
-                                          const BackendFactory& make_backend) {
+                                          const BackendFactory& make_backend, Lang lang) {
   int passed = 0;
   int failed = 0;
   int invalid_files = 0;
@@ -19,7 +19,7 @@ ScenarioFilesSummary RunScenarioFilesWith(const std::vector<std::string>& paths,
   nlohmann::json invalid = nlohmann::json::array();
   std::ostream* transcript = json_output ? nullptr : &out;
   for (const std::string& path : paths) {
-    Result<Scenario> loaded = LoadScenarioFileWith(path, has_action);
+    Result<Scenario> loaded = LoadScenarioFileWith(path, has_action, lang);
     if (!loaded.ok()) {
       // An invalid file counts as failed so that "0 failed" always means all is well.
       ++invalid_files;
@@ -54,14 +54,15 @@ ScenarioFilesSummary RunScenarioFilesWith(const std::vector<std::string>& paths,
 namespace ec2sim {
 
 ScenarioFilesSummary RunScenarioFiles(const std::vector<std::string>& paths, bool json_output,
-                                      std::ostream& out, std::ostream& err) {
+                                      std::ostream& out, std::ostream& err, Lang lang) {
   Sandbox actions;
   return scenario::RunScenarioFilesWith(
       paths, json_output, out, err,
       [&actions](std::string_view action) { return actions.HasAction(action); },
       [](Scenario& scenario) -> std::shared_ptr<Backend> {
         return std::make_shared<Sandbox>(SandboxOptionsFor(scenario));
-      });
+      },
+      lang);
 }
 
 }  // namespace ec2sim

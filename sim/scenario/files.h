@@ -20,11 +20,12 @@ namespace ec2sim::scenario {
 using BackendFactory = std::function<std::shared_ptr<Backend>(Scenario& scenario)>;
 
 // RunScenarioFiles with injectable action checking and backends (one call of `make_backend` per
-// valid file, in order).
+// valid file, in order); invalid files are reported in `lang`.
 ScenarioFilesSummary RunScenarioFilesWith(const std::vector<std::string>& paths, bool json_output,
                                           std::ostream& out, std::ostream& err,
                                           const ActionPredicate& has_action,
-                                          const BackendFactory& make_backend);
+                                          const BackendFactory& make_backend,
+                                          Lang lang = Lang::kEn);
 
 }  // namespace ec2sim::scenario
 

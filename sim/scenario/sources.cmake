@@ -1,5 +1,6 @@
 list(APPEND EC2SIM_SCENARIO_SOURCES
   sim/scenario/document.cc
+  sim/scenario/messages.cc
   sim/scenario/step_validator.cc
   sim/scenario/json_path.cc
   sim/scenario/matchers.cc

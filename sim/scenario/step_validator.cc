@@ -52,20 +52,20 @@ bool OneOf(std::string_view s, const std::array<std::string_view, N>& set) {
   return false;
 }
 
-std::string_view KindOf(const OrderedJson& v) {
+MessageId KindOf(const OrderedJson& v) {
   switch (v.type()) {
     case OrderedJson::value_t::object:
-      return "an object";
+      return MessageId::kKindObject;
     case OrderedJson::value_t::array:
-      return "a list";
+      return MessageId::kKindList;
     case OrderedJson::value_t::string:
-      return "a string";
+      return MessageId::kKindString;
     case OrderedJson::value_t::boolean:
-      return "a boolean";
+      return MessageId::kKindBoolean;
     case OrderedJson::value_t::null:
-      return "null";
+      return MessageId::kKindNull;
     default:
-      return "a number";
+      return MessageId::kKindNumber;
   }
 }
 
@@ -79,7 +79,7 @@ class StepChecker {
 
   ScenarioStep Check() {
     if (!raw_.is_object()) {
-      Fail("", "a step must be a JSON object, got " + std::string(KindOf(raw_)));
+      Fail("", MessageId::kStepNotObject, {Kind(raw_)});
       return step_;
     }
     const VerbInfo* verb = FindVerb();
@@ -92,8 +92,22 @@ class StepChecker {
   }
 
  private:
+  void Fail(std::string_view key, MessageId id, std::initializer_list<std::string_view> args = {}) {
+    diag_.AddForStep(step_.index, key, diag_.Text(id, args));
+  }
+  // A nested check's message (a duration, path, matcher or reference), passed on as it is.
   void Fail(std::string_view key, const std::string& message) {
-    diag_.AddForStep(step_.index, key, message);
+    Fail(key, MessageId::kPassThrough, {message});
+  }
+  std::string Kind(const OrderedJson& v) const { return diag_.Text(KindOf(v)); }
+
+  // " (did you mean A, B?)" in the output language, or "".
+  std::string DidYouMean(const std::string& text, const std::vector<std::string>& names) const {
+    std::vector<std::string> close = engine::ClosestMatches(text, names);
+    if (close.empty()) return "";
+    std::string list;
+    for (const std::string& name : close) list += (list.empty() ? "" : ", ") + name;
+    return diag_.Text(MessageId::kDidYouMean, {list});
   }
 
   // The step's one verb; reports a missing, unknown or repeated verb and unknown keys.
@@ -114,23 +128,26 @@ class StepChecker {
     if (verbs.size() > 1) {
       std::string names;
       for (size_t i = 0; i < verbs.size(); ++i) {
-        names += (i == 0 ? "" : i + 1 == verbs.size() ? " and " : ", ") + Quoted(verbs[i]->name);
+        names += (i == 0                  ? ""
+                  : i + 1 == verbs.size() ? diag_.Text(MessageId::kAnd)
+                                          : ", ") +
+                 Quoted(verbs[i]->name);
       }
-      Fail("", "one verb per step, got " + names);
+      Fail("", MessageId::kOneVerb, {names});
       return nullptr;
     }
     if (verbs.empty()) {
       if (!raw_.contains("note")) {
         if (!unknown.empty()) {
-          Fail("", "unknown verb " + Quoted(unknown.front()));
+          Fail("", MessageId::kUnknownVerb, {Quoted(unknown.front())});
         } else {
-          Fail("", "no verb (one of call, advance, wait, probe, bill, latency, note)");
+          Fail("", MessageId::kNoVerb);
         }
         return nullptr;
       }
       verbs.push_back(&kVerbs.back());
     }
-    for (const std::string& key : unknown) Fail("", "unknown key " + Quoted(key));
+    for (const std::string& key : unknown) Fail("", MessageId::kUnknownKey, {Quoted(key)});
     return verbs.front();
   }
 
@@ -139,10 +156,10 @@ class StepChecker {
     switch (verb.verb) {
       case StepVerb::kCall:
         if (!operand.is_string() || operand.get_ref<const std::string&>().empty()) {
-          Fail("call", "needs an EC2 action name such as \"RunInstances\"");
+          Fail("call", MessageId::kCallNeedsAction);
         } else if (step_.action = operand.get<std::string>(); !has_action_(step_.action)) {
-          Fail("call", "unknown action " + Quoted(step_.action) +
-                           engine::DidYouMean(step_.action, api::ActionTable::Get().Names()));
+          Fail("call", MessageId::kUnknownAction,
+               {Quoted(step_.action), DidYouMean(step_.action, api::ActionTable::Get().Names())});
         }
         step_.args = nlohmann::json::object();
         if (auto with = raw_.find("with"); with != raw_.end()) {
@@ -150,14 +167,13 @@ class StepChecker {
             step_.args = nlohmann::json(*with);
             CheckReferences("with", step_.args);
           } else {
-            Fail("with",
-                 "must be an object of the action's parameters, got " + std::string(KindOf(*with)));
+            Fail("with", MessageId::kWithNotObject, {Kind(*with)});
           }
         }
         return;
       case StepVerb::kAdvance:
         if (!operand.is_string()) {
-          Fail("advance", "needs a duration such as \"90s\", \"2h\" or \"30d\"");
+          Fail("advance", MessageId::kAdvanceNeedsDuration);
           return;
         }
         step_.text = operand.get<std::string>();
@@ -174,7 +190,7 @@ class StepChecker {
       case StepVerb::kBill:
       case StepVerb::kLatency:
         if (!operand.is_object()) {
-          Fail(verb.name, "must be an object, got " + std::string(KindOf(operand)));
+          Fail(verb.name, MessageId::kMustBeObject, {Kind(operand)});
           return;
         }
         step_.args = nlohmann::json(operand);
@@ -182,7 +198,7 @@ class StepChecker {
         return;
       case StepVerb::kNote:
         if (!operand.is_string()) {
-          Fail("note", "must be a string, got " + std::string(KindOf(operand)));
+          Fail("note", MessageId::kStringNeeded, {Kind(operand)});
           return;
         }
         step_.text = operand.get<std::string>();
@@ -193,37 +209,36 @@ class StepChecker {
 
   void CheckWait(const OrderedJson& operand) {
     if (!operand.is_object()) {
-      Fail("wait", "needs {\"instance\": ID, \"state\": NAME, \"timeout\": DURATION}");
+      Fail("wait", MessageId::kWaitNeedsObject);
       return;
     }
     step_.duration = kDefaultWaitTimeout;
     for (const auto& [key, value] : operand.items()) {
       if (key != "instance" && key != "state" && key != "timeout") {
-        Fail("wait", "unknown key " + Quoted(key) + " (use instance, state and timeout)");
+        Fail("wait", MessageId::kWaitUnknownKey, {Quoted(key)});
       }
     }
     auto instance = operand.find("instance");
     if (instance == operand.end() || !instance->is_string()) {
-      Fail("wait", "needs \"instance\": an instance id or \"${name}\"");
+      Fail("wait", MessageId::kWaitNeedsInstance);
     }
     auto state = operand.find("state");
     if (state == operand.end() || !state->is_string()) {
-      Fail("wait", "needs \"state\": an instance state such as \"running\"");
+      Fail("wait", MessageId::kWaitNeedsState);
     } else if (std::vector<std::string> refs;
                CollectTextReferences(state->get<std::string>(), refs).ok() && refs.empty() &&
                !OneOf(state->get<std::string>(), kInstanceStates)) {
-      Fail("wait", "unknown instance state " + Quoted(state->get<std::string>()) +
-                       " (one of pending, running, stopping, stopped, shutting-down, "
-                       "terminated)");
+      Fail("wait", MessageId::kUnknownState, {Quoted(state->get<std::string>())});
     }
     if (auto timeout = operand.find("timeout"); timeout != operand.end()) {
-      auto d = timeout->is_string() ? ParseDuration(timeout->get<std::string>())
-                                    : Result<Duration>(MakeError(ErrorCode::kSimInvalidInput,
-                                                                 "\"timeout\" must be a string"));
+      auto d = timeout->is_string()
+                   ? ParseDuration(timeout->get<std::string>())
+                   : Result<Duration>(MakeError(ErrorCode::kSimInvalidInput,
+                                                diag_.Text(MessageId::kTimeoutNotString)));
       if (d.ok()) {
         step_.duration = *d;
       } else {
-        Fail("wait", "timeout: " + d.error().message);
+        Fail("wait", MessageId::kTimeout, {d.error().message});
       }
     }
     step_.args = nlohmann::json(operand);
@@ -233,7 +248,7 @@ class StepChecker {
 
   void CheckOptionalKeys(const VerbInfo& verb) {
     if (raw_.contains("with") && verb.verb != StepVerb::kCall) {
-      Fail("with", "\"with\" only goes with \"call\"");
+      Fail("with", MessageId::kWithOnlyCall);
     }
     if (verb.verb != StepVerb::kNote) {
       if (auto note = raw_.find("note"); note != raw_.end()) {
@@ -241,7 +256,7 @@ class StepChecker {
           step_.note = note->get<std::string>();
           CheckReferences("note", nlohmann::json(step_.note));
         } else {
-          Fail("note", "must be a string, got " + std::string(KindOf(*note)));
+          Fail("note", MessageId::kStringNeeded, {Kind(*note)});
         }
       }
     }
@@ -249,19 +264,19 @@ class StepChecker {
       if (region->is_string() && IsRegionShaped(region->get<std::string>())) {
         step_.region = region->get<std::string>();
       } else {
-        Fail("region", "must be a region code such as \"us-east-1\", got " + region->dump());
+        Fail("region", MessageId::kStepRegion, {region->dump()});
       }
     }
     if (auto account = raw_.find("account"); account != raw_.end()) {
       if (account->is_string() && IsAccountId(account->get<std::string>())) {
         step_.account = account->get<std::string>();
       } else {
-        Fail("account", "must be a 12-digit account id, got " + account->dump());
+        Fail("account", MessageId::kStepAccount, {account->dump()});
       }
     }
     for (std::string_view key : {"save", "expect", "expect_error"}) {
       if (raw_.contains(key) && !verb.has_result) {
-        Fail(key, Quoted(verb.name) + " steps have no result to check");
+        Fail(key, MessageId::kNoResult, {Quoted(verb.name)});
       }
     }
     if (!verb.has_result) return;
@@ -270,7 +285,7 @@ class StepChecker {
           code->get<std::string>().find_first_of(" \t\n") == std::string::npos) {
         step_.expect_error = code->get<std::string>();
       } else {
-        Fail("expect_error", "must be an AWS error code such as \"InvalidInstanceID.NotFound\"");
+        Fail("expect_error", MessageId::kExpectErrorCode);
       }
     }
     CheckExpect();
@@ -281,16 +296,14 @@ class StepChecker {
     auto save = raw_.find("save");
     if (save == raw_.end()) return;
     if (!save->is_object()) {
-      Fail("save", "must be an object of name: path");
+      Fail("save", MessageId::kSaveNotObject);
       return;
     }
     for (const auto& [name, path] : save->items()) {
       if (!IsVariableName(name)) {
-        Fail("save", Quoted(name) +
-                         " is not a valid name (letters, digits, '_' and '-', starting with a "
-                         "letter or '_')");
+        Fail("save", MessageId::kBadVariableName, {Quoted(name)});
       } else if (!path.is_string()) {
-        Fail("save", Quoted(name) + ": the path must be a string");
+        Fail("save", MessageId::kPathNotString, {Quoted(name)});
       } else if (auto parsed = ParseJsonPath(path.get<std::string>()); !parsed.ok()) {
         Fail("save", parsed.error().message);
       } else {
@@ -303,7 +316,7 @@ class StepChecker {
     auto expect = raw_.find("expect");
     if (expect == raw_.end()) return;
     if (!expect->is_object()) {
-      Fail("expect", "must be an object of path: matcher");
+      Fail("expect", MessageId::kExpectNotObject);
       return;
     }
     for (const auto& [path, matcher] : expect->items()) {
@@ -313,7 +326,7 @@ class StepChecker {
       }
       nlohmann::json spec(matcher);
       if (Status valid = ValidateMatcher(spec); !valid.ok()) {
-        Fail("expect", path + ": " + valid.error().message);
+        Fail("expect", MessageId::kExpectProblem, {path, valid.error().message});
         continue;
       }
       CheckReferences("expect", spec);
@@ -330,7 +343,7 @@ class StepChecker {
     std::set<std::string> reported;
     for (const std::string& name : names) {
       if (saved_.count(name) == 0 && reported.insert(name).second) {
-        Fail(key, "\"${" + name + "}\" is not saved by an earlier step");
+        Fail(key, MessageId::kNotSaved, {"\"${" + name + "}\""});
       }
     }
   }

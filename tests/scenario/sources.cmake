@@ -4,6 +4,7 @@ list(APPEND EC2SIM_TEST_SOURCES
   scenario/substitute_test.cc
   scenario/matchers_test.cc
   scenario/document_test.cc
+  scenario/messages_test.cc
   scenario/summary_test.cc
   scenario/runner_test.cc
   scenario/files_test.cc
