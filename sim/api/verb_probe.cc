@@ -1,12 +1,13 @@
-// The `probe` verb: {"from", "to", "protocol", "port"} in, the verdict with its path, the
-// blocking component, an explanation and, when allowed, the path's round-trip time out. Fields
-// are documented in docs/network.md; they are the scenario verb's result and the API server's
-// admin answer, so keep them stable.
+// The `probe` verb: {"from", "to", "protocol", "port"} (and "lang": "ko" for Korean words) in, the
+// verdict with its path, the blocking component, an explanation and, when allowed, the path's
+// round-trip time out. Fields are documented in docs/network.md; they are the scenario verb's
+// result and the API server's admin answer, so keep them stable.
 #include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <string>
 
+#include "sim/api/probe_text.h"
 #include "sim/api/verbs.h"
 #include "sim/model/latency/cities.h"
 #include "sim/model/latency/latency.h"
@@ -21,8 +22,8 @@ using network::HopKind;
 using network::HopResult;
 using nlohmann::json;
 
-constexpr const char* kKeys[] = {"from",        "to",   "protocol",   "port",   "code",
-                                 "source_port", "open", "connection", "client", "access"};
+constexpr const char* kKeys[] = {"from", "to",         "protocol", "port",   "code", "source_port",
+                                 "open", "connection", "client",   "access", "lang"};
 
 // Where an internet end is, for the RTT of an allowed path (docs/latency.md). Not part of the
 // traffic: a connection re-check may name it too.
@@ -63,18 +64,18 @@ Result<network::ProbeRequest> DecodeRequest(const json& spec) {
       return MakeError(ErrorCode::kUnknownParameter,
                        "Unknown key \"" + it.key() +
                            "\" in probe (use from, to, protocol, port, code, source_port, open, "
-                           "connection, client or access)");
+                           "connection, client, access or lang)");
     }
   }
   std::optional<Error> error;
   network::ProbeRequest r;
   r.connection = Text(spec, "connection", error).value_or("");
   if (!r.connection.empty()) {
-    std::size_t placement = spec.count("client") + spec.count("access");
+    std::size_t placement = spec.count("client") + spec.count("access") + spec.count("lang");
     if (spec.size() > 1 + placement) {
       return MakeError(ErrorCode::kInvalidParameterCombination,
-                       "A probe of a connection names only `connection` (and `client` or "
-                       "`access`): its ends and traffic are those it was opened with");
+                       "A probe of a connection names only `connection` (and `client`, "
+                       "`access` or `lang`): its ends and traffic are those it was opened with");
     }
     if (error) return *error;
     return r;
@@ -251,6 +252,16 @@ json FlowJson(const network::ProbeOutcome& o) {
   return j;
 }
 
+// `lang`: "en" (default) or "ko", the language of `Explanation`; the fields stay the same.
+Result<Lang> DecodeLang(const json& spec) {
+  std::optional<Error> error;
+  std::optional<std::string> code = Text(spec, "lang", error);
+  if (error) return *error;
+  if (!code) return Lang::kEn;
+  if (std::optional<Lang> lang = LangFromCode(*code)) return *lang;
+  return Invalid("probe `lang` must be en or ko");
+}
+
 // `client` (a city or "lat,lon", as the latency verb takes) and `access` (fiber, cable, dsl,
 // mobile). Errors: kInvalidParameterValue for a type error, an unknown access or a region or AZ
 // given as the client; ParsePlace's errors (kSimNotFound, kSimInvalidInput) for an unknown place.
@@ -318,7 +329,7 @@ std::optional<double> PathRttMs(const network::ProbeOutcome& o, const ClientSpec
   return Ms(route->rtt_micros);
 }
 
-json OutcomeJson(const network::ProbeOutcome& o, const ClientSpec& client) {
+json OutcomeJson(const network::ProbeOutcome& o, const ClientSpec& client, Lang lang) {
   json components = json::array();
   json reply = json::array();
   for (int i = 0; i < o.trace.size; ++i) {
@@ -331,7 +342,7 @@ json OutcomeJson(const network::ProbeOutcome& o, const ClientSpec& client) {
             {"Flow", FlowJson(o)},
             {"Components", std::move(components)},
             {"ReturnComponents", std::move(reply)},
-            {"Explanation", o.explanation}};
+            {"Explanation", ProbeExplanation(o, lang)}};
   if (!o.verdict.allowed) j["BlockedBy"] = BlockedByJson(o);
   if (o.verdict.allowed) {
     json tracking = json::object();
@@ -357,9 +368,10 @@ Result<nlohmann::json> ProbeVerb(model::World& world, const nlohmann::json& spec
   EC2SIM_ASSIGN_OR_RETURN(network::ProbeRequest request, DecodeRequest(spec));
   request.confined = !ctx.sees_other_accounts;
   EC2SIM_ASSIGN_OR_RETURN(ClientSpec client, DecodeClient(spec));
+  EC2SIM_ASSIGN_OR_RETURN(Lang lang, DecodeLang(spec));
   EC2SIM_ASSIGN_OR_RETURN(network::ProbeOutcome outcome,
                           network::RunProbe(world, request, ctx.account, ctx.region));
-  return OutcomeJson(outcome, client);
+  return OutcomeJson(outcome, client, lang);
 }
 
 }  // namespace ec2sim::api

@@ -11,8 +11,11 @@
 #include "ec2sim/sandbox.h"
 #include "ec2sim/scenario.h"
 #include "sim/cli/commands.h"
+#include "sim/cli/lang.h"
 #include "sim/cli/scenario_run.h"
 #include "sim/cli/table.h"
+#include "sim/cli/words.h"
+#include "sim/lessons/text_width.h"
 
 namespace ec2sim::cli {
 namespace {
@@ -32,6 +35,7 @@ struct ProbeOptions {
   std::string region;
   std::string account;
   std::string output = "table";
+  std::string lang;  // "" = from the locale
 };
 
 std::string Str(const json& j, const char* key) {
@@ -47,36 +51,45 @@ std::string Range(const json& r) {
   return from == to ? from : from + "-" + to;
 }
 
-std::string Detail(const json& c) {
+// A JSON keyword (a type, direction, decision or state) in the output language.
+std::string W(Lang lang, const std::string& english) { return Word(lang, english); }
+
+std::string Detail(const json& c, Lang lang) {
   std::string type = Str(c, "Type");
   if (type == "network-acl") {
     std::string rule = Str(c, "RuleNumber");
-    std::string text =
-        rule.empty() ? "" : "rule " + (rule == "32767" ? "*" : rule) + " " + Str(c, "RuleAction");
+    std::string text = rule.empty() ? ""
+                                    : W(lang, "rule") + " " + (rule == "32767" ? "*" : rule) + " " +
+                                          W(lang, Str(c, "RuleAction"));
     if (c.contains("Ports")) {
       std::string ports = Range(c["Ports"]);
       text += (text.empty() ? "" : ", ") +
-              std::string(ports.find('-') == std::string::npos ? "port " : "ports ") + ports;
+              W(lang, ports.find('-') == std::string::npos ? "port" : "ports") + " " + ports;
     }
-    return text + ", peer " + Str(c, "Peer");
+    return text + ", " + W(lang, "peer") + " " + Str(c, "Peer");
   }
   if (type == "security-group") {
-    std::string text = c.contains("RuleId") ? Str(c, "RuleId") + " in " + Str(c, "Id") : "";
-    return text + (text.empty() ? "" : ", ") + "peer " + Str(c, "Peer");
+    std::string text = !c.contains("RuleId") ? ""
+                       : lang == Lang::kKo   ? Str(c, "Id") + "의 " + Str(c, "RuleId")
+                                             : Str(c, "RuleId") + " in " + Str(c, "Id");
+    return text + (text.empty() ? "" : ", ") + W(lang, "peer") + " " + Str(c, "Peer");
   }
   if (type == "internet-gateway") {
     return Str(c, "PrivateIpAddress") + " <-> " +
-           (c.contains("PublicIpAddress") ? Str(c, "PublicIpAddress") : "no public IP");
+           (c.contains("PublicIpAddress") ? Str(c, "PublicIpAddress") : W(lang, "no public IP"));
   }
-  if (type == "instance") return Str(c, "PrivateIpAddress") + " " + Str(c, "State");
+  if (type == "instance") return Str(c, "PrivateIpAddress") + " " + W(lang, Str(c, "State"));
   return "";
 }
 
-std::string Name(const json& c) {
+std::string Name(const json& c, Lang lang) {
   std::string type = Str(c, "Type");
-  if (type == "internet") return "internet " + Str(c, "Address");
-  if (type == "internet-gateway") return "internet gateway of " + Str(c, "VpcId");
-  return type + " " + Str(c, "Id");
+  if (type == "internet") return W(lang, "internet") + " " + Str(c, "Address");
+  if (type == "internet-gateway") {
+    return lang == Lang::kKo ? Str(c, "VpcId") + "의 인터넷 게이트웨이"
+                             : "internet gateway of " + Str(c, "VpcId");
+  }
+  return W(lang, type) + " " + Str(c, "Id");
 }
 
 // Breaks text into lines of at most `width` characters at spaces.
@@ -93,40 +106,56 @@ std::string Wrap(const std::string& text, std::size_t width) {
   return out + line + "\n";
 }
 
-void PrintProbe(const json& r, std::ostream& out) {
+void PrintProbe(const json& r, Lang lang, std::ostream& out) {
   const json& flow = r["Flow"];
-  out << "Verdict: " << Str(r, "Verdict") << " (" << Str(flow, "Protocol");
-  if (flow.contains("Port")) out << " port " << Str(flow, "Port");
-  if (flow.contains("IcmpType")) out << " type " << Str(flow, "IcmpType");
-  out << " from " << Str(flow, "From") << " to " << Str(flow, "To") << ")\n\n";
+  out << W(lang, "Verdict") << ": " << W(lang, Str(r, "Verdict")) << " (" << Str(flow, "Protocol");
+  if (flow.contains("Port")) out << " " << W(lang, "port") << " " << Str(flow, "Port");
+  if (flow.contains("IcmpType")) out << " " << W(lang, "type") << " " << Str(flow, "IcmpType");
+  if (lang == Lang::kKo) {
+    out << ", " << Str(flow, "From") << " -> " << Str(flow, "To") << ")\n\n";
+  } else {
+    out << " from " << Str(flow, "From") << " to " << Str(flow, "To") << ")\n\n";
+  }
   std::vector<std::vector<std::string>> rows;
   for (const char* list : {"Components", "ReturnComponents"}) {
     for (const json& c : r[list]) {
-      rows.push_back({std::string(list) == "Components" ? "forward" : "return", Name(c),
-                      c.contains("Direction") ? Str(c, "Direction") : "-", Str(c, "Decision"),
-                      Detail(c)});
+      rows.push_back({W(lang, std::string(list) == "Components" ? "forward" : "return"),
+                      Name(c, lang), c.contains("Direction") ? W(lang, Str(c, "Direction")) : "-",
+                      W(lang, Str(c, "Decision")), Detail(c, lang)});
     }
   }
   if (!rows.empty()) {
-    PrintTable(out, {"PATH", "COMPONENT", "DIRECTION", "DECISION", "DETAIL"}, rows);
+    std::vector<std::string> header;
+    for (const char* h : {"PATH", "COMPONENT", "DIRECTION", "DECISION", "DETAIL"}) {
+      header.push_back(W(lang, h));
+    }
+    PrintTable(out, header, rows);
     out << "\n";
   }
   if (r.contains("BlockedBy")) {
     const json& b = r["BlockedBy"];
-    out << "Blocked by: " << Str(b, "Type") << " "
+    out << W(lang, "Blocked by") << ": " << W(lang, Str(b, "Type")) << " "
         << (b.contains("Id") ? Str(b, "Id") : Str(b, "Address")) << " (" << Str(b, "Reason")
         << ")\n";
   }
-  if (r.contains("RttMs")) out << "Round trip: " << Str(r, "RttMs") << " ms\n";
+  if (r.contains("RttMs")) out << W(lang, "Round trip") << ": " << Str(r, "RttMs") << " ms\n";
   if (r.contains("Connection")) {
-    out << "Connection " << Str(r["Connection"], "Name") << ": " << Str(r["Connection"], "State")
-        << "\n";
+    out << W(lang, "Connection") << " " << Str(r["Connection"], "Name") << ": "
+        << W(lang, Str(r["Connection"], "State")) << "\n";
   }
-  out << Wrap(Str(r, "Explanation"), 100);
+  if (lang == Lang::kKo) {
+    // Korean wraps by terminal columns (a syllable takes two).
+    for (const std::string& line : lessons::WrapText(Str(r, "Explanation"), 100)) {
+      out << line << "\n";
+    }
+  } else {
+    out << Wrap(Str(r, "Explanation"), 100);
+  }
 }
 
 int RunProbe(const ProbeOptions& opts) {
-  ScenarioRun run = RunScenarioFile(opts.file, /*failed_step_status=*/2, std::cerr);
+  ScenarioRun run =
+      RunScenarioFile(opts.file, /*failed_step_status=*/2, std::cerr, LangFor(opts.lang));
   if (!run.ok()) return run.exit_status;
   const Scenario& scenario = run.finished->scenario;
   json spec = {{"from", opts.from}, {"to", opts.to}, {"protocol", opts.protocol}};
@@ -135,6 +164,8 @@ int RunProbe(const ProbeOptions& opts) {
   if (opts.source_port) spec["source_port"] = *opts.source_port;
   if (!opts.client.empty()) spec["client"] = opts.client;
   if (!opts.access.empty()) spec["access"] = opts.access;
+  Lang lang = LangFor(opts.lang);
+  if (lang == Lang::kKo) spec["lang"] = "ko";
   CallContext ctx{opts.account.empty() ? scenario.account : opts.account,
                   opts.region.empty() ? scenario.region : opts.region};
   Result<json> verdict = run.finished->sandbox->Probe(spec, ctx);
@@ -146,7 +177,7 @@ int RunProbe(const ProbeOptions& opts) {
   if (opts.output == "json") {
     std::cout << verdict->dump(2) << "\n";
   } else {
-    PrintProbe(*verdict, std::cout);
+    PrintProbe(*verdict, lang, std::cout);
   }
   return Str(*verdict, "Verdict") == "allowed" ? 0 : 1;
 }
@@ -179,6 +210,7 @@ void AddProbeCommand(CLI::App& app, Registry& commands) {
   probe->add_option("--account", opts->account, "Account (default: the scenario's)");
   probe->add_option("--output", opts->output, "table (default) or json")
       ->check(CLI::IsMember({"table", "json"}));
+  AddLangOption(probe, opts->lang);
   commands.push_back({probe, [opts] { return RunProbe(*opts); }});
 }
 
