@@ -10,9 +10,11 @@
 #include "ec2sim/sandbox.h"
 #include "ec2sim/scenario.h"
 #include "sim/cli/commands.h"
+#include "sim/cli/lang.h"
 #include "sim/cli/output_file.h"
 #include "sim/cli/scenario_run.h"
 #include "sim/cli/table.h"
+#include "sim/cli/words.h"
 #include "sim/model/billing/money.h"
 #include "sim/report/bill_chart.h"
 
@@ -30,6 +32,7 @@ struct BillOptions {
   std::string month;
   std::string region;
   std::string svg;
+  std::string lang;  // "" = from the locale
 };
 
 // A JSON number as a short decimal: at most `digits` decimals, trailing zeros dropped.
@@ -61,11 +64,31 @@ std::string WithoutVerbPrefix(const std::string& message) {
   return message.starts_with(kPrefix) ? message.substr(kPrefix.size()) : message;
 }
 
-void PrintInvoice(const json& bill, std::ostream& out) {
-  out << "Account " << bill["AccountId"].get<std::string>() << ", "
-      << bill["Period"]["Start"].get<std::string>() << " to "
-      << bill["Period"]["End"].get<std::string>() << ", pricing "
-      << bill["PricingPolicy"].get<std::string>() << "\n\n";
+// The invoice's lines after the table, in Korean (PrintInvoice has the English).
+void PrintFooterKo(const json& bill, bool estimated, std::ostream& out) {
+  out << "\n합계 " << Usd(bill["TotalUSD"]) << " (줄마다 정확한 금액을 더한 뒤 반올림)\n";
+  if (estimated)
+    out << "* 추정 단가: 그 리전이나 OS에는 출처 있는 가격이 없습니다 (docs/billing.md)\n";
+  const json& ft = bill["FreeTierRemaining"];
+  if (ft["Active"].get<bool>()) {
+    out << ft["Month"].get<std::string>() << " 프리 티어 남은 양: 인스턴스 시간 "
+        << Decimal(ft["Ec2InstanceHours"], 6) << ", EBS GB-월 " << Decimal(ft["EbsGbMonths"], 6)
+        << ", 퍼블릭 IPv4 시간 " << Decimal(ft["PublicIpv4Hours"], 6) << "\n";
+  }
+}
+
+void PrintInvoice(const json& bill, Lang lang, std::ostream& out) {
+  if (lang == Lang::kKo) {
+    out << "계정 " << bill["AccountId"].get<std::string>() << ", "
+        << bill["Period"]["Start"].get<std::string>() << " ~ "
+        << bill["Period"]["End"].get<std::string>() << ", 요금 정책 "
+        << bill["PricingPolicy"].get<std::string>() << "\n\n";
+  } else {
+    out << "Account " << bill["AccountId"].get<std::string>() << ", "
+        << bill["Period"]["Start"].get<std::string>() << " to "
+        << bill["Period"]["End"].get<std::string>() << ", pricing "
+        << bill["PricingPolicy"].get<std::string>() << "\n\n";
+  }
   std::vector<std::vector<std::string>> rows;
   bool estimated = false;
   for (const json& line : bill["Lines"]) {
@@ -78,7 +101,12 @@ void PrintInvoice(const json& bill, std::ostream& out) {
                     Decimal(line["Quantity"], 6) + " " + line["Unit"].get<std::string>(),
                     Decimal(line["FreeQuantity"], 6), rate, Usd(line["AmountUSD"])});
   }
-  PrintTable(out, {"USAGE TYPE", "RESOURCE", "QUANTITY", "FREE", "RATE", "AMOUNT"}, rows);
+  std::vector<std::string> header;
+  for (const char* h : {"USAGE TYPE", "RESOURCE", "QUANTITY", "FREE", "RATE", "AMOUNT"}) {
+    header.push_back(Word(lang, h));
+  }
+  PrintTable(out, header, rows);
+  if (lang == Lang::kKo) return PrintFooterKo(bill, estimated, out);
   out << "\nTotal " << Usd(bill["TotalUSD"]) << " (exact line amounts summed, then rounded)\n";
   if (estimated)
     out << "* estimated rate: no sourced price for that region or OS (docs/billing.md)\n";
@@ -106,7 +134,8 @@ report::CostChartData ChartData(const json& bill) {
 }
 
 int RunBill(const BillOptions& opts) {
-  ScenarioRun run = RunScenarioFile(opts.file, /*failed_step_status=*/1, std::cerr);
+  Lang lang = LangFor(opts.lang);
+  ScenarioRun run = RunScenarioFile(opts.file, /*failed_step_status=*/1, std::cerr, lang);
   if (!run.ok()) return run.exit_status;
   const Scenario& scenario = run.finished->scenario;
   json spec = json::object();
@@ -122,7 +151,7 @@ int RunBill(const BillOptions& opts) {
   if (opts.output == "json") {
     std::cout << bill->dump(2) << "\n";
   } else {
-    PrintInvoice(*bill, std::cout);
+    PrintInvoice(*bill, lang, std::cout);
   }
   if (!opts.svg.empty()) {
     if (!WriteOutputFile(opts.svg, report::RenderCostChart(ChartData(*bill)), "ec2sim bill")) {
@@ -144,6 +173,7 @@ void AddBillCommand(CLI::App& app, Registry& commands) {
   bill->add_option("--region", opts->region, "Bill one region only");
   bill->add_option("--svg", opts->svg,
                    "Also write an SVG picture of the cost over time, stacked by usage type");
+  AddLangOption(bill, opts->lang);
   commands.push_back({bill, [opts] { return RunBill(*opts); }});
 }
 

@@ -8,8 +8,10 @@
 #include <vector>
 
 #include "sim/cli/commands.h"
+#include "sim/cli/lang.h"
 #include "sim/cli/output_file.h"
 #include "sim/cli/table.h"
+#include "sim/cli/words.h"
 #include "sim/engine/json_depth.h"
 #include "sim/model/cost/compare.h"
 #include "sim/report/cost_charts.h"
@@ -37,6 +39,7 @@ struct CostOptions {
       failure_rate, repair_time, repair_cost, instance_price, eval_interval, launch_delay,
       pending_time, scale_in_after, minimum_billed;
   bool no_reorder = false;
+  std::string lang;  // "" = from the locale
 };
 
 // "12.5" with `scale` decimals as an integer (12.5 with scale 6 is 12'500'000). Rejects signs,
@@ -177,7 +180,7 @@ int RunCompare(CostOptions& o) {
   if (o.output == "json") {
     std::cout << report::ComparisonJson(*c, o.cloud).dump(2) << "\n";
   } else {
-    report::ComparisonTable t = report::MakeComparisonTable(*c, o.cloud);
+    report::ComparisonTable t = report::MakeComparisonTable(*c, o.cloud, LangFor(o.lang));
     std::cout << t.heading << "\n\n";
     PrintTable(std::cout, t.header, t.rows);
     std::cout << "\n";
@@ -189,7 +192,7 @@ int RunCompare(CostOptions& o) {
   return 0;
 }
 
-int ListProfiles(const std::string& output) {
+int ListProfiles(const std::string& output, Lang lang) {
   if (output == "json") {
     json out = json::array();
     for (const auto& p : cost::BuiltinProfiles()) {
@@ -207,7 +210,10 @@ int ListProfiles(const std::string& output) {
     rows.push_back({p.name, FormatDuration(p.horizon()), std::to_string(p.peak()) + " " + p.unit,
                     p.description});
   }
-  PrintTable(std::cout, {"PROFILE", "LENGTH", "PEAK", "DESCRIPTION"}, rows);
+  std::vector<std::string> header;
+  for (const char* h : {"PROFILE", "LENGTH", "PEAK", "DESCRIPTION"})
+    header.push_back(Word(lang, h));
+  PrintTable(std::cout, header, rows);
   return 0;
 }
 
@@ -275,6 +281,7 @@ void AddCostCommand(CLI::App& app, Registry& commands) {
   cmp->add_option("--max-instances", o->cloud.max_instances, "Most instances")
       ->capture_default_str();
   cmp->add_option("--minimum-billed", o->minimum_billed, "Minimum billed per start (default 1m)");
+  AddLangOption(cmp, o->lang);
   commands.push_back({cmp, [o] { return RunCompare(*o); }});
 
   auto list_output = std::make_shared<std::string>("table");
@@ -282,7 +289,11 @@ void AddCostCommand(CLI::App& app, Registry& commands) {
   profiles->add_option("--output", *list_output, "table or json")
       ->check(CLI::IsMember({"table", "json"}))
       ->capture_default_str();
-  commands.push_back({profiles, [list_output] { return ListProfiles(*list_output); }});
+  auto list_lang = std::make_shared<std::string>();
+  AddLangOption(profiles, *list_lang);
+  commands.push_back({profiles, [list_output, list_lang] {
+                        return ListProfiles(*list_output, LangFor(*list_lang));
+                      }});
 }
 
 }  // namespace ec2sim::cli

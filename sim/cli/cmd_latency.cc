@@ -3,6 +3,7 @@
 //   ec2sim latency --matrix
 // both with --output table|json and --svg FILE (a world map of the routes). Without --to, every
 // region is ranked from nearest to farthest.
+#include <cmath>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -12,9 +13,13 @@
 
 #include "ec2sim/sandbox.h"
 #include "sim/cli/commands.h"
+#include "sim/cli/lang.h"
 #include "sim/cli/output_file.h"
 #include "sim/cli/table.h"
+#include "sim/cli/words.h"
+#include "sim/lessons/text_width.h"
 #include "sim/model/latency/latency.h"
+#include "sim/model/latency/meaning.h"
 #include "sim/model/regions.h"
 #include "sim/report/latency_map.h"
 
@@ -32,6 +37,7 @@ struct LatencyOptions {
   int requests = 10;
   std::string output = "table";
   std::string svg;
+  std::string lang;  // "" = from the locale
 };
 
 std::string Str(const json& j, const char* key) {
@@ -45,9 +51,44 @@ int Fail(const Error& e) {
   return 2;
 }
 
-void PrintOne(const json& r) {
+// A wait given in milliseconds, as the model words it ("12.3 ms", "1.25 s").
+std::string Wait(const json& ms) {
+  return lat::FormatWait(std::llround(ms.get<double>() * 1000.0));
+}
+
+// The Korean of Meaning.Summary, from the same numbers.
+std::string MeaningKo(const json& m) {
+  return "HTTPS 첫 바이트 " + Wait(m["HttpsFirstByteMs"]) + ", 요청 " + Str(m, "PageRequests") +
+         "개짜리 페이지 " + Wait(m["PageMs"]) + ", SSH 키 입력 에코 " + Wait(m["SshEchoMs"]) +
+         " (" + Word(Lang::kKo, Str(m, "SshEchoFeels")) + ")";
+}
+
+std::vector<std::pair<std::string, std::string>> LinesKo(const json& r, const std::string& path) {
+  const json& b = r["Breakdown"];
+  return {
+      {"출발지", Str(r, "From") + " (" + Word(Lang::kKo, Str(r, "FromKind")) +
+                     (r.contains("Access") ? ", " + Word(Lang::kKo, Str(r, "Access")) : "") + ")"},
+      {"목적지", Str(r, "To") + " (" + Word(Lang::kKo, Str(r, "ToKind")) + ")"},
+      {"왕복 시간", Str(r, "RttMs") + " ms (광섬유 속 빛의 속도로는 " + Str(r, "GreatCircleKm") +
+                        " km에 " + Str(r, "PhysicalLimitMs") + " ms가 한계)"},
+      {"경로", path},
+      {"구성", "전파 " + Str(b, "PropagationMs") + " ms (경로 " + Str(r, "RouteKm") +
+                   " km), 교환 지점 " + Str(r, "ExchangesCrossed") + "곳 " + Str(b, "HopsMs") +
+                   " ms, 양 끝 " + Str(b, "EndpointMs") + " ms, 액세스 망 " + Str(b, "AccessMs") +
+                   " ms"},
+      {"의미", MeaningKo(r["Meaning"])},
+  };
+}
+
+void PrintOne(const json& r, Lang lang) {
   std::string path;
   for (const auto& stop : r["Path"]) path += (path.empty() ? "" : " > ") + stop.get<std::string>();
+  if (lang == Lang::kKo) {
+    for (const auto& [k, v] : LinesKo(r, path)) {
+      std::cout << lessons::PadToWidth(k, 11) << v << "\n";
+    }
+    return;
+  }
   const json& b = r["Breakdown"];
   std::vector<std::pair<std::string, std::string>> lines = {
       {"From", Str(r, "From") + " (" + Str(r, "FromKind") +
@@ -67,17 +108,26 @@ void PrintOne(const json& r) {
   }
 }
 
-void PrintRanked(const json& out) {
+void PrintRanked(const json& out, Lang lang) {
   std::vector<std::vector<std::string>> rows;
   for (const json& r : out["Results"]) {
     const json& m = r["Meaning"];
     rows.push_back({Str(r, "To"), Str(r, "RttMs"), Str(r, "PhysicalLimitMs"),
-                    Str(m, "HttpsFirstByteMs"), Str(m, "PageMs"), Str(m, "SshEchoFeels")});
+                    Str(m, "HttpsFirstByteMs"), Str(m, "PageMs"),
+                    Word(lang, Str(m, "SshEchoFeels"))});
   }
-  std::cout << "From " << Str(out, "From") << "; nearest: " << Str(out, "Nearest") << "\n\n";
-  PrintTable(std::cout,
-             {"TO", "RTT_MS", "LIMIT_MS", "HTTPS_FIRST_BYTE_MS", "PAGE_MS", "SSH_ECHO_FEELS"},
-             rows);
+  if (lang == Lang::kKo) {
+    std::cout << "출발지 " << Str(out, "From") << ", 가장 가까운 리전: " << Str(out, "Nearest")
+              << "\n\n";
+  } else {
+    std::cout << "From " << Str(out, "From") << "; nearest: " << Str(out, "Nearest") << "\n\n";
+  }
+  std::vector<std::string> header;
+  for (const char* h :
+       {"TO", "RTT_MS", "LIMIT_MS", "HTTPS_FIRST_BYTE_MS", "PAGE_MS", "SSH_ECHO_FEELS"}) {
+    header.push_back(Word(lang, h));
+  }
+  PrintTable(std::cout, header, rows);
 }
 
 int RunMatrix(const LatencyOptions& o) {
@@ -101,7 +151,8 @@ int RunMatrix(const LatencyOptions& o) {
     std::cout << json{{"regions", names}, {"rtt_ms", rows}}.dump(2) << "\n";
     return 0;
   }
-  std::vector<std::string> header = {"FROM\\TO"};
+  Lang lang = LangFor(o.lang);
+  std::vector<std::string> header = {Word(lang, "FROM\\TO")};
   for (const auto& r : regions) header.push_back(r.short_code);
   std::vector<std::vector<std::string>> rows;
   for (size_t i = 0; i < regions.size(); ++i) {
@@ -116,8 +167,12 @@ int RunMatrix(const LatencyOptions& o) {
     rows.push_back(row);
   }
   PrintTable(std::cout, header, rows);
-  std::cout << "\nRound-trip times in ms, modelled (docs/latency.md). Columns use the short "
-               "codes of the rows' regions; the diagonal is a cross-AZ round trip.\n";
+  std::cout
+      << (lang == Lang::kKo
+              ? "\n모델로 계산한 왕복 시간(ms)입니다(docs/latency.md). 열은 각 행 리전의 짧은 "
+                "코드를 씁니다. 대각선은 같은 리전 안 가용 영역 사이의 왕복입니다.\n"
+              : "\nRound-trip times in ms, modelled (docs/latency.md). Columns use the short "
+                "codes of the rows' regions; the diagonal is a cross-AZ round trip.\n");
   return 0;
 }
 
@@ -153,9 +208,9 @@ int RunRoutes(const LatencyOptions& o) {
   if (o.output == "json") {
     std::cout << out->dump(2) << "\n";
   } else if (out->contains("Results")) {
-    PrintRanked(*out);
+    PrintRanked(*out, LangFor(o.lang));
   } else {
-    PrintOne(*out);
+    PrintOne(*out, LangFor(o.lang));
   }
   return 0;
 }
@@ -174,10 +229,14 @@ void AddLatencyCommand(CLI::App& app, Registry& commands) {
       ->check(CLI::Range(1, 1000));
   cmd->add_option("--output", o->output, "table or json")->check(CLI::IsMember({"table", "json"}));
   cmd->add_option("--svg", o->svg, "Also write a world map of the routes to this SVG file");
+  AddLangOption(cmd, o->lang);
   commands.push_back({cmd, [o] {
                         if (o->matrix) return RunMatrix(*o);
                         if (o->from.empty()) {
-                          std::cerr << "ec2sim latency: give --from PLACE or --matrix\n";
+                          std::cerr << (LangFor(o->lang) == Lang::kKo
+                                            ? "ec2sim latency: --from 장소 또는 --matrix를 "
+                                              "지정하세요\n"
+                                            : "ec2sim latency: give --from PLACE or --matrix\n");
                           return 2;
                         }
                         return RunRoutes(*o);

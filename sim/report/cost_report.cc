@@ -47,15 +47,20 @@ std::string UnitHours(std::int64_t unit_ms) {
   return std::to_string(centi / 100) + "." + (c.size() < 2 ? "0" : "") + c;
 }
 
+// "9000h (1.0 years)": when the break-even comes, with years once it is a year or more away.
+std::string When(Duration at, std::string_view years) {
+  std::string text = FormatDuration(at / kHour * kHour);
+  if (at >= 365 * kDay) {
+    std::int64_t tenths = cost::Share(10, at, 365 * kDay);
+    text += " (" + std::to_string(tenths / 10) + "." + std::to_string(tenths % 10);
+    text += years;
+    text += ")";
+  }
+  return text;
+}
+
 std::string BreakEvenText(const cost::BreakEven& be) {
-  auto when = [](Duration at) {
-    std::string text = FormatDuration(at / kHour * kHour);
-    if (at >= 365 * kDay) {
-      std::int64_t tenths = cost::Share(10, at, 365 * kDay);
-      text += " (" + std::to_string(tenths / 10) + "." + std::to_string(tenths % 10) + " years)";
-    }
-    return text;
-  };
+  auto when = [](Duration at) { return When(at, " years"); };
   switch (be.kind) {
     case cost::BreakEven::Kind::kAt:
       return "cloud spend reaches on-premises spend after " + when(be.at);
@@ -96,6 +101,78 @@ json FleetJson(const cost::FleetResult& f, Duration horizon) {
       {"UtilizationPercent", static_cast<double>(cost::Share(1000, u.served, u.provisioned)) / 10}};
 }
 
+// The Korean names of the model's cost lines; "compute (TYPE, per second)" keeps its type.
+std::string CostLineKo(const std::string& name) {
+  if (name == "depreciation") return "감가상각";
+  if (name == "power and cooling") return "전력과 냉각";
+  if (name == "colocation") return "코로케이션";
+  if (name == "admin") return "관리 인건비";
+  if (name == "repairs") return "수리";
+  constexpr std::string_view kCompute = "compute (", kPerSecond = ", per second)";
+  if (name.rfind(kCompute, 0) == 0 && name.size() > kCompute.size() + kPerSecond.size() &&
+      name.compare(name.size() - kPerSecond.size(), kPerSecond.size(), kPerSecond) == 0) {
+    return "컴퓨팅 (" +
+           name.substr(kCompute.size(), name.size() - kCompute.size() - kPerSecond.size()) +
+           ", 초 단위 요금)";
+  }
+  return name;
+}
+
+std::string BreakEvenKo(const cost::BreakEven& be) {
+  auto when = [](Duration at) { return When(at, "년"); };
+  switch (be.kind) {
+    case cost::BreakEven::Kind::kAt:
+      return when(be.at) + " 뒤에 클라우드 지출이 온프레미스 지출과 같아집니다";
+    case cost::BreakEven::Kind::kBeyondLifetime:
+      return when(be.at) + " 뒤로, 서버 수명보다 늦습니다: 클라우드가 계속 더 저렴합니다";
+    case cost::BreakEven::Kind::kNever:
+      return "없음: 클라우드가 서버를 운영만 하는 비용보다도 저렴합니다";
+  }
+  return "";
+}
+
+// MakeComparisonTable's rows in Korean, in the same order.
+ComparisonTable ComparisonTableKo(const cost::Comparison& c, const cost::CloudParams& params) {
+  ComparisonTable t;
+  const Duration h = c.profile.horizon();
+  const cost::FleetResult& on = c.onprem;
+  const cost::FleetResult& cl = c.cloud;
+  t.heading = "클라우드와 온프레미스 비교, 프로필 " + c.profile.name + " (" + FormatDuration(h) +
+              ", 수요 단위 " + c.profile.unit + ", 최대 " + std::to_string(c.profile.peak()) + ")";
+  t.header = {"", "온프레미스", "클라우드"};
+  auto& rows = t.rows;
+  rows.push_back({"규모", "서버 " + std::to_string(c.onprem_servers) + "대",
+                  params.instance_type + ", 시간당 " + UsdRate(c.cloud_price_micro_usd_per_hour) +
+                      (c.cloud_price_estimated ? "*" : "") + ", " + params.region});
+  rows.push_back({"총비용", Usd(on.total_micro_usd), Usd(cl.total_micro_usd)});
+  rows.push_back({"시간당 비용", Usd(cost::Share(on.total_micro_usd, kHour, h)),
+                  Usd(cost::Share(cl.total_micro_usd, kHour, h))});
+  for (const auto& l : on.costs) rows.push_back({"  " + CostLineKo(l.name), Usd(l.micro_usd), ""});
+  for (const auto& l : cl.costs) rows.push_back({"  " + CostLineKo(l.name), "", Usd(l.micro_usd)});
+  auto idle = [](const cost::FleetResult& f) {
+    return Usd(f.idle_micro_usd) + " (" + Percent(f.idle_micro_usd, f.total_micro_usd) + ")";
+  };
+  rows.push_back({"유휴 용량 비용", idle(on), idle(cl)});
+  rows.push_back({"사용한 용량", Percent(on.usage.served, on.usage.provisioned),
+                  Percent(cl.usage.served, cl.usage.provisioned)});
+  auto unserved = [&](const cost::Usage& u) {
+    return UnitHours(u.unserved) + " " + c.profile.unit + " x 시간 (" +
+           Percent(u.unserved, u.demand) + ")";
+  };
+  rows.push_back({"처리하지 못한 수요", unserved(on.usage), unserved(cl.usage)});
+  auto peak = [](const cost::Usage& u) {
+    return std::to_string(u.peak_unserved_units) + ", " + FormatDuration(u.unserved_time);
+  };
+  rows.push_back({"  최대치, 처리 못 한 시간", peak(on.usage), peak(cl.usage)});
+  rows.push_back(
+      {"이벤트",
+       "고장 " + std::to_string(on.failures) + "건, 서버 " + std::to_string(on.servers_ordered) +
+           "대 주문",
+       "시작 " + std::to_string(cl.launches) + "회, 중지 " + std::to_string(cl.stops) + "회"});
+  t.notes.push_back("손익분기점: " + BreakEvenKo(c.break_even));
+  if (c.cloud_price_estimated) t.notes.push_back("* 카탈로그의 규칙으로 추정한 가격");
+  return t;
+}
 }  // namespace
 
 json ComparisonJson(const cost::Comparison& c, const cost::CloudParams& cloud_params) {
@@ -129,7 +206,8 @@ json ComparisonJson(const cost::Comparison& c, const cost::CloudParams& cloud_pa
 }
 
 ComparisonTable MakeComparisonTable(const cost::Comparison& c,
-                                    const cost::CloudParams& cloud_params) {
+                                    const cost::CloudParams& cloud_params, Lang lang) {
+  if (lang == Lang::kKo) return ComparisonTableKo(c, cloud_params);
   ComparisonTable t;
   const Duration h = c.profile.horizon();
   const cost::FleetResult& on = c.onprem;

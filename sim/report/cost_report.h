@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "ec2sim/lang.h"
 #include "sim/model/cost/compare.h"
 
 namespace ec2sim::report {
@@ -21,9 +22,10 @@ struct ComparisonTable {
   std::vector<std::string> notes;
 };
 
-// `cloud_params` names the region and instance type priced.
+// `cloud_params` names the region and instance type priced. The words are in `lang`; the
+// numbers are the same in every language.
 ComparisonTable MakeComparisonTable(const cost::Comparison& c,
-                                    const cost::CloudParams& cloud_params);
+                                    const cost::CloudParams& cloud_params, Lang lang = Lang::kEn);
 
 // {"Profile": {...}, "OnPremises": {...}, "Cloud": {...}, "BreakEven": {...}}; amounts are
 // numbers of USD rounded to the cent (docs/cost.md).
