@@ -4,16 +4,24 @@
 set(EC2SIM_CLI_DATA ${CMAKE_CURRENT_LIST_DIR}/data)
 set(EC2SIM_CLI_CHECK ${CMAKE_CURRENT_LIST_DIR}/run_and_check.cmake)
 
-# ec2sim_cli_test(NAME EXIT <status> ARGS <ec2sim args...> [MATCH <re>...] [REJECT <re>...]).
+# ec2sim_cli_test(NAME EXIT <status> ARGS <ec2sim args...> [MATCH <re>...] [REJECT <re>...]
+#                 [ENV <VAR=value>...]).
 # Arguments and patterns must not contain ";" or "|" (the separators on the way to the script),
-# nor end in a space (CMake trims -D values).
+# nor end in a space (CMake trims -D values). With ENV, the command runs with those variables set
+# and LC_ALL and LC_MESSAGES unset, so that LANG decides the language whatever the caller's locale.
 function(ec2sim_cli_test name)
-  cmake_parse_arguments(T "" "EXIT" "ARGS;MATCH;REJECT" ${ARGN})
+  cmake_parse_arguments(T "" "EXIT" "ARGS;MATCH;REJECT;ENV" ${ARGN})
+  if(T_ENV)
+    string(REPLACE ";" "|" envs "${T_ENV}")
+    set(prefix "${CMAKE_COMMAND}|-E|env|--unset=LC_ALL|--unset=LC_MESSAGES|${envs}|")
+  else()
+    set(prefix "")
+  endif()
   string(REPLACE ";" "|" args "${T_ARGS}")
   string(REPLACE ";" "|" match "${T_MATCH}")
   string(REPLACE ";" "|" reject "${T_REJECT}")
   add_test(NAME cli.${name}
-           COMMAND ${CMAKE_COMMAND} "-DCOMMAND=$<TARGET_FILE:ec2sim>|${args}" -DEXIT=${T_EXIT}
+           COMMAND ${CMAKE_COMMAND} "-DCOMMAND=${prefix}$<TARGET_FILE:ec2sim>|${args}" -DEXIT=${T_EXIT}
                    "-DMATCH=${match}" "-DREJECT=${reject}" -P ${EC2SIM_CLI_CHECK})
 endfunction()
 
@@ -57,3 +65,64 @@ ec2sim_cli_test(probe_rejects_a_missing_file_with_2 EXIT 2
 ec2sim_cli_test(probe_rejects_an_unknown_client_with_2 EXIT 2
   ARGS probe ${ec2sim_cli_server} --from 203.0.113.7 --to ${ec2sim_cli_web} --protocol tcp --port 22 --client Atlantis
   MATCH "ec2sim probe: Ec2sim.NotFound: .*Atlantis")
+
+# Korean (--lang ko, or a locale starting with ko): the simulator's own words change, the
+# numbers, ids, JSON fields and exit statuses do not. No Korean output says 해제 for release.
+set(ec2sim_cli_syntax_error ${EC2SIM_CLI_DATA}/syntax-error.json)
+ec2sim_cli_test(probe_allowed_in_korean EXIT 0
+  ARGS probe ${ec2sim_cli_server} --from 203.0.113.7 --to ${ec2sim_cli_web} --protocol tcp --port 22 --lang ko
+  MATCH "판정: 허용 \\(tcp 포트 22, 203\\.0\\.113\\.7 -> ${ec2sim_cli_web}\\)" "경로 +구성 요소 +방향 +결정 +세부 정보"
+        "보안 그룹 sg-[0-9a-f]+ +인바운드 +허용" "왕복 시간: [0-9]+\\.[0-9] ms"
+        "허용: tcp/22 트래픽이 인터넷 호스트 203\\.0\\.113\\.7에서"
+  REJECT "Verdict" "해제")
+ec2sim_cli_test(probe_security_group_block_in_korean EXIT 1
+  ARGS probe ${ec2sim_cli_server} --from 203.0.113.7 --to ${ec2sim_cli_web} --protocol tcp --port 80 --lang ko
+  MATCH "판정: 차단" "막은 곳: 보안 그룹 sg-[0-9a-f]+ \\(security-group-no-matching-rule\\)"
+        "허용하는 인바운드 규칙이 없습니다"
+  REJECT "Round trip" "왕복 시간" "해제")
+ec2sim_cli_test(probe_language_comes_from_lang EXIT 0
+  ARGS probe ${ec2sim_cli_server} --from 203.0.113.7 --to ${ec2sim_cli_web} --protocol tcp --port 22
+  ENV LANG=ko_KR.UTF-8
+  MATCH "판정: 허용" REJECT "Verdict")
+ec2sim_cli_test(probe_lang_en_overrides_a_korean_locale EXIT 0
+  ARGS probe ${ec2sim_cli_server} --from 203.0.113.7 --to ${ec2sim_cli_web} --protocol tcp --port 22 --lang en
+  ENV LANG=ko_KR.UTF-8
+  MATCH "Verdict: allowed" "Allowed: tcp/22" REJECT "판정")
+ec2sim_cli_test(probe_english_under_an_english_locale EXIT 0
+  ARGS probe ${ec2sim_cli_server} --from 203.0.113.7 --to ${ec2sim_cli_web} --protocol tcp --port 22
+  ENV LANG=en_US.UTF-8
+  MATCH "Verdict: allowed" REJECT "판정")
+ec2sim_cli_test(latency_in_korean EXIT 0
+  ARGS latency --from Seoul --to ap-northeast-2 --lang ko
+  MATCH "출발지 +Seoul[^(]*\\(클라이언트, 광섬유\\)" "목적지 +ap-northeast-2.*\\(리전\\)"
+        "왕복 시간 +[0-9.]+ ms \\(광섬유 속 빛의 속도로는" "의미 +HTTPS 첫 바이트 [0-9.]+ ms, 요청 10개짜리 페이지"
+  REJECT "RTT" "From")
+ec2sim_cli_test(latency_ranking_in_korean EXIT 0
+  ARGS latency --from Seoul --lang ko
+  MATCH "출발지 Seoul.*가장 가까운 리전: ap-northeast-2" "목적지 +왕복\\(ms\\) +한계\\(ms\\)")
+ec2sim_cli_test(cost_compare_in_korean EXIT 0
+  ARGS cost compare --lang ko
+  MATCH "클라우드와 온프레미스 비교, 프로필 steady-office" "온프레미스 +클라우드" "총비용 +\\$[0-9,.]+ +\\$[0-9,.]+"
+        "손익분기점: "
+  REJECT "Cloud vs" "break-even")
+ec2sim_cli_test(bill_in_korean EXIT 0
+  ARGS bill ${ec2sim_cli_server} --lang ko
+  MATCH "계정 123456789012, " "사용 유형 +리소스 +수량 +프리 티어 +단가 +금액" "합계 \\$0\\.18"
+  REJECT "Total")
+ec2sim_cli_test(run_reports_a_syntax_error_in_korean_with_its_line EXIT 2
+  ARGS run ${ec2sim_cli_syntax_error} --lang ko
+  MATCH "syntax-error\\.json:6:5: JSON 문법 오류: ")
+ec2sim_cli_test(run_reports_a_syntax_error_in_english_by_default EXIT 2
+  ARGS run ${ec2sim_cli_syntax_error}
+  ENV LANG=C.UTF-8
+  MATCH "syntax-error\\.json:6:5: syntax error" REJECT "문법")
+ec2sim_cli_test(run_missing_file_in_korean_from_the_locale EXIT 2
+  ARGS run ${EC2SIM_CLI_DATA}/no-such-file.json
+  ENV LANG=ko_KR.UTF-8
+  MATCH "no-such-file\\.json: 읽을 수 없습니다: 그런 파일이 없습니다")
+ec2sim_cli_test(regions_headings_in_korean EXIT 0
+  ARGS regions --lang ko
+  MATCH "리전 +이름 +가용 영역 +활성화" "ap-northeast-2 .* 4 +기본")
+ec2sim_cli_test(instance_types_headings_in_korean EXIT 0
+  ARGS instance-types --region ap-northeast-2 --lang ko
+  MATCH "인스턴스 유형 +vCPU +메모리\\(MiB\\)" "요금: ap-northeast-2의 온디맨드 Linux 요금")
