@@ -270,6 +270,21 @@ class AdminApi(unittest.TestCase):
                     self.assertTrue(answer["error"]["code"])
                     self.assertTrue(answer["error"]["message"])
 
+    def test_probe_explains_in_korean_when_asked_and_keeps_every_other_field(self):
+        q = "?access_key=AKIDADMIN&region=ap-northeast-2"
+        # A private address seen from the internet: blocked the same way whatever else runs.
+        spec = {"from": "203.0.113.7", "to": "10.0.0.1", "protocol": "tcp", "port": 22}
+        status, en = self.server.admin("POST", "probe", spec, query=q)
+        self.assertEqual(status, 200, en)
+        status, ko = self.server.admin("POST", "probe", {**spec, "lang": "ko"}, query=q)
+        self.assertEqual(status, 200, ko)
+        self.assertTrue(ko["Explanation"].startswith("차단: tcp/22 트래픽"), ko["Explanation"])
+        self.assertIn("10.0.0.1: 프라이빗 IP 주소이고", ko["Explanation"])
+        self.assertEqual({k: v for k, v in ko.items() if k != "Explanation"},
+                         {k: v for k, v in en.items() if k != "Explanation"})
+        status, answer = self.server.admin("POST", "probe", {**spec, "lang": "fr"}, query=q)
+        self.assertEqual((status, answer["error"]["code"]), (400, "InvalidParameterValue"))
+
     def test_json_nested_80000_deep_is_refused_and_the_server_lives_on(self):
         # Issue 14: this 160 KB body killed the server with SIGSEGV; 40,000 deep survived.
         deep = "[" * 80000 + "]" * 80000
