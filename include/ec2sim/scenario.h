@@ -14,6 +14,7 @@
 #define EC2SIM_SCENARIO_H_
 
 #include <iosfwd>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -62,6 +63,10 @@ struct ScenarioStep {
   std::vector<Expectation> expect;     // in file order
   std::optional<std::string> expect_error;  // AWS error code the step must fail with
   std::string note;                         // optional narration printed before the step
+  // A bilingual note ({"en": ..., "ko": ...}) keeps its English in `text` (kNote) or `note`,
+  // which the transcript prints, and its Korean here, which `ec2sim lesson` shows with
+  // --lang ko. Empty for a plain-string note.
+  std::string note_ko;
 };
 
 // A loaded, fully validated scenario file.
@@ -102,6 +107,9 @@ struct StepOutcome {
 struct ScenarioOutcome {
   bool passed = false;
   std::vector<StepOutcome> steps;  // one per step of the scenario, in order
+  // The values `save` stored, by name, as they stood when the run ended (for tools that ask
+  // about the end state by a saved name, such as `ec2sim probe --to web`).
+  std::map<std::string, nlohmann::json, std::less<>> saved;
 };
 
 // Reads and validates a scenario file. Errors (kSimInvalidInput; message starts with `path`):

@@ -18,6 +18,7 @@
 #include "sim/lessons/feedback.h"
 #include "sim/lessons/learner_key.h"
 #include "sim/lessons/progress.h"
+#include "sim/lessons/scenario_text.h"
 #include "sim/lessons/text_width.h"
 #include "sim/lessons/views.h"
 
@@ -139,16 +140,17 @@ int Solution(const LessonArgs& args) {
   if (lesson == nullptr) return 2;
   const Exercise* ex = ExerciseOrComplain(*lesson, args.exercise);
   if (ex == nullptr) return 2;
-  std::cout << *lesson->File(ex->solution);
+  // Bilingual notes are shown in the learner's language.
+  std::cout << lessons::LocalizedScenario(*lesson->File(ex->solution), LangOf(args));
   return 0;
 }
 
-int Report(const Lesson& lesson, const lessons::ExerciseResult& result, const std::string& stopped,
-           const LessonArgs& args) {
+int Report(const Lesson& lesson, const lessons::ExerciseResult& result,
+           const lessons::RunProblems& run, const LessonArgs& args) {
   if (args.output == "json") {
-    std::cout << lessons::FeedbackJson(lesson, result, stopped, LangOf(args)).dump(2) << "\n";
+    std::cout << lessons::FeedbackJson(lesson, result, run, LangOf(args)).dump(2) << "\n";
   } else {
-    std::cout << lessons::FormatFeedback(lesson, result, stopped,
+    std::cout << lessons::FormatFeedback(lesson, result, run,
                                          {LangOf(args), WidthOf(args), args.verbose});
   }
   return result.AllMet() ? 0 : 1;
@@ -172,7 +174,7 @@ int Check(const LessonArgs& args) {
       return 2;
     }
     lessons::AnswerResult checked = lessons::CheckScenarioAnswer(*ex, *answer);
-    return Report(*lesson, checked.result, checked.stopped, args);
+    return Report(*lesson, checked.result, checked.run, args);
   }
   client::RemoteConnector remote(SigningOptions(args.profile, ex->region));
   // A teacher names the account; a learner's own key comes from the flag or the AWS CLI's set-up.
@@ -194,7 +196,10 @@ int Check(const LessonArgs& args) {
     return 2;
   }
   lessons::ExerciseResult result = lessons::CheckExercise(*ex, **source, (*source)->account());
-  return Report(*lesson, result, "", args);
+  // A server's clock may be real time: an instance launched a moment ago is still pending.
+  lessons::RunProblems run;
+  if (!result.AllMet()) run.unsettled = lessons::UnsettledInstances(**source, (*source)->account());
+  return Report(*lesson, result, run, args);
 }
 
 int Progress(const LessonArgs& args) {

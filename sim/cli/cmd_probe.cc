@@ -153,12 +153,74 @@ void PrintProbe(const json& r, Lang lang, std::ostream& out) {
   }
 }
 
+std::string Listed(const std::vector<std::string>& items) {
+  std::string out;
+  for (const std::string& item : items) out += (out.empty() ? "" : ", ") + item;
+  return out.empty() ? "none" : out;
+}
+
+// The instances (not terminated) whose Name tag is `name`, in the context's region.
+Result<std::vector<std::string>> InstancesNamed(Sandbox& sandbox, const std::string& name,
+                                                const CallContext& ctx) {
+  json filters =
+      json::array({{{"Name", "tag:Name"}, {"Values", {name}}},
+                   {{"Name", "instance-state-name"},
+                    {"Values", {"pending", "running", "stopping", "stopped", "shutting-down"}}}});
+  EC2SIM_ASSIGN_OR_RETURN(json found,
+                          sandbox.Call("DescribeInstances", {{"Filters", filters}}, ctx));
+  std::vector<std::string> ids;
+  for (const json& reservation : found.value("Reservations", json::array())) {
+    for (const json& instance : reservation.value("Instances", json::array())) {
+      ids.push_back(Str(instance, "InstanceId"));
+    }
+  }
+  return ids;
+}
+
+// An end of the probe as the user gave it: a name the scenario saved ("web" for ${web}), the
+// Name tag of one instance, or else passed on as written (an instance id or an address, which
+// the probe itself checks).
+Result<std::string> ResolveEnd(const std::string& option, const std::string& text,
+                               const FinishedScenario& run, const CallContext& ctx) {
+  if (auto saved = run.saved.find(text); saved != run.saved.end()) {
+    if (saved->second.is_string()) return saved->second.get<std::string>();
+    return MakeError(ErrorCode::kSimInvalidInput,
+                     option + " " + text + ": the scenario saved " + saved->second.dump() +
+                         " as \"" + text +
+                         "\", not one instance id or address (a path with "
+                         "[*] or [?...] saves a list; add \"| [0]\" to save its first element)");
+  }
+  if (text.empty() || text.rfind("i-", 0) == 0 || (text[0] >= '0' && text[0] <= '9')) return text;
+  EC2SIM_ASSIGN_OR_RETURN(std::vector<std::string> ids, InstancesNamed(*run.sandbox, text, ctx));
+  if (ids.size() == 1) return ids[0];
+  std::vector<std::string> names;
+  for (const auto& [name, value] : run.saved) names.push_back(name);
+  if (ids.empty()) {
+    return MakeError(ErrorCode::kSimInvalidInput,
+                     option + " " + text +
+                         ": not an instance id, an IPv4 address, a name the scenario saved (" +
+                         Listed(names) + ") or the Name tag of an instance in " + ctx.region);
+  }
+  return MakeError(ErrorCode::kSimInvalidInput,
+                   option + " " + text + ": " + std::to_string(ids.size()) + " instances in " +
+                       ctx.region + " have this Name tag (" + Listed(ids) +
+                       "); give the instance id instead");
+}
+
 int RunProbe(const ProbeOptions& opts) {
   ScenarioRun run =
       RunScenarioFile(opts.file, /*failed_step_status=*/2, std::cerr, LangFor(opts.lang));
   if (!run.ok()) return run.exit_status;
   const Scenario& scenario = run.finished->scenario;
-  json spec = {{"from", opts.from}, {"to", opts.to}, {"protocol", opts.protocol}};
+  CallContext ctx{opts.account.empty() ? scenario.account : opts.account,
+                  opts.region.empty() ? scenario.region : opts.region};
+  Result<std::string> from = ResolveEnd("--from", opts.from, *run.finished, ctx);
+  Result<std::string> to = from.ok() ? ResolveEnd("--to", opts.to, *run.finished, ctx) : from;
+  if (!to.ok()) {
+    std::cerr << "ec2sim probe: " << to.error().message << "\n";
+    return 2;
+  }
+  json spec = {{"from", *from}, {"to", *to}, {"protocol", opts.protocol}};
   if (opts.port) spec["port"] = *opts.port;
   if (opts.code) spec["code"] = *opts.code;
   if (opts.source_port) spec["source_port"] = *opts.source_port;
@@ -166,8 +228,6 @@ int RunProbe(const ProbeOptions& opts) {
   if (!opts.access.empty()) spec["access"] = opts.access;
   Lang lang = LangFor(opts.lang);
   if (lang == Lang::kKo) spec["lang"] = "ko";
-  CallContext ctx{opts.account.empty() ? scenario.account : opts.account,
-                  opts.region.empty() ? scenario.region : opts.region};
   Result<json> verdict = run.finished->sandbox->Probe(spec, ctx);
   if (!verdict.ok()) {
     std::cerr << "ec2sim probe: " << AwsCode(verdict.error().code) << ": "
@@ -191,8 +251,12 @@ void AddProbeCommand(CLI::App& app, Registry& commands) {
       "Run a scenario, then ask whether traffic would get through at its end and why "
       "(exit 0 allowed, 1 blocked, 2 invalid input or failed scenario)");
   probe->add_option("scenario", opts->file, "Scenario file (JSON, format 1)")->required();
-  probe->add_option("--from", opts->from, "Source: an instance id or an IPv4 address")->required();
-  probe->add_option("--to", opts->to, "Destination: an instance id or an IPv4 address")->required();
+  probe
+      ->add_option("--from", opts->from,
+                   "Source: an instance id, an IPv4 address, a name the scenario saved (web "
+                   "for ${web}) or an instance's Name tag")
+      ->required();
+  probe->add_option("--to", opts->to, "Destination: as --from")->required();
   probe->add_option("--protocol", opts->protocol, "tcp, udp, icmp or a protocol number")
       ->required();
   probe->add_option("--port", opts->port, "Destination port (TCP/UDP) or ICMP type");

@@ -28,6 +28,7 @@ ScenarioRun RunScenarioFile(const std::string& file, int failed_step_status, std
     run.exit_status = failed_step_status;
     return run;
   }
+  finished->saved = std::move(outcome.saved);
   run.finished = std::move(finished);
   return run;
 }

@@ -5,6 +5,7 @@
 #define EC2SIM_CLI_SCENARIO_RUN_H_
 
 #include <iosfwd>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -17,6 +18,7 @@ namespace ec2sim::cli {
 struct FinishedScenario {
   Scenario scenario;
   std::unique_ptr<Sandbox> sandbox;
+  std::map<std::string, nlohmann::json, std::less<>> saved;  // the run's saved values
 };
 
 // Either a finished scenario or the exit status the command must return.

@@ -53,8 +53,10 @@ Result<Course> BuildCourse(const CourseFiles& files, const std::string& root) {
     lesson->text.en = folder.files["en.md"];
     lesson->text.ko = folder.files["ko.md"];
     for (const Exercise& ex : lesson->exercises) {
-      if (folder.files.count(ex.solution) == 0) {
-        AddProblem(problems, display + ": exercise \"" + ex.id + "\": no file " + ex.solution);
+      for (const std::string* file : {&ex.solution, &ex.starter}) {
+        if (!file->empty() && folder.files.count(*file) == 0) {
+          AddProblem(problems, display + ": exercise \"" + ex.id + "\": no file " + *file);
+        }
       }
     }
     for (auto& [name, text] : folder.files) {

@@ -120,7 +120,11 @@ GoalResult RunGoal(const Exercise& ex, const Goal& goal, Backend& state,
   sc.account = account;
   for (ScenarioStep step : goal.checks) {
     step.args = WithVars(step.args, ex.vars);
-    for (Expectation& e : step.expect) e.matcher = WithVars(e.matcher, ex.vars);
+    for (Expectation& e : step.expect) {
+      e.matcher = WithVars(e.matcher, ex.vars);
+      e.path = SpliceKnown(e.path, ex.vars);
+    }
+    for (SaveRule& rule : step.save) rule.path = SpliceKnown(rule.path, ex.vars);
     sc.steps.push_back(std::move(step));
   }
   CheckBackend checked(state);
@@ -184,18 +188,41 @@ ExerciseResult CheckExercise(const Exercise& exercise, Backend& state, const std
   return out;
 }
 
+std::vector<std::string> UnsettledInstances(Backend& state, const std::string& account) {
+  static const json kFilter = {
+      {"Filters",
+       {{{"Name", "instance-state-name"}, {"Values", {"pending", "stopping", "shutting-down"}}}}}};
+  std::vector<std::string> out;
+  for (const std::string& region : model::RegionCodes()) {
+    auto found = state.Call("DescribeInstances", kFilter, CallContext{account, region});
+    if (!found.ok()) continue;
+    for (const json& reservation : found->value("Reservations", json::array())) {
+      for (const json& instance : reservation.value("Instances", json::array())) {
+        std::string name;
+        for (const json& tag : instance.value("Tags", json::array())) {
+          if (tag.value("Key", "") == "Name") name = " (" + tag.value("Value", "") + ")";
+        }
+        out.push_back(instance.value("InstanceId", "") + name + " in " + region + ": " +
+                      instance.value("State", json::object()).value("Name", ""));
+      }
+    }
+  }
+  return out;
+}
+
 AnswerResult CheckScenarioAnswer(const Exercise& exercise, const Scenario& answer) {
   AnswerResult out;
   Sandbox sandbox(SandboxOptionsFor(answer));
   ScenarioOutcome run = RunScenario(answer, sandbox, nullptr);
-  if (!run.passed) {
-    for (const StepOutcome& step : run.steps) {
-      if (step.status != StepStatus::kFailed) continue;
-      std::string why = step.failures.empty() ? step.summary : step.failures[0].message;
-      out.stopped = "step " + std::to_string(step.index) + ": " + scenario::OneLine(why);
-      break;
-    }
+  for (const StepOutcome& step : run.steps) {
+    if (step.status != StepStatus::kFailed) continue;
+    std::string verb = step.summary.substr(0, step.summary.find(':'));
+    std::string why = step.failures.empty() ? step.summary : step.failures[0].message;
+    out.run.stopped =
+        "step " + std::to_string(step.index) + " (" + verb + "): " + scenario::OneLine(why);
+    break;
   }
+  out.run.unsettled = UnsettledInstances(sandbox, answer.account);
   out.result = CheckExercise(exercise, sandbox, answer.account);
   return out;
 }

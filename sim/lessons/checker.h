@@ -45,16 +45,34 @@ struct ExerciseResult {
 // goal (or kUnavailable when the backend answers kSimUnsupported for a verb).
 ExerciseResult CheckExercise(const Exercise& exercise, Backend& state, const std::string& account);
 
+// What went wrong in a learner's run before the goals were checked. It is reported before any
+// goal, since it is the real cause of the goals it makes miss (a goal's hint about regions is
+// beside the point when the launch failed).
+struct RunProblems {
+  // Empty when every step passed; otherwise the first failed step, its verb and its error:
+  // "step 3 (call RunInstances): MissingParameter: The request must contain the parameter
+  // ImageId". The goals are still checked against the state where the scenario stopped.
+  std::string stopped;
+  // Instances still changing state where the run ended, "i-0abc (web) in ap-northeast-2:
+  // pending": with realistic timing a launch or start takes simulated seconds, and a goal that
+  // wants a running server misses until the scenario waits for it.
+  std::vector<std::string> unsettled;
+
+  bool empty() const { return stopped.empty() && unsettled.empty(); }
+};
+
 // A learner's scenario file, run and then checked.
 struct AnswerResult {
-  // Empty when every step of the learner's scenario passed; otherwise "step N: what failed".
-  // The goals are still checked against the state at the point where the scenario stopped.
-  std::string stopped;
+  RunProblems run;
   ExerciseResult result;
 };
 
 // Runs `answer` in a fresh Sandbox built from its own options, then checks `exercise` against
 // that Sandbox's end state in the scenario's account.
+
+// The instances of `account` in any region that are pending, stopping or shutting-down, as
+// RunProblems::unsettled lists them.
+std::vector<std::string> UnsettledInstances(Backend& state, const std::string& account);
 AnswerResult CheckScenarioAnswer(const Exercise& exercise, const Scenario& answer);
 
 }  // namespace ec2sim::lessons

@@ -16,7 +16,7 @@ struct PhraseRow {
   std::string_view ko;
 };
 
-constexpr std::array<PhraseRow, 20> kPhrases = {{
+constexpr std::array<PhraseRow, 21> kPhrases = {{
     {"lesson", "Lesson", "레슨"},
     {"exercise", "Exercise", "실습"},
     {"task", "Your task", "할 일"},
@@ -29,15 +29,28 @@ constexpr std::array<PhraseRow, 20> kPhrases = {{
     {"waits_for", "Checked once these goals are met: ", "다음 목표를 먼저 달성하면 확인합니다: "},
     {"not_built", "This build cannot check it: ", "이 빌드에서는 확인할 수 없습니다: "},
     {"stopped", "Your scenario stopped early, at ", "시나리오가 중간에 멈췄습니다. 멈춘 곳: "},
-    {"stopped_after", "The goals were checked against the state at that point.",
-     "목표는 멈춘 시점의 상태로 확인했습니다."},
+    {"stopped_after",
+     "Fix this first: the goals below were checked against the state at that point, so a "
+     "missed goal's hint may not be about your mistake.",
+     "이것부터 고치세요. 아래 목표는 멈춘 시점의 상태로 확인했으므로, 미달성 목표의 힌트가 실제 "
+     "실수와 관계없을 수 있습니다."},
+    {"unsettled", "When your scenario ended, these instances were still changing state: ",
+     "시나리오가 끝났을 때 아직 상태가 바뀌는 중인 인스턴스가 있습니다: "},
+    {"unsettled_after",
+     "A launched or started instance is pending for a while, and a stopped one is stopping "
+     "first. Wait for the state you need ({\"wait\": {\"instance\": \"${web}\", \"state\": "
+     "\"running\"}}) before you use the instance or save its values; goals that want a running "
+     "or stopped server miss until then.",
+     "시작한 인스턴스는 한동안 pending(대기 중)이고, 중지한 인스턴스는 먼저 stopping(중지 중)을 "
+     "거칩니다. 인스턴스를 쓰거나 그 값을 저장하기 전에 필요한 상태가 될 때까지 기다리세요"
+     "({\"wait\": {\"instance\": \"${web}\", \"state\": \"running\"}}). 그때까지는 실행 중이거나 "
+     "중지된 서버를 요구하는 목표가 달성되지 않습니다."},
     {"all_met", "All goals met. Well done!", "모든 목표를 달성했습니다. 잘했어요!"},
     {"try_again", "Change your answer and check again.", "답을 고친 뒤 다시 확인해 보세요."},
     {"detail", "Failed check: ", "실패한 확인: "},
     {"check_file", "Check a scenario file", "시나리오 파일로 확인하기"},
     {"check_server", "Or use the AWS CLI against a local server",
      "또는 로컬 서버에서 AWS CLI로 실습하기"},
-    {"needs", "Needs: ", "필요한 기능: "},
     {"region", "Region: ", "리전: "},
 }};
 
@@ -85,7 +98,7 @@ std::string_view GoalStatusName(GoalStatus status) {
 }
 
 std::string FormatFeedback(const Lesson& lesson, const ExerciseResult& result,
-                           const std::string& stopped, const FeedbackOptions& options) {
+                           const RunProblems& run, const FeedbackOptions& options) {
   const Lang lang = options.lang;
   const Exercise& ex = *result.exercise;
   const size_t width = options.width < 30 ? 30 : options.width;
@@ -96,9 +109,14 @@ std::string FormatFeedback(const Lesson& lesson, const ExerciseResult& result,
               ex.title.In(lang),
           width, "");
   out += "\n";
-  if (!stopped.empty()) {
-    Wrapped(out, std::string(Phrase("stopped", lang)) + stopped, width, "");
+  if (!run.stopped.empty()) {
+    Wrapped(out, std::string(Phrase("stopped", lang)) + run.stopped, width, "");
     Wrapped(out, Phrase("stopped_after", lang), width, "");
+    out += "\n";
+  }
+  if (!run.unsettled.empty()) {
+    Wrapped(out, std::string(Phrase("unsettled", lang)) + Joined(run.unsettled), width, "");
+    Wrapped(out, Phrase("unsettled_after", lang), width, "");
     out += "\n";
   }
   // Status labels padded to the widest one shown, so that titles line up in either language.
@@ -148,7 +166,7 @@ std::string FormatFeedback(const Lesson& lesson, const ExerciseResult& result,
 }
 
 nlohmann::json FeedbackJson(const Lesson& lesson, const ExerciseResult& result,
-                            const std::string& stopped, Lang lang) {
+                            const RunProblems& run, Lang lang) {
   nlohmann::json goals = nlohmann::json::array();
   for (const GoalResult& g : result.goals) {
     nlohmann::json j = {{"id", g.goal->id},
@@ -162,7 +180,8 @@ nlohmann::json FeedbackJson(const Lesson& lesson, const ExerciseResult& result,
   nlohmann::json out = {{"lesson", lesson.number},      {"exercise", result.exercise->id},
                         {"all_met", result.AllMet()},   {"met", result.MetCount()},
                         {"total", result.goals.size()}, {"goals", std::move(goals)}};
-  if (!stopped.empty()) out["stopped"] = stopped;
+  if (!run.stopped.empty()) out["stopped"] = run.stopped;
+  if (!run.unsettled.empty()) out["unsettled"] = run.unsettled;
   return out;
 }
 

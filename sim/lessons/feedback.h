@@ -20,16 +20,19 @@ struct FeedbackOptions {
 
 // One line per goal, "[met]" or "[missed]" (in the chosen language) and its title; a missed
 // goal's hint under it; a waiting goal names the goals it waits for; an unavailable one says
-// why. Starts with the lesson and exercise title (and `stopped`, when not empty: where the
-// learner's scenario stopped) and ends with "N of M goals met." and what to do next.
+// why. Starts with the lesson and exercise title, then the run's problems when there are any
+// (the step where the scenario stopped and its error; instances still pending or stopping),
+// before any goal, since they are the real cause; ends with "N of M goals met." and what to do
+// next.
 std::string FormatFeedback(const Lesson& lesson, const ExerciseResult& result,
-                           const std::string& stopped, const FeedbackOptions& options);
+                           const RunProblems& run, const FeedbackOptions& options);
 
 // {"lesson": N, "exercise": ID, "all_met": B, "met": N, "total": N, "stopped": S,
-//  "goals": [{"id", "title", "status": "met"|"missed"|"waiting"|"unavailable", "hint",
-//             "detail", "waiting_for"}]} with texts in `lang`.
+//  "unsettled": [S...], "goals": [{"id", "title", "status": "met"|"missed"|"waiting"|
+//  "unavailable", "hint", "detail", "waiting_for"}]} with texts in `lang`; "stopped" and
+//  "unsettled" only when there are such problems.
 nlohmann::json FeedbackJson(const Lesson& lesson, const ExerciseResult& result,
-                            const std::string& stopped, Lang lang);
+                            const RunProblems& run, Lang lang);
 
 // "met", "missed", "waiting" or "unavailable".
 std::string_view GoalStatusName(GoalStatus status);

@@ -61,6 +61,10 @@ struct Exercise {
   std::map<std::string, nlohmann::json, std::less<>> vars;
   std::vector<Goal> goals;
   std::string solution;  // file name of the reference solution in the lesson's folder
+  // File name of the scenario `lesson start` prints to begin from, when the exercise needs steps
+  // that later lessons teach (a launch); empty for the generic one. Either way the starter
+  // carries the solution's settings (timing, start, seed, pricing, free_tier).
+  std::string starter;
   std::vector<WrongAnswer> wrong;
 };
 

@@ -138,7 +138,8 @@ class Parser {
     ex.id = String(raw, "id", "exercise");
     std::string where = "exercise \"" + ex.id + "\"";
     if (!ex.id.empty() && !IsId(ex.id)) Fail(where, "the id must match [a-z0-9-]+");
-    Known(raw, where, {"id", "title", "task", "region", "vars", "goals", "solution", "wrong"});
+    Known(raw, where,
+          {"id", "title", "task", "region", "vars", "goals", "solution", "starter", "wrong"});
     ex.title = Text(raw, "title", where);
     ex.task = Text(raw, "task", where);
     ex.region = String(raw, "region", where);
@@ -153,6 +154,7 @@ class Parser {
       }
     }
     ex.solution = String(raw, "solution", where);
+    if (raw.contains("starter")) ex.starter = String(raw, "starter", where);
     std::set<std::string> goal_ids;
     auto goals = raw.find("goals");
     if (goals == raw.end() || !goals->is_array() || goals->empty()) {

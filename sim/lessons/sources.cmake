@@ -8,6 +8,7 @@ list(APPEND EC2SIM_LESSONS_SOURCES
   sim/lessons/feedback.cc
   sim/lessons/progress.cc
   sim/lessons/learner_key.cc
+  sim/lessons/scenario_text.cc
   sim/lessons/views.cc
 )
 
@@ -16,7 +17,7 @@ list(APPEND EC2SIM_LESSONS_SOURCES
 # lessons/ is picked up when CMake next runs.
 file(GLOB EC2SIM_LESSON_DATA CONFIGURE_DEPENDS RELATIVE ${CMAKE_CURRENT_SOURCE_DIR}
   lessons/README.md lessons/*/en.md lessons/*/ko.md lessons/*/exercises.json
-  lessons/*/solution*.json)
+  lessons/*/solution*.json lessons/*/starter*.json)
 list(SORT EC2SIM_LESSON_DATA)
 set(EC2SIM_LESSON_DECLS "")
 set(EC2SIM_LESSON_ROWS "")

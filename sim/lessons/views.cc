@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "sim/lessons/feedback.h"
+#include "sim/lessons/scenario_text.h"
 #include "sim/lessons/terminal_text.h"
 #include "sim/lessons/text_width.h"
 
@@ -23,6 +24,29 @@ void Lines(std::string& out, const std::vector<std::string>& lines) {
 // The access key `lesson start` suggests; any key names an account on `ec2sim serve`.
 constexpr std::string_view kExampleKey = "AKIDLEARNER1";
 
+// What a lesson's checks use beyond EC2 calls, in a learner's words: "Uses the simulator's
+// billing (bill) and latency model (latency)." The verb stays in parentheses, since it is what
+// the learner types.
+std::string NeedsSentence(const std::vector<std::string>& needs, Lang lang) {
+  struct Row {
+    std::string_view verb, en, ko;
+  };
+  static constexpr Row kRows[] = {{"bill", "billing", "요금 계산"},
+                                  {"probe", "traffic check", "트래픽 확인"},
+                                  {"latency", "latency model", "지연 시간 모델"}};
+  std::vector<std::string> parts;
+  for (const std::string& verb : needs) {
+    std::string words = verb;
+    for (const Row& row : kRows) {
+      if (row.verb == verb) words = std::string(lang == Lang::kKo ? row.ko : row.en);
+    }
+    parts.push_back(words + "(" + verb + ")");
+    if (lang == Lang::kEn) parts.back().insert(words.size(), " ");
+  }
+  if (lang == Lang::kKo) return "시뮬레이터의 " + Joined(parts, ", ") + "을 씁니다.";
+  return "Uses the simulator's " + Joined(parts, parts.size() > 2 ? ", " : " and ") + ".";
+}
+
 std::string Heading(std::string_view text, char rule) {
   return std::string(text) + "\n" + std::string(DisplayWidth(text), rule) + "\n";
 }
@@ -34,12 +58,11 @@ std::string FormatLessonList(const Course& course, Lang lang, std::size_t width)
   std::string out;
   for (const Lesson& lesson : course.lessons) {
     std::string number = (lesson.number < 10 ? " " : "") + std::to_string(lesson.number) + ". ";
-    std::string title = lesson.title.In(lang);
-    if (!lesson.needs.empty()) {
-      title += "  (" + std::string(Phrase("needs", lang)) + Joined(lesson.needs, ", ") + ")";
-    }
-    Lines(out, WrapText(title, width, number, std::string(number.size(), ' ')));
+    Lines(out, WrapText(lesson.title.In(lang), width, number, std::string(number.size(), ' ')));
     Lines(out, WrapText(PlainInline(lesson.summary.In(lang)), width, "      ", "      "));
+    if (!lesson.needs.empty()) {
+      Lines(out, WrapText(NeedsSentence(lesson.needs, lang), width, "      ", "      "));
+    }
   }
   return out;
 }
@@ -64,15 +87,26 @@ std::string FormatLessonText(const Lesson& lesson, Lang lang, std::size_t width)
 }
 
 std::string StarterScenario(const Lesson& lesson, const Exercise& exercise, Lang lang) {
+  if (const std::string* own = lesson.File(exercise.starter); own != nullptr) {
+    return LocalizedScenario(*own, lang);
+  }
   nlohmann::ordered_json starter = {
       {"format", 1},
       {"name", "lesson-" + std::to_string(lesson.number) + "-" + exercise.id},
-      {"region", exercise.region},
-      {"steps",
-       nlohmann::ordered_json::array(
-           {{{"note", lang == Lang::kKo ? "여기에 단계를 쓰세요: call, advance, wait ..."
-                                        : "Write your steps here: call, advance, wait ..."}}})}};
-  return starter.dump(2) + "\n";
+      {"region", exercise.region}};
+  // The solution's settings, so that an answer is graded under the conditions it was written
+  // for (a starter with realistic timing misses a goal its instant solution meets).
+  const std::string* solution = lesson.File(exercise.solution);
+  auto parsed = nlohmann::ordered_json::parse(solution != nullptr ? *solution : "", nullptr,
+                                              /*allow_exceptions=*/false);
+  for (std::string_view key : kScenarioSettings) {
+    const std::string name(key);
+    if (parsed.is_object() && parsed.contains(name)) starter[name] = parsed[name];
+  }
+  starter["steps"] = nlohmann::ordered_json::array(
+      {{{"note", lang == Lang::kKo ? "여기에 단계를 쓰세요: call, advance, wait ..."
+                                   : "Write your steps here: call, advance, wait ..."}}});
+  return CompactJson(starter) + "\n";
 }
 
 std::string FormatExerciseStart(const Lesson& lesson, const Exercise& exercise, Lang lang,

@@ -77,6 +77,23 @@ bool OptionalString(const OrderedJson& root, std::string_view key, std::string& 
   return true;
 }
 
+// A text for people: a string, or {"en": TEXT, "ko": TEXT} of which the English is kept (the
+// course shows the Korean; see docs/scenario-format.md).
+void OptionalText(const OrderedJson& root, std::string_view key, std::string& out,
+                  Diagnostics& diag) {
+  auto it = root.find(key);
+  if (it == root.end() || it->is_string()) {
+    OptionalString(root, key, out, diag);
+    return;
+  }
+  if (it->is_object() && it->size() == 2 && it->contains("en") && it->contains("ko") &&
+      (*it)["en"].is_string() && (*it)["ko"].is_string()) {
+    out = (*it)["en"].get<std::string>();
+    return;
+  }
+  diag.Add(Quoted(key) + " must be a string or {\"en\": TEXT, \"ko\": TEXT}, got " + Shown(*it));
+}
+
 template <typename Enum, size_t N>
 void OptionalEnum(const OrderedJson& root, std::string_view key,
                   const std::array<std::pair<std::string_view, Enum>, N>& choices, Enum& out,
@@ -111,8 +128,8 @@ void ValidateTopLevel(const OrderedJson& root, Scenario& sc, Diagnostics& diag) 
   } else if (OptionalString(root, "name", sc.name, diag) && !IsScenarioName(sc.name)) {
     diag.Add(MessageId::kNameShape, {Quoted(sc.name)});
   }
-  OptionalString(root, "title", sc.title, diag);
-  OptionalString(root, "description", sc.description, diag);
+  OptionalText(root, "title", sc.title, diag);
+  OptionalText(root, "description", sc.description, diag);
   if (OptionalString(root, "region", sc.region, diag) && !IsRegionShaped(sc.region)) {
     diag.Add(MessageId::kRegionShape, {Quoted(sc.region)});
   }

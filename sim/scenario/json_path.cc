@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "sim/scenario/json_filter.h"
+
 namespace ec2sim::scenario {
 namespace {
 
@@ -27,9 +29,13 @@ std::string Prefix(const JsonPath& path, size_t count) {
   return out;
 }
 
-std::string Where(const JsonPath& path, size_t count) {
-  return count == 0 ? std::string("the result") : Prefix(path, count);
+// `root` names the value the path starts from: "the result", or "the value before '|'".
+std::string Where(const JsonPath& path, size_t count, std::string_view root) {
+  return count == 0 ? std::string(root) : Prefix(path, count);
 }
+
+constexpr std::string_view kResultRoot = "the result";
+constexpr std::string_view kPipeRoot = "the value before '|'";
 
 // The position of the ']' that closes the '[' at `open`, skipping brackets inside a filter's
 // nested path and anything inside 'quotes'. npos when there is none.
@@ -49,128 +55,6 @@ size_t ClosingBracket(std::string_view text, size_t open) {
     }
   }
   return std::string_view::npos;
-}
-
-nlohmann::json ParseLiteral(std::string_view text) {
-  if (text.size() >= 2 && text.front() == '\'' && text.back() == '\'') {
-    return std::string(text.substr(1, text.size() - 2));
-  }
-  if (text == "true") return true;
-  if (text == "false") return false;
-  if (text == "null") return nullptr;
-  std::int64_t whole = 0;
-  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), whole);
-  if (ec == std::errc() && end == text.data() + text.size()) return whole;
-  double real = 0;
-  auto [rend, rec] = std::from_chars(text.data(), text.data() + text.size(), real);
-  if (rec == std::errc() && rend == text.data() + text.size()) return real;
-  return std::string(text);
-}
-
-std::string_view Trimmed(std::string_view s) {
-  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
-  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
-  return s;
-}
-
-Result<JsonCondition> ParseCondition(std::string_view whole, std::string_view cond) {
-  JsonCondition c;
-  std::string_view lhs = cond;
-  static constexpr std::pair<std::string_view, JsonCondition::Op> kOps[] = {
-      {"==", JsonCondition::Op::kEq}, {"!=", JsonCondition::Op::kNe},
-      {"<=", JsonCondition::Op::kLe}, {">=", JsonCondition::Op::kGe},
-      {"<", JsonCondition::Op::kLt},  {">", JsonCondition::Op::kGt}};
-  size_t best = std::string_view::npos;
-  size_t best_len = 0;
-  for (const auto& [spelling, op] : kOps) {
-    size_t at = cond.find(spelling);
-    // The earliest operator wins; at equal positions the two-character spelling (listed first).
-    if (at != std::string_view::npos && (best == std::string_view::npos || at < best)) {
-      best = at;
-      best_len = spelling.size();
-      c.op = op;
-    }
-  }
-  if (best != std::string_view::npos) {
-    lhs = Trimmed(cond.substr(0, best));
-    std::string_view rhs = Trimmed(cond.substr(best + best_len));
-    if (rhs.empty()) return BadPath(whole, "filter [?" + std::string(cond) + "] has no value");
-    c.literal = ParseLiteral(rhs);
-  } else if (!cond.empty() && cond.front() == '!') {
-    c.op = JsonCondition::Op::kFalsy;
-    lhs = Trimmed(cond.substr(1));
-  }
-  if (lhs.empty()) return BadPath(whole, "filter [?" + std::string(cond) + "] has no path");
-  auto path = ParseJsonPath(lhs);
-  if (!path.ok()) {
-    return BadPath(whole, "in filter [?" + std::string(cond) + "]: " + path.error().message);
-  }
-  if (IsMultiValued(*path)) {
-    return BadPath(whole, "the path of filter [?" + std::string(cond) + "] must select one value");
-  }
-  c.path = std::make_shared<const JsonPath>(std::move(*path));
-  return c;
-}
-
-// Splits "A && B" outside 'quotes'.
-Result<JsonFilter> ParseFilter(std::string_view whole, std::string_view text) {
-  JsonFilter filter;
-  size_t start = 0;
-  bool quoted = false;
-  for (size_t i = 0; i <= text.size(); ++i) {
-    if (i < text.size() && text[i] == '\'') quoted = !quoted;
-    bool split = i == text.size() || (!quoted && text.substr(i, 2) == "&&");
-    if (!split) continue;
-    EC2SIM_ASSIGN_OR_RETURN(JsonCondition c,
-                            ParseCondition(whole, Trimmed(text.substr(start, i - start))));
-    filter.all.push_back(std::move(c));
-    start = i + 2;
-    ++i;
-  }
-  return filter;
-}
-
-bool Truthy(const nlohmann::json* v) {
-  return v != nullptr && !v->is_null() && !(v->is_boolean() && !v->get<bool>());
-}
-
-bool Holds(const JsonCondition& c, const nlohmann::json& element) {
-  auto found = ResolveJsonPath(element, *c.path);
-  const nlohmann::json* v = found.ok() ? *found : nullptr;
-  const nlohmann::json& lit = c.literal;
-  switch (c.op) {
-    case JsonCondition::Op::kTruthy:
-      return Truthy(v);
-    case JsonCondition::Op::kFalsy:
-      return !Truthy(v);
-    case JsonCondition::Op::kEq:
-      return v != nullptr && *v == lit;
-    case JsonCondition::Op::kNe:
-      return v == nullptr || *v != lit;
-    default:
-      break;
-  }
-  if (v == nullptr) return false;
-  bool numbers = v->is_number() && lit.is_number();
-  bool strings = v->is_string() && lit.is_string();
-  if (!numbers && !strings) return false;
-  switch (c.op) {
-    case JsonCondition::Op::kLt:
-      return *v < lit;
-    case JsonCondition::Op::kLe:
-      return *v <= lit;
-    case JsonCondition::Op::kGt:
-      return *v > lit;
-    default:
-      return *v >= lit;
-  }
-}
-
-bool Passes(const JsonFilter& f, const nlohmann::json& element) {
-  for (const JsonCondition& c : f.all) {
-    if (!Holds(c, element)) return false;
-  }
-  return true;
 }
 
 // One step of a multi-valued walk: the values `segment` reaches from `node`, appended to `out`.
@@ -193,7 +77,7 @@ void Step(const JsonPath::Segment& segment, const nlohmann::json& node,
     if (!node.is_array()) return;
     const auto& filter = std::get<JsonFilter>(segment);
     for (const auto& item : node) {
-      if (Passes(filter, item)) out.push_back(&item);
+      if (FilterPasses(filter, item)) out.push_back(&item);
     }
   }
 }
@@ -222,6 +106,7 @@ std::string_view JsonKindName(const nlohmann::json& value) {
 }
 
 bool IsMultiValued(const JsonPath& path) {
+  if (path.then != nullptr) return IsMultiValued(*path.then);
   for (const auto& segment : path.segments) {
     if (std::holds_alternative<JsonWildcard>(segment) ||
         std::holds_alternative<JsonFilter>(segment)) {
@@ -231,7 +116,31 @@ bool IsMultiValued(const JsonPath& path) {
   return false;
 }
 
-Result<JsonPath> ParseJsonPath(std::string_view text) {
+namespace {
+
+// The position of the first '|' outside brackets and quotes, or npos.
+size_t TopLevelPipe(std::string_view text) {
+  int depth = 0;
+  bool quoted = false;
+  for (size_t i = 0; i < text.size(); ++i) {
+    char c = text[i];
+    if (quoted) {
+      quoted = c != '\'';
+    } else if (c == '\'') {
+      quoted = true;
+    } else if (c == '[') {
+      ++depth;
+    } else if (c == ']') {
+      --depth;
+    } else if (c == '|' && depth == 0) {
+      return i;
+    }
+  }
+  return std::string_view::npos;
+}
+
+// Parses a path without '|': keys, indexes and selectors.
+Result<JsonPath> ParseSegments(std::string_view text) {
   if (text.empty()) return BadPath(text, "empty path");
   JsonPath path;
   size_t pos = 0;
@@ -256,7 +165,7 @@ Result<JsonPath> ParseJsonPath(std::string_view text) {
         continue;
       }
       if (!inside.empty() && inside.front() == '?') {
-        EC2SIM_ASSIGN_OR_RETURN(JsonFilter filter, ParseFilter(text, inside.substr(1)));
+        EC2SIM_ASSIGN_OR_RETURN(JsonFilter filter, ParseJsonFilter(text, inside.substr(1)));
         path.segments.emplace_back(std::move(filter));
         continue;
       }
@@ -278,22 +187,54 @@ Result<JsonPath> ParseJsonPath(std::string_view text) {
   return path;
 }
 
+// Pipes each cost a level of recursion to parse, walk and free; real queries use one or two.
+constexpr int kMaxPipes = 16;
+
+Result<JsonPath> ParsePiped(std::string_view text, int depth);
+
+}  // namespace
+
+Result<JsonPath> ParseJsonPath(std::string_view text) { return ParsePiped(text, 0); }
+
+namespace {
+
+Result<JsonPath> ParsePiped(std::string_view text, int depth) {
+  size_t pipe = TopLevelPipe(text);
+  if (pipe == std::string_view::npos) return ParseSegments(text);
+  if (depth == kMaxPipes) {
+    return BadPath(text, "more than " + std::to_string(kMaxPipes) + " '|' in one path");
+  }
+  std::string_view left = TrimSpaces(text.substr(0, pipe));
+  std::string_view right = TrimSpaces(text.substr(pipe + 1));
+  if (left.empty()) return BadPath(text, "nothing before '|'");
+  if (right.empty()) return BadPath(text, "nothing after '|' (to take one element: \"| [0]\")");
+  auto head = ParseSegments(left);
+  if (!head.ok()) return BadPath(text, "before '|': " + head.error().message);
+  auto tail = ParsePiped(right, depth + 1);
+  if (!tail.ok()) return BadPath(text, "after '|': " + tail.error().message);
+  head->then = std::make_shared<const JsonPath>(std::move(*tail));
+  return head;
+}
+
+}  // namespace
+
 namespace {
 
 // Resolves the first `count` segments, which must be keys and indexes.
 Result<const nlohmann::json*> ResolvePrefix(const nlohmann::json& root, const JsonPath& path,
-                                            size_t count) {
+                                            size_t count, std::string_view root_name) {
   const nlohmann::json* node = &root;
   for (size_t i = 0; i < count; ++i) {
     if (const auto* key = std::get_if<std::string>(&path.segments[i])) {
       if (!node->is_object()) {
         return MakeError(ErrorCode::kSimNotFound,
-                         Where(path, i) + " is " + std::string(JsonKindName(*node)) +
+                         Where(path, i, root_name) + " is " + std::string(JsonKindName(*node)) +
                              ", not an object, so it has no key \"" + *key + "\"");
       }
       auto it = node->find(*key);
       if (it == node->end()) {
-        return MakeError(ErrorCode::kSimNotFound, "no key \"" + *key + "\" in " + Where(path, i));
+        return MakeError(ErrorCode::kSimNotFound,
+                         "no key \"" + *key + "\" in " + Where(path, i, root_name));
       }
       node = &*it;
       continue;
@@ -301,15 +242,16 @@ Result<const nlohmann::json*> ResolvePrefix(const nlohmann::json& root, const Js
     std::int64_t index = std::get<std::int64_t>(path.segments[i]);
     if (!node->is_array()) {
       return MakeError(ErrorCode::kSimNotFound,
-                       Where(path, i) + " is " + std::string(JsonKindName(*node)) +
+                       Where(path, i, root_name) + " is " + std::string(JsonKindName(*node)) +
                            ", not a list, so it has no [" + std::to_string(index) + "]");
     }
     auto size = static_cast<std::int64_t>(node->size());
     std::int64_t at = index < 0 ? size + index : index;
     if (at < 0 || at >= size) {
-      return MakeError(ErrorCode::kSimNotFound,
-                       "index [" + std::to_string(index) + "] out of range: " + Where(path, i) +
-                           " has " + std::to_string(size) + (size == 1 ? " element" : " elements"));
+      return MakeError(ErrorCode::kSimNotFound, "index [" + std::to_string(index) +
+                                                    "] out of range: " + Where(path, i, root_name) +
+                                                    " has " + std::to_string(size) +
+                                                    (size == 1 ? " element" : " elements"));
     }
     node = &(*node)[static_cast<size_t>(at)];
   }
@@ -323,7 +265,10 @@ Result<const nlohmann::json*> ResolveJsonPath(const nlohmann::json& root, const 
     return MakeError(ErrorCode::kSimInvalidInput,
                      "a path with [*] or [?...] selects many values, not one");
   }
-  return ResolvePrefix(root, path, path.segments.size());
+  if (path.then != nullptr) {
+    return MakeError(ErrorCode::kSimInvalidInput, "a path with '|' needs SelectJsonPath");
+  }
+  return ResolvePrefix(root, path, path.segments.size(), kResultRoot);
 }
 
 Result<const nlohmann::json*> ResolveJsonPath(const nlohmann::json& root, std::string_view text) {
@@ -331,19 +276,23 @@ Result<const nlohmann::json*> ResolveJsonPath(const nlohmann::json& root, std::s
   return ResolveJsonPath(root, path);
 }
 
-Result<nlohmann::json> SelectJsonPath(const nlohmann::json& root, const JsonPath& path) {
+namespace {
+
+// SelectJsonPath's walk of one piped part; `root_name` names `root` in messages.
+Result<nlohmann::json> SelectPart(const nlohmann::json& root, const JsonPath& path,
+                                  std::string_view root_name) {
   size_t first = 0;
   while (first < path.segments.size() &&
          (std::holds_alternative<std::string>(path.segments[first]) ||
           std::holds_alternative<std::int64_t>(path.segments[first]))) {
     ++first;
   }
-  EC2SIM_ASSIGN_OR_RETURN(const nlohmann::json* start, ResolvePrefix(root, path, first));
+  EC2SIM_ASSIGN_OR_RETURN(const nlohmann::json* start, ResolvePrefix(root, path, first, root_name));
   if (first == path.segments.size()) return *start;
   bool wildcard = std::holds_alternative<JsonWildcard>(path.segments[first]);
   if (!start->is_array() && !(wildcard && start->is_object())) {
     return MakeError(ErrorCode::kSimNotFound,
-                     Where(path, first) + " is " + std::string(JsonKindName(*start)) +
+                     Where(path, first, root_name) + " is " + std::string(JsonKindName(*start)) +
                          ", not a list, so " + (wildcard ? "[*]" : "a [?...] filter") +
                          " does not apply");
   }
@@ -356,6 +305,16 @@ Result<nlohmann::json> SelectJsonPath(const nlohmann::json& root, const JsonPath
   nlohmann::json out = nlohmann::json::array();
   for (const nlohmann::json* node : nodes) out.push_back(*node);
   return out;
+}
+
+}  // namespace
+
+Result<nlohmann::json> SelectJsonPath(const nlohmann::json& root, const JsonPath& path) {
+  EC2SIM_ASSIGN_OR_RETURN(nlohmann::json value, SelectPart(root, path, kResultRoot));
+  for (const JsonPath* part = path.then.get(); part != nullptr; part = part->then.get()) {
+    EC2SIM_ASSIGN_OR_RETURN(value, SelectPart(value, *part, kPipeRoot));
+  }
+  return value;
 }
 
 Result<nlohmann::json> SelectJsonPath(const nlohmann::json& root, std::string_view text) {

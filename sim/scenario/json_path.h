@@ -16,6 +16,15 @@
 // A multi-valued path selects a list: every value it reaches, in document order, flattened one
 // level per selector ("Reservations[*].Instances[*].InstanceId" is a list of ids). Parts that do
 // not resolve below a selector are skipped, so the list may be empty.
+//
+// A pipe "LEFT | RIGHT" (JMESPath's, as in `aws ... --query`) applies the path RIGHT to the value
+// LEFT selects: "Addresses[?!AssociationId].PublicIp | [0]" is the first such address, a
+// string, not a list. RIGHT is a path whose first part may be indexes alone; only "|" outside
+// brackets and quotes splits, and a path may have several ("A[*] | [0].B[*] | [-1]").
+//
+// A filter's LITERAL may be a reference to a saved value, "[?SubnetId == '${subnet}']": the path
+// is parsed with the reference in place, and BindJsonPath (substitute.h) puts the value in
+// before the path is used. References anywhere else in a path are an error.
 #ifndef EC2SIM_SIM_SCENARIO_JSON_PATH_H_
 #define EC2SIM_SIM_SCENARIO_JSON_PATH_H_
 
@@ -44,6 +53,7 @@ struct JsonCondition {
   std::shared_ptr<const JsonPath> path;  // relative to the element; never multi-valued
   Op op = Op::kTruthy;
   nlohmann::json literal;  // the right-hand side; null for kTruthy and kFalsy
+  bool quoted = false;     // the literal was written in 'quotes' (always a string)
 };
 
 // "[?COND && COND ...]": keeps the elements for which every condition holds.
@@ -55,9 +65,12 @@ struct JsonPath {
   // Key, list index, or a selector.
   using Segment = std::variant<std::string, std::int64_t, JsonWildcard, JsonFilter>;
   std::vector<Segment> segments;
+  // "| RIGHT": the path applied to what `segments` select; null when there is no pipe.
+  std::shared_ptr<const JsonPath> then;
 };
 
-// True when the path has a [*] or [?...] selector.
+// True when the path selects a list of values: its last piped part (the whole path when there
+// is no "|") has a [*] or [?...] selector.
 bool IsMultiValued(const JsonPath& path);
 
 // Parses a path. Error kSimInvalidInput naming the problem (empty path, empty key, bad index).
@@ -66,7 +79,7 @@ Result<JsonPath> ParseJsonPath(std::string_view text);
 // Finds the value at `path` in `root`. The pointer stays valid while `root` is unchanged.
 // Error kSimNotFound with a message that says which part did not resolve and why (missing key,
 // index out of range, key into a non-object, index into a non-list); kSimInvalidInput for a
-// multi-valued path (use SelectJsonPath).
+// multi-valued path or one with "|" (use SelectJsonPath).
 Result<const nlohmann::json*> ResolveJsonPath(const nlohmann::json& root, const JsonPath& path);
 
 // Both steps at once; a syntax error is reported as kSimInvalidInput.
@@ -75,7 +88,8 @@ Result<const nlohmann::json*> ResolveJsonPath(const nlohmann::json& root, std::s
 // A copy of what `path` selects: for a single-valued path the value ResolveJsonPath finds (same
 // errors); for a multi-valued path the list of selected values. The part before the first
 // selector must resolve (kSimNotFound as above) and the first selector must meet a list (or an
-// object for [*]); after that, parts that do not resolve are skipped.
+// object for [*]); after that, parts that do not resolve are skipped. After a "|", errors name
+// "the value before '|'" (e.g. "index [0] out of range: the value before '|' has 0 elements").
 Result<nlohmann::json> SelectJsonPath(const nlohmann::json& root, const JsonPath& path);
 Result<nlohmann::json> SelectJsonPath(const nlohmann::json& root, std::string_view text);
 

@@ -74,6 +74,8 @@ namespace ec2sim::scenario {
     "\"90s\", \"2h\", \"30d\" 같은 기간이 필요합니다")                                             \
   X(kMustBeObject, "must be an object, got {1}", "객체여야 합니다(받은 값: {1})")                  \
   X(kStringNeeded, "must be a string, got {1}", "문자열이어야 합니다(받은 값: {1})")               \
+  X(kNoteShape, "must be a string or {\"en\": TEXT, \"ko\": TEXT}, got {1}",                     \
+    "문자열이거나 {\"en\": TEXT, \"ko\": TEXT} 형태여야 합니다(받은 값: {1})")                  \
   X(kWaitNeedsObject, "needs {\"instance\": ID, \"state\": NAME, \"timeout\": DURATION}",          \
     "{\"instance\": ID, \"state\": NAME, \"timeout\": DURATION} 형태가 필요합니다")                \
   X(kWaitUnknownKey, "unknown key {1} (use instance, state and timeout)",                          \

@@ -246,6 +246,13 @@ class StepRunner {
     }
   }
 
+  // What a path of `save` or `expect` selects, with saved values put into its filters.
+  Result<nlohmann::json> Select(const nlohmann::json& root, const std::string& text) const {
+    EC2SIM_ASSIGN_OR_RETURN(JsonPath path, ParseJsonPath(text));
+    EC2SIM_ASSIGN_OR_RETURN(JsonPath bound, BindJsonPath(path, vars_));
+    return SelectJsonPath(root, bound);
+  }
+
   void CheckExpectations(const ScenarioStep& step, StepOutcome& out) {
     for (const Expectation& e : step.expect) {
       auto spec = Substitute(e.matcher, vars_);
@@ -253,7 +260,7 @@ class StepRunner {
         out.failures.push_back({e.path, "", "", e.path + ": " + spec.error().message});
         continue;
       }
-      auto found = SelectJsonPath(out.result, e.path);
+      auto found = Select(out.result, e.path);
       MatchOutcome m = EvaluateMatcher(*spec, found.ok() ? &*found : nullptr,
                                        found.ok() ? "" : found.error().message);
       if (m.passed) continue;
@@ -265,7 +272,7 @@ class StepRunner {
 
   void Save(const ScenarioStep& step, StepOutcome& out) {
     for (const SaveRule& rule : step.save) {
-      auto found = SelectJsonPath(out.result, rule.path);
+      auto found = Select(out.result, rule.path);
       if (!found.ok()) {
         out.failures.push_back({rule.path, "a value to save as \"" + rule.name + "\"",
                                 "nothing (" + found.error().message + ")",
@@ -277,6 +284,10 @@ class StepRunner {
     }
   }
 
+ public:
+  const Variables& saved() const { return vars_; }
+
+ private:
   const Scenario& sc_;
   Backend& backend_;
   Variables vars_;
@@ -306,6 +317,7 @@ ScenarioOutcome RunScenario(const Scenario& scenario, Backend& backend, std::ost
     if (transcript != nullptr) scenario::WriteStepLines(out, *transcript);
     outcome.steps.push_back(std::move(out));
   }
+  outcome.saved = runner.saved();
   if (transcript != nullptr) scenario::WriteScenarioFooter(scenario, outcome, *transcript);
   return outcome;
 }

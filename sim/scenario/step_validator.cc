@@ -197,14 +197,27 @@ class StepChecker {
         CheckReferences(verb.name, step_.args);
         return;
       case StepVerb::kNote:
-        if (!operand.is_string()) {
-          Fail("note", MessageId::kStringNeeded, {Kind(operand)});
-          return;
-        }
-        step_.text = operand.get<std::string>();
-        CheckReferences("note", nlohmann::json(step_.text));
+        ReadNote(operand, step_.text);
         return;
     }
+  }
+
+  // A note: a string, or the same text in both course languages, {"en": "...", "ko": "..."}.
+  void ReadNote(const OrderedJson& value, std::string& english) {
+    if (value.is_string()) {
+      english = value.get<std::string>();
+      CheckReferences("note", nlohmann::json(english));
+      return;
+    }
+    bool bilingual = value.is_object() && value.size() == 2 && value.contains("en") &&
+                     value.contains("ko") && value["en"].is_string() && value["ko"].is_string();
+    if (!bilingual) {
+      Fail("note", MessageId::kNoteShape, {value.is_object() ? value.dump() : Kind(value)});
+      return;
+    }
+    english = value["en"].get<std::string>();
+    step_.note_ko = value["ko"].get<std::string>();
+    CheckReferences("note", nlohmann::json::array({english, step_.note_ko}));
   }
 
   void CheckWait(const OrderedJson& operand) {
@@ -251,14 +264,7 @@ class StepChecker {
       Fail("with", MessageId::kWithOnlyCall);
     }
     if (verb.verb != StepVerb::kNote) {
-      if (auto note = raw_.find("note"); note != raw_.end()) {
-        if (note->is_string()) {
-          step_.note = note->get<std::string>();
-          CheckReferences("note", nlohmann::json(step_.note));
-        } else {
-          Fail("note", MessageId::kStringNeeded, {Kind(*note)});
-        }
-      }
+      if (auto note = raw_.find("note"); note != raw_.end()) ReadNote(*note, step_.note);
     }
     if (auto region = raw_.find("region"); region != raw_.end()) {
       if (region->is_string() && IsRegionShaped(region->get<std::string>())) {
@@ -307,6 +313,7 @@ class StepChecker {
       } else if (auto parsed = ParseJsonPath(path.get<std::string>()); !parsed.ok()) {
         Fail("save", parsed.error().message);
       } else {
+        CheckPathReferences("save", *parsed);
         step_.save.push_back({name, path.get<std::string>()});
       }
     }
@@ -320,10 +327,12 @@ class StepChecker {
       return;
     }
     for (const auto& [path, matcher] : expect->items()) {
-      if (auto parsed = ParseJsonPath(path); !parsed.ok()) {
+      auto parsed = ParseJsonPath(path);
+      if (!parsed.ok()) {
         Fail("expect", parsed.error().message);
         continue;
       }
+      CheckPathReferences("expect", *parsed);
       nlohmann::json spec(matcher);
       if (Status valid = ValidateMatcher(spec); !valid.ok()) {
         Fail("expect", MessageId::kExpectProblem, {path, valid.error().message});
@@ -340,6 +349,20 @@ class StepChecker {
       Fail(key, s.error().message);
       return;
     }
+    CheckSaved(key, names);
+  }
+
+  // A path's references: only in filter values, and each saved by an earlier step.
+  void CheckPathReferences(std::string_view key, const JsonPath& path) {
+    std::vector<std::string> names;
+    if (Status s = CollectPathReferences(path, names); !s.ok()) {
+      Fail(key, s.error().message);
+      return;
+    }
+    CheckSaved(key, names);
+  }
+
+  void CheckSaved(std::string_view key, const std::vector<std::string>& names) {
     std::set<std::string> reported;
     for (const std::string& name : names) {
       if (saved_.count(name) == 0 && reported.insert(name).second) {

@@ -134,4 +134,49 @@ Result<nlohmann::json> Substitute(const nlohmann::json& value, const Variables& 
   return value;
 }
 
+Status CollectPathReferences(const JsonPath& path, std::vector<std::string>& names) {
+  for (const JsonPath::Segment& segment : path.segments) {
+    if (const auto* key = std::get_if<std::string>(&segment)) {
+      if (key->find("${") == std::string::npos) continue;
+      return MakeError(ErrorCode::kSimInvalidInput,
+                       "\"" + *key +
+                           "\": a \"${name}\" in a path is allowed only as a filter's value, "
+                           "e.g. [?SubnetId == '${subnet}']");
+    }
+    const auto* filter = std::get_if<JsonFilter>(&segment);
+    if (filter == nullptr) continue;
+    for (const JsonCondition& c : filter->all) {
+      EC2SIM_RETURN_IF_ERROR(CollectPathReferences(*c.path, names));
+      if (c.literal.is_string()) {
+        EC2SIM_RETURN_IF_ERROR(
+            CollectTextReferences(c.literal.get_ref<const std::string&>(), names));
+      }
+    }
+  }
+  return path.then != nullptr ? CollectPathReferences(*path.then, names) : OkStatus();
+}
+
+Result<JsonPath> BindJsonPath(const JsonPath& path, const Variables& vars) {
+  JsonPath out = path;
+  for (JsonPath::Segment& segment : out.segments) {
+    auto* filter = std::get_if<JsonFilter>(&segment);
+    if (filter == nullptr) continue;
+    for (JsonCondition& c : filter->all) {
+      if (!c.literal.is_string()) continue;
+      if (!c.quoted && IsWholeReference(c.literal)) {
+        EC2SIM_ASSIGN_OR_RETURN(c.literal, Substitute(c.literal, vars));
+      } else {
+        EC2SIM_ASSIGN_OR_RETURN(std::string text,
+                                SubstituteText(c.literal.get_ref<const std::string&>(), vars));
+        c.literal = std::move(text);
+      }
+    }
+  }
+  if (path.then != nullptr) {
+    EC2SIM_ASSIGN_OR_RETURN(JsonPath rest, BindJsonPath(*path.then, vars));
+    out.then = std::make_shared<const JsonPath>(std::move(rest));
+  }
+  return out;
+}
+
 }  // namespace ec2sim::scenario

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "ec2sim/result.h"
+#include "sim/scenario/json_path.h"
 
 namespace ec2sim::scenario {
 
@@ -36,6 +37,16 @@ Result<std::string> SubstituteText(std::string_view text, const Variables& vars)
 // Replaces references in every string of `value`: a whole-string reference becomes the saved
 // value with its type, others are spliced. Errors as SubstituteText.
 Result<nlohmann::json> Substitute(const nlohmann::json& value, const Variables& vars);
+
+// Appends the names referenced by `path`'s filter values ("[?SubnetId == '${subnet}']") to
+// `names`. Error kSimInvalidInput for a reference anywhere else in the path (a key), which
+// could change the path's shape, or a malformed one.
+Status CollectPathReferences(const JsonPath& path, std::vector<std::string>& names);
+
+// `path` with its filter values' references replaced: a quoted value is spliced as text
+// ('${subnet}' stays a string); a bare whole reference (${port}) becomes the saved value with
+// its type. Errors as SubstituteText.
+Result<JsonPath> BindJsonPath(const JsonPath& path, const Variables& vars);
 
 }  // namespace ec2sim::scenario
 

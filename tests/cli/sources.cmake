@@ -126,3 +126,21 @@ ec2sim_cli_test(regions_headings_in_korean EXIT 0
 ec2sim_cli_test(instance_types_headings_in_korean EXIT 0
   ARGS instance-types --region ap-northeast-2 --lang ko
   MATCH "인스턴스 유형 +vCPU +메모리\\(MiB\\)" "요금: ap-northeast-2의 온디맨드 Linux 요금")
+
+# --from/--to name an instance as the scenario does: by a saved name or by its Name tag.
+set(ec2sim_cli_named ${EC2SIM_CLI_DATA}/named-server.json)
+ec2sim_cli_test(probe_to_accepts_a_name_the_scenario_saved EXIT 0
+  ARGS probe ${ec2sim_cli_named} --from 203.0.113.7 --to server --protocol tcp --port 22
+  MATCH "Verdict: allowed \\(tcp port 22 from 203\\.0\\.113\\.7 to i-[0-9a-f]+\\)")
+ec2sim_cli_test(probe_to_accepts_an_instance_name_tag EXIT 0
+  ARGS probe ${ec2sim_cli_named} --from 203.0.113.7 --to web --protocol tcp --port 22
+  MATCH "Verdict: allowed \\(tcp port 22 from 203\\.0\\.113\\.7 to i-[0-9a-f]+\\)")
+ec2sim_cli_test(probe_from_accepts_a_name_tag_too EXIT 0
+  ARGS probe ${ec2sim_cli_named} --from web --to 198.51.100.1 --protocol tcp --port 443
+  MATCH "Verdict: allowed")
+ec2sim_cli_test(probe_to_an_unknown_name_says_what_it_accepts EXIT 2
+  ARGS probe ${ec2sim_cli_named} --from 203.0.113.7 --to webb --protocol tcp --port 22
+  MATCH "ec2sim probe: --to webb: not an instance id, an IPv4 address, a name the scenario saved \\(both, server, sg\\) or the Name tag of an instance in us-east-1")
+ec2sim_cli_test(probe_to_a_saved_list_says_how_to_take_one EXIT 2
+  ARGS probe ${ec2sim_cli_named} --from 203.0.113.7 --to both --protocol tcp --port 22
+  MATCH "--to both: the scenario saved \\[\"i-[0-9a-f]+\"\\] as \"both\", not one instance id or address" "\\[0\\]. to save its first element")

@@ -46,9 +46,18 @@ json CountInstances(int n) {
           {"expect", {{"Reservations[*].Instances[*]", {{"len", n}}}}}};
 }
 
+// The region's Amazon Linux 2023 image, found as a learner would (image ids are regional).
+std::string ImageIn(Sandbox& sandbox, const std::string& region) {
+  json params = {{"Owners", {"amazon"}},
+                 {"Filters", json::array({{{"Name", "name"}, {"Values", {"al2023-ami-*"}}}})}};
+  auto r = sandbox.Call("DescribeImages", params, CallContext{kAccount, region});
+  if (!r.ok() || r->value("Images", json::array()).empty()) return "ami-missing";
+  return (*r)["Images"][0].value("ImageId", "");
+}
+
 void Launch(Sandbox& sandbox, const std::string& region, const std::string& name) {
   json params = {
-      {"ImageId", "ami-0123456789abcdef0"},
+      {"ImageId", ImageIn(sandbox, region)},
       {"MinCount", 1},
       {"MaxCount", 1},
       {"TagSpecifications",
@@ -191,14 +200,15 @@ TEST(GoalChecker, AnAnswerThatStopsEarlyIsCheckedWhereItStopped) {
   auto answer = ParseScenario(R"({
     "format": 1, "name": "stops", "region": "ap-northeast-2", "timing": "instant",
     "steps": [
-      {"call": "RunInstances", "with": {"ImageId": "ami-0123456789abcdef0", "MinCount": 1, "MaxCount": 1}},
+      {"call": "RunInstances", "with": {"ImageId": "ami-0c9c942bd7bf113a2", "MinCount": 1, "MaxCount": 1}},
       {"call": "StopInstances", "with": {"InstanceIds": ["i-0123456789abcdef0"]}},
-      {"call": "RunInstances", "with": {"ImageId": "ami-0123456789abcdef0", "MinCount": 1, "MaxCount": 1}}
+      {"call": "RunInstances", "with": {"ImageId": "ami-0c9c942bd7bf113a2", "MinCount": 1, "MaxCount": 1}}
     ]})",
                               "answer.json");
   ASSERT_TRUE(answer.ok()) << answer.error().message;
   AnswerResult r = CheckScenarioAnswer(lesson.exercises[0], *answer);
-  EXPECT_EQ(r.stopped.rfind("step 2: InvalidInstanceID.NotFound", 0), 0u) << r.stopped;
+  EXPECT_EQ(r.run.stopped.rfind("step 2 (call StopInstances): InvalidInstanceID.NotFound", 0), 0u)
+      << r.run.stopped;
   EXPECT_EQ(r.result.goals[0].status, GoalStatus::kMet) << "the third step never ran";
 }
 

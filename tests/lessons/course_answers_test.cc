@@ -82,7 +82,8 @@ class ReferenceSolution : public testing::TestWithParam<AnswerCase> {};
 TEST_P(ReferenceSolution, RunsCleanlyAndMeetsEveryGoal) {
   Checked c = RunCase(GetParam());
   if (c.lesson == nullptr || c.answer.result.exercise == nullptr) return;
-  EXPECT_EQ(c.answer.stopped, "") << "the reference solution's own steps must pass";
+  EXPECT_EQ(c.answer.run.stopped, "") << "the reference solution's own steps must pass";
+  EXPECT_TRUE(c.answer.run.unsettled.empty()) << "the reference solution waits for its servers";
   if (c.answer.result.AnyUnavailable()) {
     GTEST_SKIP() << "Ec2sim.Unsupported: this build cannot check some goals yet:"
                  << Unavailable(c.answer.result);
@@ -99,7 +100,9 @@ class WrongAnswerFile : public testing::TestWithParam<AnswerCase> {};
 TEST_P(WrongAnswerFile, MissesExactlyItsGoalsAndShowsTheirHints) {
   Checked c = RunCase(GetParam());
   if (c.lesson == nullptr || c.answer.result.exercise == nullptr) return;
-  EXPECT_EQ(c.answer.stopped, "") << "a wrong answer is a mistake in the state, not a broken file";
+  EXPECT_EQ(c.answer.run.stopped, "")
+      << "a wrong answer is a mistake in the state, not a broken file";
+  EXPECT_TRUE(c.answer.run.unsettled.empty()) << "nor one that forgot to wait";
   std::set<std::string> expected(GetParam().misses.begin(), GetParam().misses.end());
   std::set<std::string> missed;
   bool unavailable_expected = false;
@@ -115,7 +118,7 @@ TEST_P(WrongAnswerFile, MissesExactlyItsGoalsAndShowsTheirHints) {
   }
   EXPECT_EQ(missed, expected);
   for (Lang lang : {Lang::kEn, Lang::kKo}) {
-    std::string text = FormatFeedback(*c.lesson, c.answer.result, "", {lang, 400, false});
+    std::string text = FormatFeedback(*c.lesson, c.answer.result, c.answer.run, {lang, 400, false});
     for (const GoalResult& g : c.answer.result.goals) {
       if (g.status != GoalStatus::kMissed) continue;
       // The hint is printed (wide enough not to wrap; inline markup removed).

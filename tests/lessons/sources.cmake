@@ -8,6 +8,7 @@ list(APPEND EC2SIM_TEST_SOURCES
   lessons/checker_test.cc
   lessons/catalog_test.cc
   lessons/course_answers_test.cc
+  lessons/course_in_order_test.cc
   lessons/views_test.cc
   lessons/lesson_fixtures.cc
   lessons/progress_test.cc

@@ -98,21 +98,22 @@ TEST(LessonViews, FeedbackNamesEachGoalAndGivesHintsOnlyForMissedOnes) {
     g.detail = "check 1: why";
     r.goals.push_back(g);
   }
-  std::string en = FormatFeedback(lesson, r, "", {Lang::kEn, 100, false});
+  std::string en = FormatFeedback(lesson, r, RunProblems{}, {Lang::kEn, 100, false});
   EXPECT_NE(en.find("[met]    " + ex.goals[0].title.en), std::string::npos) << en;
   EXPECT_EQ(en.find(ex.goals[0].hint.en.substr(0, 30)), std::string::npos);
   EXPECT_NE(en.find("[missed] " + ex.goals[1].title.en), std::string::npos) << en;
   EXPECT_NE(en.find("Hint: "), std::string::npos);
   EXPECT_EQ(en.find("check 1: why"), std::string::npos) << "details only when verbose";
-  EXPECT_NE(FormatFeedback(lesson, r, "", {Lang::kEn, 100, true}).find("check 1: why"),
+  EXPECT_NE(FormatFeedback(lesson, r, RunProblems{}, {Lang::kEn, 100, true}).find("check 1: why"),
             std::string::npos);
-  std::string ko = FormatFeedback(lesson, r, "step 2: oops", {Lang::kKo, 60, false});
+  std::string ko =
+      FormatFeedback(lesson, r, RunProblems{"step 2: oops", {}}, {Lang::kKo, 60, false});
   EXPECT_NE(ko.find("[달성]"), std::string::npos);
   EXPECT_NE(ko.find("[미달성]"), std::string::npos);
   EXPECT_NE(ko.find("힌트: "), std::string::npos);
   EXPECT_NE(ko.find("step 2: oops"), std::string::npos);
   EXPECT_LE(WidestLine(ko), 60u) << ko;
-  auto json = FeedbackJson(lesson, r, "", Lang::kEn);
+  auto json = FeedbackJson(lesson, r, RunProblems{}, Lang::kEn);
   EXPECT_EQ(json["met"], 1);
   EXPECT_EQ(json["goals"][1]["status"], "missed");
   EXPECT_EQ(json["goals"][1]["hint"], ex.goals[1].hint.en);

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <utility>
+#include <vector>
+
 namespace ec2sim::scenario {
 namespace {
 
@@ -91,6 +94,67 @@ TEST(ScenarioPath, ParsesSegmentsInOrder) {
   EXPECT_EQ(std::get<std::int64_t>(parsed->segments[1]), 0);
   EXPECT_EQ(std::get<std::int64_t>(parsed->segments[2]), -1);
   EXPECT_EQ(std::get<std::string>(parsed->segments[3]), "B");
+}
+
+std::string Selected(std::string_view path) {
+  auto found = SelectJsonPath(kResult, path);
+  return found.ok() ? found->dump() : "error: " + found.error().message;
+}
+
+TEST(ScenarioPath, PipeTakesOneElementOfAFilteredList) {
+  EXPECT_EQ(Selected("Reservations[*].Instances[?State.Name == 'stopped'].InstanceId"),
+            R"(["i-2"])");
+  EXPECT_EQ(Selected("Reservations[*].Instances[?State.Name == 'stopped'].InstanceId | [0]"),
+            R"("i-2")");
+  EXPECT_EQ(Selected("Reservations[*].Instances[*].InstanceId|[-1]"), R"("i-2")");
+  EXPECT_FALSE(IsMultiValued(*ParseJsonPath("Reservations[*].Instances[*] | [0]")));
+  EXPECT_TRUE(IsMultiValued(*ParseJsonPath("Reservations[0] | Instances[*]")));
+}
+
+TEST(ScenarioPath, PipesChainAndTheRightSideIsAPath) {
+  // [[i-1, i-2]] | [0] is the list of instances; | [-1].InstanceId its last one's id.
+  EXPECT_EQ(Selected("Reservations[*].Instances | [0] | [-1].InstanceId"), R"("i-2")");
+  EXPECT_EQ(Selected("Reservations[0] | Instances[0].State.Name"), R"("running")");
+}
+
+TEST(ScenarioPath, PipeOnAnEmptyListSaysWhatWasEmpty) {
+  EXPECT_EQ(Selected("Reservations[*].Instances[?State.Name == 'pending'].InstanceId | [0]"),
+            "error: index [0] out of range: the value before '|' has 0 elements");
+  EXPECT_EQ(Selected("Count | [0]"),
+            "error: the value before '|' is a number, not a list, so it has no [0]");
+}
+
+TEST(ScenarioPath, PipeSyntaxErrorsSayWhichSideIsWrong) {
+  for (auto [bad, why] : std::vector<std::pair<std::string, std::string>>{
+           {"A[*] |", "nothing after '|'"},
+           {"| [0]", "nothing before '|'"},
+           {"A[*] | [x]", "after '|': invalid path \"[x]\": list index must be an integer"},
+           {"A[?B | [0] == 'x']", "must select one value"}}) {
+    auto parsed = ParseJsonPath(bad);
+    ASSERT_FALSE(parsed.ok()) << bad;
+    EXPECT_NE(parsed.error().message.find(why), std::string::npos) << parsed.error().message;
+  }
+}
+
+TEST(ScenarioPath, APathHasAtMostSixteenPipes) {
+  std::string path = "A";
+  for (int i = 0; i < 16; ++i) path += " | [0]";
+  EXPECT_TRUE(ParseJsonPath(path).ok());
+  auto parsed = ParseJsonPath(path + " | [0]");
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_NE(parsed.error().message.find("more than 16 '|' in one path"), std::string::npos);
+}
+
+TEST(ScenarioPath, PipeInsideQuotesOrBracketsDoesNotSplit) {
+  auto parsed = ParseJsonPath("A[?B == 'x|y'].C");
+  ASSERT_TRUE(parsed.ok()) << parsed.error().message;
+  EXPECT_EQ(parsed->then, nullptr);
+}
+
+TEST(ScenarioPath, ResolveRefusesAPipeAndPointsAtSelect) {
+  auto found = ResolveJsonPath(kResult, "Reservations | [0]");
+  ASSERT_FALSE(found.ok());
+  EXPECT_EQ(found.error().code, ErrorCode::kSimInvalidInput);
 }
 
 }  // namespace

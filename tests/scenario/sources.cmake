@@ -2,6 +2,7 @@ list(APPEND EC2SIM_TEST_SOURCES
   scenario/fake_backend.cc
   scenario/json_path_test.cc
   scenario/substitute_test.cc
+  scenario/path_references_test.cc
   scenario/matchers_test.cc
   scenario/document_test.cc
   scenario/messages_test.cc
