@@ -16,7 +16,7 @@ struct PhraseRow {
   std::string_view ko;
 };
 
-constexpr std::array<PhraseRow, 20> kPhrases = {{
+constexpr std::array<PhraseRow, 21> kPhrases = {{
     {"lesson", "Lesson", "레슨"},
     {"exercise", "Exercise", "실습"},
     {"task", "Your task", "할 일"},
@@ -37,6 +37,8 @@ constexpr std::array<PhraseRow, 20> kPhrases = {{
     {"check_file", "Check a scenario file", "시나리오 파일로 확인하기"},
     {"check_server", "Or use the AWS CLI against a local server",
      "또는 로컬 서버에서 AWS CLI로 실습하기"},
+    {"check_classroom", "Or work on the classroom server with your own signed profile",
+     "또는 교실 서버에서 내 프로필로 서명해 실습하기"},
     {"needs", "Needs: ", "필요한 기능: "},
     {"region", "Region: ", "리전: "},
 }};
