@@ -126,9 +126,13 @@ int Show(const LessonArgs& args, bool start) {
   std::cout << lessons::FormatLessonText(*lesson, lang, WidthOf(args));
   if (!start) return 0;
   std::string endpoint = args.endpoint.empty() ? kDefaultEndpoint : args.endpoint;
+  // A classroom server wants signed requests from each learner's own key: say how, there.
+  const bool classroom = !args.endpoint.empty() && IsClassroomServer(args.endpoint);
   for (const Exercise& ex : lesson->exercises) {
     if (only != nullptr && only != &ex) continue;
-    std::cout << "\n" << lessons::FormatExerciseStart(*lesson, ex, lang, WidthOf(args), endpoint);
+    std::cout << "\n"
+              << lessons::FormatExerciseStart(*lesson, ex, lang, WidthOf(args), endpoint,
+                                              classroom);
   }
   return 0;
 }
@@ -192,7 +196,7 @@ int Check(const LessonArgs& args) {
     source = remote.ForAccessKey(args.endpoint, key->key);
   }
   if (!source.ok()) {
-    std::cerr << "ec2sim: " << args.endpoint << ": " << source.error().message << "\n";
+    std::cerr << "ec2sim: " << AboutEndpoint(args.endpoint, source.error().message) << "\n";
     return 2;
   }
   lessons::ExerciseResult result = lessons::CheckExercise(*ex, **source, (*source)->account());
@@ -202,6 +206,46 @@ int Check(const LessonArgs& args) {
   return Report(*lesson, result, run, args);
 }
 
+// One row per account: its users' names, then per lesson "met/total" over its exercises, or
+// "-" for a lesson not started (nothing met that an empty account would not meet).
+void PrintProgressTable(const Course& course, const nlohmann::json& progress) {
+  std::string header = lessons::PadToWidth("NAME", 12) + lessons::PadToWidth("ACCOUNT", 14);
+  for (const Lesson& lesson : course.lessons) {
+    header += lessons::PadToWidth("L" + std::to_string(lesson.number), 6);
+  }
+  std::cout << header << "TOTAL  ACCESS KEYS\n";
+  // Names and keys come from a server: escaped, so none can carry terminal control sequences.
+  auto joined = [](const nlohmann::json& list) {
+    std::string out;
+    for (const auto& item : list) {
+      out += (out.empty() ? "" : ",") + engine::ForTerminal(item.get<std::string>());
+    }
+    return out.empty() ? std::string("-") : out;
+  };
+  for (const auto& row : progress["accounts"]) {
+    std::string names = joined(row.value("names", nlohmann::json::array()));
+    std::string line =
+        lessons::PadToWidth(names, 11) + " " +
+        lessons::PadToWidth(engine::ForTerminal(row["account"].get<std::string>()), 14);
+    for (const Lesson& lesson : course.lessons) {
+      int met = 0;
+      int total = 0;
+      bool started = false;
+      for (const auto& l : row["lessons"]) {
+        if (l["lesson"] != lesson.number) continue;
+        met += l["met"].get<int>();
+        total += l["total"].get<int>();
+        started = started || l.value("started", true);
+      }
+      line +=
+          lessons::PadToWidth(started ? std::to_string(met) + "/" + std::to_string(total) : "-", 6);
+    }
+    std::string total =
+        std::to_string(row["met"].get<int>()) + "/" + std::to_string(row["total"].get<int>());
+    std::cout << line << lessons::PadToWidth(total, 7) << joined(row["access_keys"]) << "\n";
+  }
+}
+
 int Progress(const LessonArgs& args) {
   auto course = LoadCourse(args);
   if (!course) return 2;
@@ -209,14 +253,14 @@ int Progress(const LessonArgs& args) {
   client::RemoteConnector remote(SigningOptions(args.profile, ""));
   auto listed = remote.AccountsWithKeys(args.endpoint);
   if (!listed.ok()) {
-    std::cerr << "ec2sim: " << args.endpoint << ": " << listed.error().message << "\n";
+    std::cerr << "ec2sim: " << AboutEndpoint(args.endpoint, listed.error().message) << "\n";
     return 2;
   }
   std::vector<std::string> accounts;
-  std::map<std::string, std::vector<std::string>> keys;
+  std::map<std::string, const client::RemoteAccount*> listing;
   for (const client::RemoteAccount& a : *listed) {
     accounts.push_back(a.account);
-    keys[a.account] = a.access_keys;
+    listing[a.account] = &a;
   }
   auto progress = lessons::CollectProgress(
       *course, accounts, [&](const std::string& account) -> Result<std::shared_ptr<Backend>> {
@@ -225,48 +269,22 @@ int Progress(const LessonArgs& args) {
         return std::shared_ptr<Backend>(std::move(backend));
       });
   if (!progress.ok()) {
-    std::cerr << "ec2sim: " << args.endpoint << ": " << progress.error().message << "\n";
+    std::cerr << "ec2sim: " << AboutEndpoint(args.endpoint, progress.error().message) << "\n";
     return 2;
   }
-  // Teachers know learners by the keys they handed out, so each row names them too.
-  for (auto& row : (*progress)["accounts"])
-    row["access_keys"] = keys[row["account"].get<std::string>()];
+  // Teachers know learners by the names and keys they handed out, so each row has them too.
+  for (auto& row : (*progress)["accounts"]) {
+    const client::RemoteAccount& a = *listing[row["account"].get<std::string>()];
+    row["access_keys"] = a.access_keys;
+    row["names"] = a.names;
+  }
   if (args.output == "json") {
     std::cout << progress->dump(2) << "\n";
     return 0;
   }
-  // One column per lesson with "met/total" over its exercises.
-  std::string header = lessons::PadToWidth("ACCOUNT", 14);
-  for (const Lesson& lesson : course->lessons) {
-    header += lessons::PadToWidth("L" + std::to_string(lesson.number), 6);
-  }
-  std::cout << header << "TOTAL  ACCESS KEYS\n";
-  for (const auto& row : (*progress)["accounts"]) {
-    std::string line =
-        lessons::PadToWidth(engine::ForTerminal(row["account"].get<std::string>()), 14);
-    for (const Lesson& lesson : course->lessons) {
-      int met = 0;
-      int total = 0;
-      for (const auto& l : row["lessons"]) {
-        if (l["lesson"] != lesson.number) continue;
-        met += l["met"].get<int>();
-        total += l["total"].get<int>();
-      }
-      line += lessons::PadToWidth(std::to_string(met) + "/" + std::to_string(total), 6);
-    }
-    std::string total =
-        std::to_string(row["met"].get<int>()) + "/" + std::to_string(row["total"].get<int>());
-    std::string key_list;
-    for (const auto& key : row["access_keys"]) {
-      // Keys come from a server: escaped, so none can carry terminal control sequences.
-      key_list += (key_list.empty() ? "" : ",") + engine::ForTerminal(key.get<std::string>());
-    }
-    std::cout << line << lessons::PadToWidth(total, 7) << (key_list.empty() ? "-" : key_list)
-              << "\n";
-  }
+  PrintProgressTable(*course, *progress);
   return 0;
 }
-
 void CommonOptions(CLI::App* cmd, LessonArgs& args, bool text) {
   AddLangOption(cmd, args.lang);
   if (text) {

@@ -4,7 +4,6 @@
 #define EC2SIM_CLI_COMMANDS_H_
 
 #include <CLI/CLI.hpp>
-
 #include <functional>
 #include <vector>
 
@@ -24,6 +23,7 @@ void AddCostCommand(CLI::App& app, Registry& commands);      // cmd_cost.cc
 void AddLatencyCommand(CLI::App& app, Registry& commands);   // cmd_latency.cc
 void AddServeCommand(CLI::App& app, Registry& commands);     // cmd_serve.cc
 void AddLessonCommand(CLI::App& app, Registry& commands);    // cmd_lesson.cc
+void AddClockCommand(CLI::App& app, Registry& commands);     // cmd_clock.cc
 
 }  // namespace ec2sim::cli
 

@@ -1,6 +1,5 @@
 // The ec2sim command line: a thin layer over the library. Only main() picks exit codes.
 #include <CLI/CLI.hpp>
-
 #include <string>
 
 #include "sim/cli/commands.h"
@@ -19,6 +18,7 @@ int main(int argc, char** argv) {
   ec2sim::cli::AddLatencyCommand(app, commands);
   ec2sim::cli::AddServeCommand(app, commands);
   ec2sim::cli::AddLessonCommand(app, commands);
+  ec2sim::cli::AddClockCommand(app, commands);
 
   try {
     app.parse(argc, argv);

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "sim/client/endpoint.h"
 #include "sim/lessons/learner_key.h"
 
 namespace ec2sim::cli {
@@ -32,6 +33,25 @@ client::RemoteOptions SigningOptions(const std::string& profile, const std::stri
                    : Getenv("AWS_REGION") ? *Getenv("AWS_REGION")
                                           : Getenv("AWS_DEFAULT_REGION").value_or("us-east-1");
   return options;
+}
+
+std::string AboutEndpoint(const std::string& endpoint, const std::string& message) {
+  if (message.find(endpoint) != std::string::npos) return message;
+  Result<std::string> normalized = client::NormalizeEndpoint(endpoint);
+  if (normalized.ok() && message.find(*normalized) != std::string::npos) return message;
+  return endpoint + ": " + message;
+}
+
+bool IsClassroomServer(const std::string& endpoint) {
+  Result<std::string> normalized = client::NormalizeEndpoint(endpoint);
+  if (!normalized.ok()) return false;
+  client::RemoteOptions quick;
+  quick.connect_timeout_ms = 1000;
+  quick.read_timeout_ms = 3000;
+  client::AdminClient server(*normalized, quick);
+  Result<nlohmann::json> health = server.Get("/_ec2sim/health");
+  return health.ok() &&
+         client::StringMember(*health, "mode") == std::optional<std::string>("classroom");
 }
 
 }  // namespace ec2sim::cli

@@ -22,6 +22,14 @@ std::optional<std::string> ReadWholeFile(const std::string& path);
 // us-east-1.
 client::RemoteOptions SigningOptions(const std::string& profile, const std::string& region);
 
+// `message` about the server at `endpoint`, naming the endpoint once: the client's messages
+// mostly name it already ("http://...: http://... needs signed requests" said it twice).
+std::string AboutEndpoint(const std::string& endpoint, const std::string& message);
+
+// Whether the server at `endpoint` says it is a classroom (GET /_ec2sim/health, unsigned);
+// false when nothing answers there, so a learner may read `lesson start` before starting one.
+bool IsClassroomServer(const std::string& endpoint);
+
 }  // namespace ec2sim::cli
 
 #endif  // EC2SIM_CLI_REMOTE_H_

@@ -13,5 +13,6 @@ set(EC2SIM_CLI_SOURCES
   sim/cli/cmd_latency.cc
   sim/cli/cmd_serve.cc
   sim/cli/cmd_lesson.cc
+  sim/cli/cmd_clock.cc
   sim/cli/remote.cc
 )

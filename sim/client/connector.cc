@@ -108,13 +108,16 @@ Result<std::vector<RemoteAccount>> RemoteConnector::AccountsWithKeys(const std::
                                                     "12-digit id: " +
                                                     row.dump());
     }
-    RemoteAccount account{*id, {}};
-    auto keys = row.find("access_keys");
-    if (keys != row.end() && keys->is_array()) {
-      for (const json& key : *keys) {
-        if (key.is_string()) account.access_keys.push_back(key);
+    RemoteAccount account{*id, {}, {}};
+    auto strings = [&row](const char* member, std::vector<std::string>& into) {
+      auto list = row.find(member);
+      if (list == row.end() || !list->is_array()) return;
+      for (const json& item : *list) {
+        if (item.is_string()) into.push_back(item);
       }
-    }
+    };
+    strings("access_keys", account.access_keys);
+    strings("names", account.names);
     std::sort(account.access_keys.begin(), account.access_keys.end());
     out.push_back(std::move(account));
   }

@@ -19,6 +19,8 @@ namespace ec2sim::client {
 struct RemoteAccount {
   std::string account;
   std::vector<std::string> access_keys;
+  // The names a classroom server's users file gives the account's users (none in open mode).
+  std::vector<std::string> names;
 };
 
 // Reaches servers at their endpoints (e.g. "http://127.0.0.1:4566") over HTTP/1.1 with

@@ -75,8 +75,14 @@ Result<json> HttpBackend::Latency(const json& spec, const CallContext& ctx) {
   return client_->Post(Target("latency", ctx), spec);
 }
 
+std::string HttpBackend::ClockTarget() const {
+  // The backend's own account's clock: on a classroom server each account has its own, and a
+  // learner may move only theirs. Without an account, the server clock.
+  return "/_ec2sim/clock" + (account_.empty() ? std::string() : "?" + who_);
+}
+
 Result<SimTime> HttpBackend::ReadClock() {
-  Result<json> clock = client_->Get("/_ec2sim/clock");
+  Result<json> clock = client_->Get(ClockTarget());
   if (clock.ok()) {
     auto ms = clock->is_object() ? clock->find("epoch_ms") : clock->end();
     if (ms != clock->end() && ms->is_number_integer()) return ms->get<SimTime>();
@@ -84,8 +90,8 @@ Result<SimTime> HttpBackend::ReadClock() {
                      client_->endpoint() + " answered /_ec2sim/clock without epoch_ms");
   }
   if (!Refused(clock.error())) return std::move(clock).error();
-  // A classroom server keeps the clock route to its admins; its open health route tells the
-  // time to the second.
+  // A classroom server of an older ec2sim keeps the clock route to its admins; its open health
+  // route tells the time to the second.
   EC2SIM_ASSIGN_OR_RETURN(json health, client_->Get("/_ec2sim/health"));
   auto time = health.is_object() ? health.find("time") : health.end();
   if (time == health.end() || !time->is_string()) {
@@ -97,7 +103,7 @@ Result<SimTime> HttpBackend::ReadClock() {
 
 Status HttpBackend::AdvanceClock(Duration d) {
   if (d <= 0) return OkStatus();
-  Result<json> moved = client_->Post("/_ec2sim/clock", {{"advance", FormatDuration(d)}});
+  Result<json> moved = client_->Post(ClockTarget(), {{"advance", FormatDuration(d)}});
   if (!moved.ok()) {
     Error error = std::move(moved).error();
     error.message = "moving the clock of " + client_->endpoint() + ": " + error.message;

@@ -21,9 +21,11 @@ namespace ec2sim::client {
 //   - The account: calls in `account()` are named by `who` (e.g. "access_key=KEY", so that the
 //     server maps the key as its EC2 endpoint does and lists it under the account); calls in any
 //     other account name it by id ("account=ID"), which a classroom server refuses a learner.
-//   - The clock is the server's: ReadClock asks /_ec2sim/clock (or, when a classroom server
-//     keeps that route to its admins, /_ec2sim/health, to the second). AdvanceClock posts to
-//     /_ec2sim/clock, which only a classroom server's admins may do.
+//   - The clock: ReadClock asks /_ec2sim/clock and AdvanceClock posts to it, naming `account()`
+//     as calls do. On a classroom server each account has a clock of its own, which its learner
+//     (or an admin) moves without moving any other account's; without an account (and on an
+//     open server, whose accounts share one clock) it is the server clock. A server that refuses
+//     a learner the clock route (older versions) is read from /_ec2sim/health, to the second.
 //   - WaitForInstanceState reads the instance (DescribeInstances) and advances the server's
 //     clock in steps of kWaitStep until the state is reached, so the time waited is a whole
 //     number of steps; with instant timing it returns 0 without moving the clock.
@@ -54,6 +56,7 @@ class HttpBackend final : public Backend {
 
  private:
   std::string Target(std::string_view route, const CallContext& ctx) const;
+  std::string ClockTarget() const;
   Result<std::string> InstanceState(const CallContext& ctx, std::string_view instance_id);
 
   std::shared_ptr<AdminClient> client_;

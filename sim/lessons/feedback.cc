@@ -16,7 +16,7 @@ struct PhraseRow {
   std::string_view ko;
 };
 
-constexpr std::array<PhraseRow, 21> kPhrases = {{
+constexpr std::array<PhraseRow, 22> kPhrases = {{
     {"lesson", "Lesson", "레슨"},
     {"exercise", "Exercise", "실습"},
     {"task", "Your task", "할 일"},
@@ -51,6 +51,8 @@ constexpr std::array<PhraseRow, 21> kPhrases = {{
     {"check_file", "Check a scenario file", "시나리오 파일로 확인하기"},
     {"check_server", "Or use the AWS CLI against a local server",
      "또는 로컬 서버에서 AWS CLI로 실습하기"},
+    {"check_classroom", "Or work on the classroom server with your own signed profile",
+     "또는 교실 서버에서 내 프로필로 서명해 실습하기"},
     {"region", "Region: ", "리전: "},
 }};
 

@@ -20,8 +20,12 @@ using BackendOpener = std::function<Result<std::shared_ptr<Backend>>(const std::
 
 // Checks every exercise of every lesson for each account, in the order given:
 // {"accounts": [{"account": ID, "met": N, "total": N,
-//                "lessons": [{"lesson": N, "exercise": ID, "met": N, "total": N,
+//                "lessons": [{"lesson": N, "exercise": ID, "started": BOOL, "met": N,
+//                             "total": N,
 //                             "goals": {GOAL_ID: "met"|"missed"|"waiting"|"unavailable"}}]}]}.
+// An exercise is started once the account meets a goal that an empty account does not (an
+// empty account already meets "no forgotten Elastic IP"); until then its "met" is 0, so a lesson
+// nobody began shows as not started rather than as partial credit.
 // Errors: the first error of `open`.
 Result<nlohmann::json> CollectProgress(const Course& course,
                                        const std::vector<std::string>& accounts,

@@ -109,8 +109,66 @@ std::string StarterScenario(const Lesson& lesson, const Exercise& exercise, Lang
   return CompactJson(starter) + "\n";
 }
 
+namespace {
+
+// How to work on a server of one's own (open mode): any key names an account there.
+void OpenServerSteps(std::string& out, const Exercise& exercise, Lang lang, std::size_t width,
+                     const std::string& endpoint, bool needs_time, const std::string& check) {
+  const bool ko = lang == Lang::kKo;
+  Lines(out, WrapText(ko ? "다른 터미널에서 서버를 켜고, AWS CLI가 그 서버를 보도록 설정합니다. "
+                           "액세스 키는 아무 값이나 되고, 그 키가 곧 서버 안의 내 계정입니다. "
+                           "학습자마다 다른 키를 쓰세요."
+                         : "Start the server in a second terminal and point the AWS CLI at it. "
+                           "Any access key works: it names your own account on that server, so "
+                           "every learner picks a different one.",
+                      width));
+  out += std::string("\n    ec2sim serve") + (needs_time ? " --clock manual" : "") + "\n";
+  out +=
+      "    aws configure set aws_access_key_id " + std::string(kExampleKey) + " --profile ec2sim\n";
+  out += "    aws configure set aws_secret_access_key anything --profile ec2sim\n";
+  out += "    aws configure set region " + exercise.region + " --profile ec2sim\n";
+  out += "    aws --profile ec2sim --endpoint-url " + endpoint + " ec2 describe-instances\n";
+  if (needs_time) {
+    out += "    curl -XPOST " + endpoint + "/_ec2sim/clock -d '{\"advance\": \"1d\"}'\n";
+  }
+  out += "    " + check + " --access-key " + std::string(kExampleKey) + "\n";
+}
+
+// How to work on a classroom server (`ec2sim serve --users`): every request signed with the
+// learner's own key and secret, and time moved on the learner's own clock alone.
+void ClassroomSteps(std::string& out, const Exercise& exercise, Lang lang, std::size_t width,
+                    const std::string& endpoint, bool needs_time, const std::string& check) {
+  const bool ko = lang == Lang::kKo;
+  Lines(out, WrapText(ko ? "이 서버는 교실 모드입니다. 모든 요청은 선생님께 받은 내 액세스 키와 "
+                           "비밀 키로 서명해야 합니다. 아래의 YOUR_ACCESS_KEY_ID와 "
+                           "YOUR_SECRET_ACCESS_KEY를 내 키로 바꿔 프로필 ec2sim을 만들고, AWS "
+                           "CLI와 ec2sim 모두 이 프로필로 서명하세요."
+                         : "This server is a classroom: every request must be signed with your "
+                           "own access key and secret, which your teacher gave you. Replace "
+                           "YOUR_ACCESS_KEY_ID and YOUR_SECRET_ACCESS_KEY below with yours to set "
+                           "up the profile ec2sim; the AWS CLI and ec2sim both sign with it.",
+                      width));
+  out += "\n    aws configure set aws_access_key_id YOUR_ACCESS_KEY_ID --profile ec2sim\n";
+  out += "    aws configure set aws_secret_access_key YOUR_SECRET_ACCESS_KEY --profile ec2sim\n";
+  out += "    aws configure set region " + exercise.region + " --profile ec2sim\n";
+  out += "    aws --profile ec2sim --endpoint-url " + endpoint + " ec2 describe-instances\n";
+  out += "    ec2sim run answer.json --endpoint " + endpoint + " --profile ec2sim\n";
+  if (needs_time) {
+    out += "\n";
+    Lines(out, WrapText(ko ? "내 계정에는 나만의 시계가 있습니다. 시간을 앞으로 보내도 다른 "
+                             "학습자의 시계와 요금은 그대로입니다. 서명된 요청으로 보내세요:"
+                           : "Your account has a clock of its own: moving it forward moves no "
+                             "other learner's clock or bill. Move it with a signed request:",
+                        width));
+    out += "\n    ec2sim clock advance 1d --endpoint " + endpoint + " --profile ec2sim\n";
+  }
+  out += "    " + check + " --profile ec2sim\n";
+}
+
+}  // namespace
+
 std::string FormatExerciseStart(const Lesson& lesson, const Exercise& exercise, Lang lang,
-                                std::size_t width, const std::string& endpoint) {
+                                std::size_t width, const std::string& endpoint, bool classroom) {
   const bool ko = lang == Lang::kKo;
   width = std::max<size_t>(width, 40);
   std::string out;
@@ -139,28 +197,17 @@ std::string FormatExerciseStart(const Lesson& lesson, const Exercise& exercise, 
     pos = nl + 1;
   }
   out += "\n    ec2sim run answer.json\n    ec2sim lesson check " + n + " answer.json" + ex + "\n";
-  out += "\n" + Heading(std::string("2) ") + std::string(Phrase("check_server", lang)), '-');
-  // Lessons whose checks read the bill need time to pass, which the server's manual clock allows.
+  // Lessons whose checks read the bill need time to pass, which the server's clock allows.
   const bool needs_time =
       std::find(lesson.needs.begin(), lesson.needs.end(), "bill") != lesson.needs.end();
-  Lines(out, WrapText(ko ? "다른 터미널에서 서버를 켜고, AWS CLI가 그 서버를 보도록 설정합니다. "
-                           "액세스 키는 아무 값이나 되고, 그 키가 곧 서버 안의 내 계정입니다. "
-                           "학습자마다 다른 키를 쓰세요."
-                         : "Start the server in a second terminal and point the AWS CLI at it. "
-                           "Any access key works: it names your own account on that server, so "
-                           "every learner picks a different one.",
-                      width));
-  out += std::string("\n    ec2sim serve") + (needs_time ? " --clock manual" : "") + "\n";
-  out +=
-      "    aws configure set aws_access_key_id " + std::string(kExampleKey) + " --profile ec2sim\n";
-  out += "    aws configure set aws_secret_access_key anything --profile ec2sim\n";
-  out += "    aws configure set region " + exercise.region + " --profile ec2sim\n";
-  out += "    aws --profile ec2sim --endpoint-url " + endpoint + " ec2 describe-instances\n";
-  if (needs_time) {
-    out += "    curl -XPOST " + endpoint + "/_ec2sim/clock -d '{\"advance\": \"1d\"}'\n";
+  const std::string check = "ec2sim lesson check " + n + ex + " --endpoint " + endpoint;
+  if (classroom) {
+    out += "\n" + Heading(std::string("2) ") + std::string(Phrase("check_classroom", lang)), '-');
+    ClassroomSteps(out, exercise, lang, width, endpoint, needs_time, check);
+  } else {
+    out += "\n" + Heading(std::string("2) ") + std::string(Phrase("check_server", lang)), '-');
+    OpenServerSteps(out, exercise, lang, width, endpoint, needs_time, check);
   }
-  out += "    ec2sim lesson check " + n + ex + " --endpoint " + endpoint + " --access-key " +
-         std::string(kExampleKey) + "\n";
   return out;
 }
 

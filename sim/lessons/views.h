@@ -23,9 +23,12 @@ std::string FormatLessonText(const Lesson& lesson, Lang lang, std::size_t width)
 
 // What `lesson start` prints after the text for one exercise: the task, the goals (titles only,
 // never hints or checks), a starter scenario file, and how to check an answer both ways (a
-// scenario file; the AWS CLI against `ec2sim serve` at `endpoint`).
+// scenario file; the AWS CLI against `ec2sim serve` at `endpoint`). With `classroom` (the
+// server at `endpoint` runs with --users), the second way uses the learner's own signed profile
+// (placeholders for the key and secret) and their own clock, never an unsigned request.
 std::string FormatExerciseStart(const Lesson& lesson, const Exercise& exercise, Lang lang,
-                                std::size_t width, const std::string& endpoint);
+                                std::size_t width, const std::string& endpoint,
+                                bool classroom = false);
 
 // A scenario file to start an answer from: format, name, the exercise's region and one note (in
 // `lang`).

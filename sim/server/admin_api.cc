@@ -1,5 +1,6 @@
 #include "sim/server/admin_api.h"
 
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <utility>
@@ -190,8 +191,9 @@ HttpResponse AdminApi::Handle(const HttpRequest& request) {
     Result<AuthenticatedCaller> auth = Authenticate(*info_.users, request, WallClockMs());
     if (!auth.ok()) return JsonError(auth.error());
     caller = auth->user;
-    bool learner_route =
-        route == "call" || route == "probe" || route == "bill" || route == "latency";
+    // The clock too: each account has its own, which a learner moves for themselves alone.
+    bool learner_route = route == "call" || route == "probe" || route == "bill" ||
+                         route == "latency" || route == "clock";
     if (!caller->admin && !learner_route) {
       return JsonError(403, "UnauthorizedOperation",
                        "You are not authorized to perform this operation: user '" +
@@ -211,7 +213,7 @@ HttpResponse AdminApi::Handle(const HttpRequest& request) {
     if (method_ok) r = Reset(request);
   } else if (route == "clock") {
     method_ok = either();
-    if (method_ok) r = Clock(request);
+    if (method_ok) r = Clock(caller, request);
   } else if (route == "bill") {
     method_ok = either();
     if (method_ok) r = Verb(route, caller, request);
@@ -247,14 +249,27 @@ HttpResponse AdminApi::Health() {
                     {"region", info_.default_region},
                     // Clients that sign (lesson check) need to know how keys map to accounts.
                     {"mode", info_.users != nullptr ? "classroom" : "open"},
+                    // Whether each account has a clock of its own (classroom) or all share one.
+                    {"clocks", world_.per_account() ? "per-account" : "shared"},
                     {"actions", api::ActionTable::Get().Names()}});
 }
 
 HttpResponse AdminApi::Accounts() {
-  json list = json::array();
+  std::map<std::string, json> rows;
   for (const auto& [account, keys] : world_.Accounts()) {
-    list.push_back({{"account", account}, {"access_keys", keys}});
+    rows[account] = {{"account", account}, {"access_keys", keys}};
   }
+  if (info_.users != nullptr) {
+    // A teacher knows learners by name, and wants those who never came listed too.
+    for (const User& user : info_.users->users()) {
+      if (user.admin && rows.count(user.account_id) == 0) continue;
+      json& row = rows[user.account_id];
+      if (row.is_null()) row = {{"account", user.account_id}, {"access_keys", json::array()}};
+      row["names"].push_back(user.name);
+    }
+  }
+  json list = json::array();
+  for (auto& [account, row] : rows) list.push_back(std::move(row));
   return Json(200, {{"accounts", std::move(list)}});
 }
 
@@ -270,19 +285,52 @@ HttpResponse AdminApi::Reset(const HttpRequest& request) {
   return Json(200, {{"reset", *account}, {"existed", existed}});
 }
 
-HttpResponse AdminApi::Clock(const HttpRequest& request) {
+// Whose clock a clock request reads or moves: an account's (its world's own clock, in
+// classroom mode), or nullopt for the server clock, which every account follows. A learner
+// always has their own; an admin names an account with ?account= or ?access_key=, or moves the
+// server clock by naming none. An open server has only the server clock.
+Result<std::optional<std::string>> ClockScope(const SharedWorld& world, const UserDirectory* users,
+                                              const User* caller, const wire::QueryParams& q) {
+  if (!world.per_account()) return std::optional<std::string>();
+  bool named = wire::FindParam(q, "account") || wire::FindParam(q, "access_key");
+  if (caller != nullptr && caller->admin && !named) return std::optional<std::string>();
+  EC2SIM_ASSIGN_OR_RETURN(std::string account, AccountOf(q, users, caller));
+  if (!MayUse(caller, account)) {
+    return MakeError(ErrorCode::kUnauthorizedOperation,
+                     "You are not authorized to perform this operation: user '" + caller->name +
+                         "' may move only the clock of account " + caller->account_id + ", not " +
+                         account);
+  }
+  return std::optional<std::string>(account);
+}
+
+HttpResponse AdminApi::Clock(const User* caller, const HttpRequest& request) {
+  wire::QueryParams q = Query(request);
+  Result<std::optional<std::string>> scope = ClockScope(world_, info_.users, caller, q);
+  if (!scope.ok()) {
+    if (scope.error().code == ErrorCode::kUnauthorizedOperation) {
+      return JsonError(403, "UnauthorizedOperation", scope.error().message);
+    }
+    return JsonError(scope.error());
+  }
   auto now = [&] {
-    SimTime t = clock_.Now();
-    return json{{"time", FormatIsoTime(t)},
-                {"epoch_ms", t},
-                {"clock", clock_.mode() == ClockMode::kWall ? "wall" : "manual"},
-                {"speed", clock_.speed()}};
+    SimTime t = *scope ? world_.Now(**scope) : clock_.Now();
+    json answer = {{"time", FormatIsoTime(t)},
+                   {"epoch_ms", t},
+                   {"clock", clock_.mode() == ClockMode::kWall ? "wall" : "manual"},
+                   {"speed", clock_.speed()}};
+    if (*scope) {
+      // The account's own time: the server clock's plus how far the account moved it.
+      answer["account"] = **scope;
+      answer["offset_ms"] = world_.Offset(**scope);
+      answer["server_time"] = FormatIsoTime(clock_.Now());
+    }
+    return answer;
   };
   if (request.method == "GET") return Json(200, now());
   Result<json> body = BodyObject(request);
   if (!body.ok()) return JsonError(body.error());
   // The duration may also come as ?advance=90s, handy from curl.
-  wire::QueryParams q = Query(request);
   if (auto advance = wire::FindParam(q, "advance")) (*body)["advance"] = *advance;
   bool has_advance = body->contains("advance");
   bool has_to = body->contains("to");
@@ -298,12 +346,14 @@ HttpResponse AdminApi::Clock(const HttpRequest& request) {
   if (has_advance) {
     Result<Duration> d = ParseDuration(value.get<std::string>());
     if (!d.ok()) return JsonError(d.error());
-    // Through the shared world, which journals the move.
-    if (Status s = world_.AdvanceClock(*d); !s.ok()) return JsonError(s.error());
+    // Through the world, which journals the move.
+    Status s = *scope ? world_.AdvanceAccountClock(**scope, *d) : world_.AdvanceClock(*d);
+    if (!s.ok()) return JsonError(s.error());
   } else {
     Result<SimTime> t = ParseIsoTime(value.get<std::string>());
     if (!t.ok()) return JsonError(t.error());
-    if (Status s = world_.SetClock(*t); !s.ok()) return JsonError(s.error());
+    Status s = *scope ? world_.SetAccountClock(**scope, *t) : world_.SetClock(*t);
+    if (!s.ok()) return JsonError(s.error());
   }
   return Json(200, now());
 }
@@ -335,8 +385,9 @@ HttpResponse AdminApi::State(const HttpRequest& request) {
   json snapshot;
   bool known = world_.WithExisting(*account, [&](Sandbox& s) { snapshot = s.Snapshot(*account); });
   if (!known) {
-    snapshot = {
-        {"account", *account}, {"time", FormatIsoTime(clock_.Now())}, {"regions", json::object()}};
+    snapshot = {{"account", *account},
+                {"time", FormatIsoTime(world_.Now(*account))},
+                {"regions", json::object()}};
   }
   HttpResponse r = Json(200, snapshot);
   r.account = *account;

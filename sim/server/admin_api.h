@@ -36,7 +36,7 @@ class AdminApi {
   HttpResponse Health();
   HttpResponse Accounts();
   HttpResponse Reset(const HttpRequest& request);
-  HttpResponse Clock(const HttpRequest& request);
+  HttpResponse Clock(const User* caller, const HttpRequest& request);
   // `caller`: the signed user in classroom mode, null in open mode.
   HttpResponse Verb(const std::string& verb, const User* caller, const HttpRequest& request);
   HttpResponse State(const HttpRequest& request);

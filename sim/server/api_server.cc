@@ -75,7 +75,9 @@ struct ApiServer::Impl {
   explicit Impl(const ServerOptions& o)
       : options(OpenState(o, store, state_status)),
         clock(options.sandbox.start, o.clock, o.speed),
-        world(options.sandbox, clock),
+        // A classroom gives each account its own world and clock (shared_world.h).
+        world(options.sandbox, clock,
+              o.users != nullptr ? WorldScope::kPerAccount : WorldScope::kShared),
         ec2(world, o.region, o.users.get()),
         admin(world, clock, AdminInfo{o.region, options.sandbox.timing, o.users.get()}) {
     ec2.set_response_cache(o.response_cache);

@@ -11,15 +11,6 @@ namespace {
 
 using nlohmann::json;
 
-// A short fingerprint of an outcome, kept in its record so that a replay that comes out
-// differently is noticed: the AWS code of an error, or the CRC-32 of the result's JSON.
-std::string CheckOf(const Result<json>& outcome) {
-  if (!outcome.ok()) return "!" + std::string(AwsCode(outcome.error().code));
-  char hex[9];
-  std::snprintf(hex, sizeof hex, "%08x", Crc32(outcome->dump()));
-  return hex;
-}
-
 // Exit status of a server that stopped because its journal could not be written.
 constexpr int kJournalFailureExit = 3;
 
@@ -36,38 +27,79 @@ constexpr int kJournalFailureExit = 3;
 
 }  // namespace
 
-SharedWorld::SharedWorld(const SandboxOptions& base, ServerClock& clock)
-    : base_(base), clock_(clock), sandbox_(NewSandbox(base.start)) {}
+std::string SharedWorld::CheckOf(const Result<json>& outcome) {
+  if (!outcome.ok()) return "!" + std::string(AwsCode(outcome.error().code));
+  char hex[9];
+  std::snprintf(hex, sizeof hex, "%08x", Crc32(outcome->dump()));
+  return hex;
+}
+
+SharedWorld::SharedWorld(const SandboxOptions& base, ServerClock& clock, WorldScope scope)
+    : base_(base), clock_(clock), scope_(scope) {
+  if (!per_account()) slots_[""].sandbox = NewSandbox("", base.start);
+}
 
 SharedWorld::~SharedWorld() = default;
 
-std::unique_ptr<Sandbox> SharedWorld::NewSandbox(SimTime start) {
+std::unique_ptr<Sandbox> SharedWorld::NewSandbox(const std::string& key, SimTime start) {
   SandboxOptions options = base_;
   options.start = start;
+  // An account's world draws from a stream of its own, so two learners doing the same steps get
+  // different ids and, most likely, different public addresses (each world has its own pool).
+  if (!key.empty())
+    options.seed = base_.seed ^ (std::uint64_t{Crc32(key)} << 32 | Crc32(key + "#"));
   auto sandbox = std::make_unique<Sandbox>(options);
-  sandbox->SetRecorder([this](const json& op, const Result<json>& outcome) {
+  sandbox->SetRecorder([this, key](const json& op, const Result<json>& outcome) {
     // Runs inside a Sandbox call, so under mu_.
-    Journal(op, &outcome);
+    Journal(op, &outcome, &key);
   });
   return sandbox;
 }
 
-void SharedWorld::CatchUp() {
-  Duration lag = clock_.Now() - sandbox_->Now();
-  if (lag > 0) sandbox_->Advance(lag);
+SharedWorld::Slot& SharedWorld::SlotOf(const std::string& account, SimTime start) {
+  std::string key = KeyOf(account);
+  auto it = slots_.find(key);
+  if (it != slots_.end()) return it->second;
+  Slot& slot = slots_[key];
+  slot.sandbox = NewSandbox(key, start);
+  return slot;
+}
+
+Sandbox& SharedWorld::Use(const std::string& account) {
+  const std::string key = KeyOf(account);
+  bool is_new = slots_.count(key) == 0;
+  Slot& slot = SlotOf(account, clock_.Now());
+  // The record carries the world's own start, so a replay starts it (and its bill) there.
+  if (is_new) Journal({{"op", "world"}, {"account", account}}, nullptr, &key);
+  CatchUp(slot);
+  return *slot.sandbox;
+}
+
+void SharedWorld::CatchUp(Slot& slot) {
+  Duration lag = clock_.Now() + slot.offset - slot.sandbox->Now();
+  if (lag > 0) slot.sandbox->Advance(lag);
 }
 
 bool SharedWorld::KnownLocked(const std::string& account) {
   if (access_keys_.count(account) > 0) return true;
-  for (const std::string& a : sandbox_->Accounts()) {
+  auto it = slots_.find(KeyOf(account));
+  if (it == slots_.end()) return false;
+  for (const std::string& a : it->second.sandbox->Accounts()) {
     if (a == account) return true;
   }
   return false;
 }
 
-void SharedWorld::Journal(json record, const Result<json>* outcome) {
+void SharedWorld::Journal(json record, const Result<json>* outcome, const std::string* key) {
   if (store_ == nullptr) return;
-  record["t"] = sandbox_->Now();
+  // "t" is the server clock's time; an account's world is "o" ahead of it.
+  SimTime t = clock_.Now();
+  if (key != nullptr) {
+    const Slot& slot = slots_.at(*key);
+    t = slot.sandbox->Now() - slot.offset;
+    if (slot.offset != 0) record["o"] = slot.offset;
+  }
+  record["t"] = t;
   if (clock_.mode() == ClockMode::kWall) record["w"] = ServerClock::HostMs();
   if (outcome != nullptr) record["check"] = CheckOf(*outcome);
   Result<std::uint64_t> n = store_->Append(std::move(record));
@@ -95,8 +127,9 @@ void SharedWorld::Finish(std::unique_lock<std::mutex>& lock) {
 void SharedWorld::NoteAccessKey(const std::string& account, const std::string& access_key) {
   std::unique_lock<std::mutex> lock(mu_);
   if (access_keys_[account].insert(access_key).second) {
-    CatchUp();
-    Journal({{"op", "key"}, {"account", account}, {"access_key", access_key}}, nullptr);
+    // The shared world is brought to the record's time, as its replay does.
+    if (!per_account()) CatchUp(slots_.at(""));
+    Journal({{"op", "key"}, {"account", account}, {"access_key", access_key}}, nullptr, nullptr);
   }
   Finish(lock);
 }
@@ -104,7 +137,9 @@ void SharedWorld::NoteAccessKey(const std::string& account, const std::string& a
 std::vector<std::pair<std::string, std::vector<std::string>>> SharedWorld::Accounts() {
   std::lock_guard<std::mutex> lock(mu_);
   std::map<std::string, std::vector<std::string>> all;
-  for (const std::string& account : sandbox_->Accounts()) all[account];
+  for (const auto& [key, slot] : slots_) {
+    for (const std::string& account : slot.sandbox->Accounts()) all[account];
+  }
   for (const auto& [account, keys] : access_keys_) {
     all[account].assign(keys.begin(), keys.end());
   }
@@ -113,18 +148,29 @@ std::vector<std::pair<std::string, std::vector<std::string>>> SharedWorld::Accou
 
 void SharedWorld::ResetAll() {
   std::unique_lock<std::mutex> lock(mu_);
-  sandbox_ = NewSandbox(clock_.Now());
+  slots_.clear();
+  if (!per_account()) slots_[""].sandbox = NewSandbox("", clock_.Now());
   access_keys_.clear();
-  Journal({{"op", "reset_all"}}, nullptr);
+  Journal({{"op", "reset_all"}}, nullptr, nullptr);
   Finish(lock);
 }
 
 bool SharedWorld::Reset(const std::string& account) {
   std::unique_lock<std::mutex> lock(mu_);
-  CatchUp();
   bool had_keys = access_keys_.erase(account) > 0;
-  // Journaled by the sandbox's recorder; replaying it forgets the keys too.
-  bool had_resources = sandbox_->ResetAccount(account);
+  bool had_resources = false;
+  if (per_account()) {
+    // The whole world goes, its clock offset with it: the account starts afresh.
+    auto it = slots_.find(account);
+    if (it != slots_.end()) {
+      had_resources = !it->second.sandbox->Accounts().empty();
+      slots_.erase(it);
+    }
+    Journal({{"op", "reset_world"}, {"account", account}}, nullptr, nullptr);
+  } else {
+    // Journaled by the sandbox's recorder; replaying it forgets the keys too.
+    had_resources = Use(account).ResetAccount(account);
+  }
   Finish(lock);
   return had_keys || had_resources;
 }
@@ -132,8 +178,10 @@ bool SharedWorld::Reset(const std::string& account) {
 Status SharedWorld::AdvanceClock(Duration d) {
   std::unique_lock<std::mutex> lock(mu_);
   clock_.Advance(d);
-  CatchUp();
-  Journal({{"op", "clock"}}, nullptr);
+  for (auto& [key, slot] : slots_) {
+    if (key.empty()) CatchUp(slot);  // account worlds catch up when next used
+  }
+  Journal({{"op", "clock"}}, nullptr, nullptr);
   Finish(lock);
   return OkStatus();
 }
@@ -141,56 +189,50 @@ Status SharedWorld::AdvanceClock(Duration d) {
 Status SharedWorld::SetClock(SimTime t) {
   std::unique_lock<std::mutex> lock(mu_);
   EC2SIM_RETURN_IF_ERROR(clock_.AdvanceTo(t));
-  CatchUp();
-  Journal({{"op", "clock"}}, nullptr);
+  for (auto& [key, slot] : slots_) {
+    if (key.empty()) CatchUp(slot);
+  }
+  Journal({{"op", "clock"}}, nullptr, nullptr);
   Finish(lock);
   return OkStatus();
 }
 
-Status SharedWorld::Restore(StateStore& store, std::vector<std::string>& notes) {
+Status SharedWorld::MoveAccountClock(const std::string& account, Duration d) {
   std::unique_lock<std::mutex> lock(mu_);
-  last_time_ = sandbox_->Now();
-  EC2SIM_RETURN_IF_ERROR(store.Replay([&](const json& record) { Apply(record, notes); }, notes));
-  if (divergences_ > 1) {
-    notes.push_back(std::to_string(divergences_) +
-                    " replayed records in all came out differently from their first run");
-  }
-  clock_.Resume(last_time_, last_wall_);
-  store_ = &store;
-  journaled_ = store.last_n();
+  Use(account);
+  Slot& slot = slots_.at(account);
+  slot.offset += d;
+  CatchUp(slot);
+  Journal({{"op", "clock"}, {"account", account}}, nullptr, &account);
+  Finish(lock);
   return OkStatus();
 }
 
-void SharedWorld::Apply(const json& record, std::vector<std::string>& notes) {
-  SimTime t = record.value("t", SimTime{0});
-  std::string op = record.value("op", "");
-  last_wall_ = record.contains("w") ? record.value("w", std::int64_t{-1}) : -1;
-  if (op == "reset_all") {
-    sandbox_ = NewSandbox(t);
-    access_keys_.clear();
-  } else if (t > sandbox_->Now()) {
-    sandbox_->Advance(t - sandbox_->Now());
-  }
-  if (t > last_time_) last_time_ = t;
-  std::string account = record.value("account", "");
-  Result<json> outcome = json(nullptr);
-  if (op == "key") {
-    access_keys_[account].insert(record.value("access_key", ""));
-    return;
-  }
-  if (op == "reset_all" || op == "clock") return;
-  if (op == "reset_account") access_keys_.erase(account);
-  outcome = sandbox_->Replay(record);
-  if (record.contains("check") && record["check"] != CheckOf(outcome)) {
-    // The simulation should be deterministic; say so loudly if it was not.
-    if (divergences_++ == 0) {
-      notes.push_back("record " + std::to_string(record.value("n", std::uint64_t{0})) + " (" + op +
-                      " " + record.value("action", "") + " for " + account +
-                      ") came out differently on replay: recorded " + record["check"].dump() +
-                      ", now " + CheckOf(outcome));
-    }
-  }
+Status SharedWorld::AdvanceAccountClock(const std::string& account, Duration d) {
+  if (!per_account()) return AdvanceClock(d);
+  return MoveAccountClock(account, d < 0 ? 0 : d);
 }
+
+Status SharedWorld::SetAccountClock(const std::string& account, SimTime t) {
+  if (!per_account()) return SetClock(t);
+  SimTime now = Now(account);
+  if (t < now) {
+    return MakeError(ErrorCode::kSimInvalidInput, "The clock cannot go back: it is already " +
+                                                      FormatIsoTime(now) + ", later than " +
+                                                      FormatIsoTime(t));
+  }
+  // The server clock may move between the two locks (wall mode); the move then falls short by
+  // those milliseconds, never past t.
+  return MoveAccountClock(account, t - now);
+}
+
+Duration SharedWorld::Offset(const std::string& account) {
+  std::lock_guard<std::mutex> lock(mu_);
+  auto it = slots_.find(KeyOf(account));
+  return it == slots_.end() ? 0 : it->second.offset;
+}
+
+SimTime SharedWorld::Now(const std::string& account) { return clock_.Now() + Offset(account); }
 
 void SharedWorld::PrepareKeyPair(const CallContext& ctx, const nlohmann::json& input) {
   // An RSA key takes about 200 ms to make; under the world's lock that stalls every account.

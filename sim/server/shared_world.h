@@ -1,17 +1,31 @@
-// The API server's world: ONE Sandbox for every account, under one mutex.
+// The API server's world under one mutex: ONE Sandbox for every account (open mode), or one
+// Sandbox per account, each with a clock of its own (classroom mode).
 //
-// A Sandbox is multi-account (every call names its account, and an account sees only its own
-// scopes), so one world gives what separate worlds could not: public IPv4 addresses unique
-// across all accounts, and one deterministic order of every operation, which is what the
-// journal records (state_store.h). The price is that requests run one at a time on the world;
-// decoding and encoding stay outside the lock. The Sandbox is brought up to the server clock
-// before every use.
+// Shared (open mode): a Sandbox is multi-account (every call names its account, and an account
+// sees only its own scopes), so one world gives public IPv4 addresses unique across all
+// accounts, probes between accounts, and one clock for all. The Sandbox is brought up to the
+// server clock before every use.
+//
+// Per account (classroom mode, docs/server.md "Each learner's own clock"): a learner must be
+// able to let time pass (a stopped server's bill, an idle Elastic IP) without moving another
+// learner's bill, and the engine has one clock per Sandbox. So each account gets a Sandbox of
+// its own, kept at the server clock plus the account's own offset. A learner's clock move
+// changes only that offset; an admin's move of the server clock moves every account. Each
+// world's seed is derived from its account id, so two learners draw different ids and public
+// addresses. The price: a world holds one account, so a probe cannot reach another account's
+// resources (another learner's public IP is an unknown internet address there).
+//
+// Either way every operation runs in one deterministic order, which is what the journal
+// records (state_store.h). Requests run one at a time; decoding and encoding stay outside the
+// lock.
 //
 // With a StateStore (Restore()), every change is journaled under the mutex right after it is
 // applied, so the journal's order is the execution order, and the caller gets its answer only
 // once the record is on disk. Changes: EC2 actions whose traits call them mutating (every one
 // but the Describe*s; sim/api/action_table.h), a Describe* that opened an account's region,
-// probes, account and full resets, clock moves and the first sighting of an access key. If the
+// probes, account and full resets, clock moves, the creation of an account's world (per-account
+// mode) and the first sighting of an access key. Records of an account's world carry its offset
+// ("o", ms) besides the server clock's time ("t"), so a restart replays each into its world. If the
 // journal cannot be written the server stops (exit status 3) rather than acknowledge a change it
 // could lose.
 #ifndef EC2SIM_SERVER_SHARED_WORLD_H_
@@ -34,11 +48,16 @@
 
 namespace ec2sim::server {
 
-// The one world behind its lock (see above).
+// Whether accounts share one Sandbox and clock (open mode) or each has its own (classroom mode).
+enum class WorldScope { kShared, kPerAccount };
+
+// The world(s) behind one lock (see above).
 class SharedWorld {
  public:
-  // `base` gives the world's options; the world starts at base.start.
-  SharedWorld(const SandboxOptions& base, ServerClock& clock);
+  // `base` gives the worlds' options; the shared world starts at base.start, an account's
+  // world at the server clock's time when the account is first used.
+  SharedWorld(const SandboxOptions& base, ServerClock& clock,
+              WorldScope scope = WorldScope::kShared);
   ~SharedWorld();
 
   // Makes the world durable: replays the store's records (the world, the access-key notes and
@@ -54,19 +73,17 @@ class SharedWorld {
   // call then finds its key there (sim/model/key_cache.h). Does nothing for other key types.
   void PrepareKeyPair(const CallContext& ctx, const nlohmann::json& input);
 
-  // Runs fn(Sandbox&) under the lock, at the clock's time, and returns what fn returns once
-  // every change journaled so far is durable. `account` is the caller's (kept for the callers'
-  // sake; the world holds every account).
+  // Runs fn(Sandbox&) under the lock, on the world of `account` at its time, and returns what
+  // fn returns once every change journaled so far is durable.
   template <typename Fn>
   auto With(const std::string& account, Fn&& fn) {
-    (void)account;
     std::unique_lock<std::mutex> lock(mu_);
-    CatchUp();
+    Sandbox& sandbox = Use(account);
     if constexpr (std::is_void_v<std::invoke_result_t<Fn, Sandbox&>>) {
-      fn(*sandbox_);
+      fn(sandbox);
       Finish(lock);
     } else {
-      auto result = fn(*sandbox_);
+      auto result = fn(sandbox);
       Finish(lock);
       return result;
     }
@@ -77,8 +94,7 @@ class SharedWorld {
   bool WithExisting(const std::string& account, Fn&& fn) {
     std::unique_lock<std::mutex> lock(mu_);
     if (!KnownLocked(account)) return false;
-    CatchUp();
-    fn(*sandbox_);
+    fn(Use(account));
     Finish(lock);
     return true;
   }
@@ -90,27 +106,56 @@ class SharedWorld {
 
   // Forgets every account: a new world at the clock's time.
   void ResetAll();
-  // Forgets one account (Sandbox::ResetAccount) and its access keys; false when it was unknown.
+  // Forgets one account (Sandbox::ResetAccount; per account: its world and its clock offset)
+  // and its access keys; false when it was unknown.
   bool Reset(const std::string& account);
-  // Moves the clock forward by d (>= 0) ms, or to t. Error: kSimInvalidInput when t is past.
+  // Moves the server clock (every account's time) forward by d (>= 0) ms, or to t. Error:
+  // kSimInvalidInput when t is past.
   Status AdvanceClock(Duration d);
   Status SetClock(SimTime t);
+  // Per account: moves only the time of `account`'s world forward by d (>= 0) ms, or to t
+  // (error kSimInvalidInput when t is before its time). Shared: as AdvanceClock and SetClock.
+  Status AdvanceAccountClock(const std::string& account, Duration d);
+  Status SetAccountClock(const std::string& account, SimTime t);
+  // The simulated time of `account` (per account: the server clock plus its offset; shared: the
+  // server clock), and its offset (0 when shared). Creates nothing.
+  SimTime Now(const std::string& account);
+  Duration Offset(const std::string& account);
+  bool per_account() const { return scope_ == WorldScope::kPerAccount; }
 
  private:
-  std::unique_ptr<Sandbox> NewSandbox(SimTime start);
-  void CatchUp();
+  // One account's world (per account), or the world of all (shared, under the key "").
+  struct Slot {
+    std::unique_ptr<Sandbox> sandbox;
+    Duration offset = 0;  // ahead of the server clock by this much (per account)
+  };
+  std::string KeyOf(const std::string& account) const { return per_account() ? account : ""; }
+  // The slot of `account`, created (and journaled) when missing, caught up to its time.
+  Sandbox& Use(const std::string& account);
+  Slot& SlotOf(const std::string& account, SimTime start);
+  std::unique_ptr<Sandbox> NewSandbox(const std::string& key, SimTime start);
+  void CatchUp(Slot& slot);
   bool KnownLocked(const std::string& account);
-  // Appends a record of the change just applied (under the lock).
-  void Journal(nlohmann::json record, const Result<nlohmann::json>* outcome);
+  // Appends a record of the change just applied (under the lock); `key` names the world whose
+  // time the record carries (nullptr: the server clock's).
+  void Journal(nlohmann::json record, const Result<nlohmann::json>* outcome,
+               const std::string* key);
   // Compacts when due, releases the lock and waits until the journal is durable.
   void Finish(std::unique_lock<std::mutex>& lock);
+  // A short fingerprint of an outcome, kept in its record so that a replay that comes out
+  // differently is noticed: the AWS code of an error, or the CRC-32 of the result's JSON.
+  static std::string CheckOf(const Result<nlohmann::json>& outcome);
   // Replays one record at start.
   void Apply(const nlohmann::json& record, std::vector<std::string>& notes);
+  // Replays one record of a world (call, probe, reset_account, an account's clock).
+  void ApplyToWorld(const nlohmann::json& record, SimTime t, std::vector<std::string>& notes);
+  Status MoveAccountClock(const std::string& account, Duration d);
 
   const SandboxOptions base_;
   ServerClock& clock_;
+  const WorldScope scope_;
   std::mutex mu_;
-  std::unique_ptr<Sandbox> sandbox_;
+  std::map<std::string, Slot> slots_;
   std::map<std::string, std::set<std::string>> access_keys_;
   StateStore* store_ = nullptr;
   std::uint64_t journaled_ = 0;  // number of the last record appended

@@ -4,6 +4,7 @@ set(EC2SIM_SERVER_SOURCES
   sim/server/server_clock.cc
   sim/server/http_listener.cc
   sim/server/shared_world.cc
+  sim/server/shared_world_replay.cc
   sim/server/ec2_endpoint.cc
   sim/server/admin_api.cc
   sim/server/api_server.cc

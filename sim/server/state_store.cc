@@ -294,6 +294,11 @@ Status StateStore::Compact() {
       std::uint64_t n = NumberOf(record);
       if (n < base || (from_journal && n <= through)) return OkStatus();
       if (IsOp(record, "clock")) {
+        // A run of moves of one clock keeps its last (each says where that clock is); a move of
+        // another clock (the server's, or another account's) ends the run.
+        if (clock && clock->value("account", "") != record.value("account", "")) {
+          EC2SIM_RETURN_IF_ERROR(flush_clock());
+        }
         clock = std::move(record);
         return OkStatus();
       }

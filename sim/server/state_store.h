@@ -4,11 +4,11 @@
 // and "op"), appended to the journal in execution order and made durable before the change is
 // acknowledged. At start the records are handed back in order and applied again; the simulation
 // is deterministic, so that rebuilds the state. Compaction writes the snapshot: the records
-// since the last full reset ("op": "reset_all"), with runs of clock moves ("op": "clock")
-// merged into their last one, so the snapshot is a shorter replay log, not a dump of the
-// state. A journal record numbered at or below the snapshot's "through" is already in the
-// snapshot (a crash between writing the snapshot and starting the new journal) and is skipped.
-// File format: journal.h.
+// since the last full reset ("op": "reset_all"), with runs of moves of one clock ("op": "clock",
+// the server's or, with "account", one account's) merged into their last one, so the snapshot is a
+// shorter replay log, not a dump of the state. A journal record numbered at or below the snapshot's
+// "through" is already in the snapshot (a crash between writing the snapshot and starting the new
+// journal) and is skipped. File format: journal.h.
 #ifndef EC2SIM_SERVER_STATE_STORE_H_
 #define EC2SIM_SERVER_STATE_STORE_H_
 

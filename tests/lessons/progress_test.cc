@@ -53,6 +53,26 @@ TEST(LessonProgress, ListsEachAccountsGoalsPerLesson) {
   EXPECT_EQ(rows[0]["lessons"].size(), 8u);
 }
 
+TEST(LessonProgress, ALessonNobodyStartedIsNotStartedAndEarnsNoCredit) {
+  auto sandbox = std::make_shared<Sandbox>(SandboxOptions{.timing = Timing::kInstant});
+  Result<json> launched = fixtures::LaunchFirstServer(*sandbox, kAlice);
+  ASSERT_TRUE(launched.ok()) << launched.error().message;
+  auto progress = CollectProgress(BuiltCourse(), {kAlice, kBob}, [&](const std::string&) {
+    return Result<std::shared_ptr<Backend>>(sandbox);
+  });
+  ASSERT_TRUE(progress.ok()) << progress.error().message;
+  const json& bob = (*progress)["accounts"][1];
+  // An empty account meets goals such as "no idle Elastic IP"; they count for nothing here.
+  for (const json& l : bob["lessons"]) {
+    EXPECT_FALSE(l["started"].get<bool>()) << l.dump();
+    EXPECT_EQ(l["met"], 0) << l.dump();
+  }
+  EXPECT_EQ(bob["met"], 0);
+  const json* alice = Lesson3((*progress)["accounts"][0]);
+  ASSERT_NE(alice, nullptr);
+  EXPECT_TRUE((*alice)["started"].get<bool>());
+}
+
 TEST(LessonProgress, AnAccountThatCannotBeOpenedIsAnError) {
   auto progress = CollectProgress(BuiltCourse(), {kAlice}, [](const std::string&) {
     return Result<std::shared_ptr<Backend>>(MakeError(ErrorCode::kAuthFailure, "unknown account"));

@@ -76,6 +76,29 @@ TEST(LessonViews, StartShowsTheTaskGoalsAndBothWaysToCheckButNoHints) {
   EXPECT_NE(billed.find("curl -XPOST http://h:1/_ec2sim/clock"), std::string::npos);
 }
 
+TEST(LessonViews, StartOnAClassroomServerSignsWithTheLearnersOwnProfileAndClock) {
+  const Lesson& five = *FindLesson(Built(), 5);
+  for (Lang lang : {Lang::kEn, Lang::kKo}) {
+    std::string out = FormatExerciseStart(five, five.exercises[0], lang, 80, "http://h:1",
+                                          /*classroom=*/true);
+    EXPECT_NE(out.find("aws_access_key_id YOUR_ACCESS_KEY_ID --profile ec2sim"), std::string::npos);
+    EXPECT_NE(out.find("aws_secret_access_key YOUR_SECRET_ACCESS_KEY --profile ec2sim"),
+              std::string::npos);
+    EXPECT_NE(out.find("ec2sim clock advance 1d --endpoint http://h:1 --profile ec2sim"),
+              std::string::npos);
+    EXPECT_NE(out.find("ec2sim lesson check 5 --endpoint http://h:1 --profile ec2sim"),
+              std::string::npos);
+    EXPECT_EQ(out.find("curl"), std::string::npos) << "never an unsigned request";
+    EXPECT_EQ(out.find("anything"), std::string::npos) << "no made-up secret";
+    EXPECT_EQ(out.find("AKIDLEARNER1"), std::string::npos);
+    EXPECT_EQ(out.find("ec2sim serve"), std::string::npos) << "the teacher runs the server";
+  }
+  const Lesson& three = *FindLesson(Built(), 3);
+  std::string untimed = FormatExerciseStart(three, three.exercises[0], Lang::kEn, 80, "http://h:1",
+                                            /*classroom=*/true);
+  EXPECT_EQ(untimed.find("ec2sim clock"), std::string::npos) << "lesson 3 needs no time to pass";
+}
+
 TEST(LessonViews, TheStarterScenarioIsAValidScenarioInTheExercisesRegion) {
   for (const Lesson& lesson : Built().lessons) {
     for (const Exercise& ex : lesson.exercises) {

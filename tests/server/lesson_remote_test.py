@@ -127,19 +127,22 @@ class LessonOverServer(unittest.TestCase):
             self.assertEqual(row["met"], sum(l["met"] for l in row["lessons"]))
             self.assertEqual(row["total"], sum(l["total"] for l in row["lessons"]))
         # Some goals are about what is absent (no idle Elastic IP), so an empty account meets
-        # those; the learner who did lesson 3 meets those and more.
-        self.assertLess(rows[idle_account]["met"], rows[self.done_account]["met"])
+        # those; they count only for a lesson the learner has started.
+        self.assertEqual(rows[idle_account]["met"], 0)
+        self.assertFalse(any(l["started"] for l in rows[idle_account]["lessons"]))
+        self.assertTrue(lesson3(rows[self.done_account])["started"])
 
         code, table, err = ec2sim("lesson", "progress", "--endpoint", self.server.url)
         self.assertEqual(code, 0, err)
         lines = table.splitlines()
         header = lines[0].split()
-        self.assertEqual(header[:2], ["ACCOUNT", "L1"])
+        self.assertEqual(header[:3], ["NAME", "ACCOUNT", "L1"])
         self.assertEqual(len(lines), 3)
         l3 = header.index("L3")
-        by_account = {line.split()[0]: line.split() for line in lines[1:]}
+        by_account = {line.split()[1]: line.split() for line in lines[1:]}
+        self.assertEqual(by_account[self.done_account][0], "-", "an open server has no names")
         self.assertEqual(by_account[self.done_account][l3], f"{goals}/{goals}")
-        self.assertEqual(by_account[idle_account][l3], f"0/{goals}")
+        self.assertEqual(by_account[idle_account][l3], "-", "not started")
         self.assertEqual(by_account[self.done_account][-1], DONE_KEY)
         total = rows[self.done_account]
         self.assertEqual(by_account[self.done_account][-2], f"{total['met']}/{total['total']}")

@@ -266,6 +266,52 @@ TEST_F(SharedWorldRestartTest, ReplayingTheDirectoryRebuildsTheSameWorld) {
   }
 }
 
+TEST_F(SharedWorldRestartTest, PerAccountWorldsComeBackEachAtItsOwnTime) {
+  const std::string alice = "111111111111", bob = "222222222222";
+  for (std::uint64_t compact_every : {1000u, 3u}) {
+    SCOPED_TRACE(compact_every);
+    std::filesystem::remove_all(dir_);
+    std::map<std::string, json> before;
+    SimTime alice_time = 0, bob_time = 0;
+    {
+      ServerClock clock(options_.start, ClockMode::kManual, 1);
+      SharedWorld world(options_, clock, WorldScope::kPerAccount);
+      std::unique_ptr<StateStore> store = Open(compact_every);
+      std::vector<std::string> notes;
+      ASSERT_TRUE(world.Restore(*store, notes).ok());
+      Workload(world);  // server clock moves, a reset, three accounts
+      Call(world, alice, "AllocateAddress", {{"Domain", "vpc"}});
+      ASSERT_TRUE(world.AdvanceAccountClock(alice, 30 * kDay).ok());
+      ASSERT_TRUE(world.AdvanceAccountClock(alice, kDay).ok());
+      ASSERT_TRUE(world.AdvanceClock(kHour).ok());
+      ASSERT_TRUE(world.SetAccountClock(bob, world.Now(bob) + 2 * kHour).ok());
+      EXPECT_FALSE(world.SetAccountClock(bob, world.Now(bob) - 1).ok()) << "never back";
+      alice_time = world.Now(alice);
+      bob_time = world.Now(bob);
+      EXPECT_EQ(alice_time, clock.Now() + 31 * kDay);
+      EXPECT_EQ(bob_time, clock.Now() + 2 * kHour);
+      before = States(world);
+    }
+    ServerClock clock(options_.start, ClockMode::kManual, 1);
+    SharedWorld world(options_, clock, WorldScope::kPerAccount);
+    std::unique_ptr<StateStore> store = Open(compact_every);
+    std::vector<std::string> notes;
+    ASSERT_TRUE(world.Restore(*store, notes).ok());
+    EXPECT_TRUE(notes.empty()) << notes[0];
+    EXPECT_EQ(world.Now(alice), alice_time);
+    EXPECT_EQ(world.Now(bob), bob_time);
+    EXPECT_EQ(States(world), before);
+  }
+}
+
+TEST_F(SharedWorldRestartTest, EachAccountsWorldDrawsItsOwnAddresses) {
+  ServerClock clock(options_.start, ClockMode::kManual, 1);
+  SharedWorld world(options_, clock, WorldScope::kPerAccount);
+  std::string a = Call(world, "111111111111", "AllocateAddress", {{"Domain", "vpc"}})["PublicIp"];
+  std::string b = Call(world, "222222222222", "AllocateAddress", {{"Domain", "vpc"}})["PublicIp"];
+  EXPECT_NE(a, b) << "the same steps in two accounts' worlds draw from different seeds";
+}
+
 TEST_F(SharedWorldRestartTest, ARestartMakesNoKeyPairs) {
   std::map<std::string, json> before;
   {

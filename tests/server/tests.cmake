@@ -96,3 +96,7 @@ if(TARGET ec2sim_server)
 endif()
 # The cache attack of issue 14 against a real server: VmRSS stays under a ceiling.
 ec2sim_server_py_test(cache_memory TIMEOUT 300 NO_SKIP)
+
+# A classroom end to end: every lesson's solution run and checked by a non-admin learner on a
+# classroom server, each account on a clock of its own, restarts, `lesson start` and progress.
+ec2sim_server_py_test(classroom_clock TIMEOUT 600 NO_SKIP)
