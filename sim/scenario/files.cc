@@ -11,7 +11,8 @@ namespace ec2sim::scenario {
 ScenarioFilesSummary RunScenarioFilesWith(const std::vector<std::string>& paths, bool json_output,
                                           std::ostream& out, std::ostream& err,
                                           const ActionPredicate& has_action,
-                                          const BackendFactory& make_backend) {
+                                          const BackendFactory& make_backend,
+                                          TranscriptDetail detail) {
   int passed = 0;
   int failed = 0;
   int invalid_files = 0;
@@ -33,7 +34,7 @@ ScenarioFilesSummary RunScenarioFilesWith(const std::vector<std::string>& paths,
       continue;
     }
     std::shared_ptr<Backend> backend = make_backend(*loaded);
-    ScenarioOutcome outcome = RunScenario(*loaded, *backend, transcript);
+    ScenarioOutcome outcome = RunScenario(*loaded, *backend, transcript, detail);
     (outcome.passed ? passed : failed) += 1;
     if (json_output) reports.push_back(ScenarioReport(*loaded, outcome));
   }
@@ -54,14 +55,16 @@ ScenarioFilesSummary RunScenarioFilesWith(const std::vector<std::string>& paths,
 namespace ec2sim {
 
 ScenarioFilesSummary RunScenarioFiles(const std::vector<std::string>& paths, bool json_output,
-                                      std::ostream& out, std::ostream& err) {
+                                      std::ostream& out, std::ostream& err,
+                                      TranscriptDetail detail) {
   Sandbox actions;
   return scenario::RunScenarioFilesWith(
       paths, json_output, out, err,
       [&actions](std::string_view action) { return actions.HasAction(action); },
       [](Scenario& scenario) -> std::shared_ptr<Backend> {
         return std::make_shared<Sandbox>(SandboxOptionsFor(scenario));
-      });
+      },
+      detail);
 }
 
 }  // namespace ec2sim

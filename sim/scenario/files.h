@@ -24,7 +24,8 @@ using BackendFactory = std::function<std::shared_ptr<Backend>(Scenario& scenario
 ScenarioFilesSummary RunScenarioFilesWith(const std::vector<std::string>& paths, bool json_output,
                                           std::ostream& out, std::ostream& err,
                                           const ActionPredicate& has_action,
-                                          const BackendFactory& make_backend);
+                                          const BackendFactory& make_backend,
+                                          TranscriptDetail detail = TranscriptDetail::kTeaching);
 
 }  // namespace ec2sim::scenario
 
