@@ -25,6 +25,13 @@ struct RunArgs {
   std::string access_key;
   std::string profile;
   std::string account;
+  bool verbose = false;
+  bool quiet = false;
+
+  TranscriptDetail detail() const {
+    if (quiet) return TranscriptDetail::kQuiet;
+    return verbose ? TranscriptDetail::kVerbose : TranscriptDetail::kTeaching;
+  }
 };
 
 // A server keeps one world with its own options; says which of the scenario's it cannot apply.
@@ -90,7 +97,8 @@ int RunOnServer(const RunArgs& args) {
         if (account) sc.account = *account;
         NoteIgnoredOptions(sc, *server);
         return server;
-      });
+      },
+      args.detail());
   return RunExitStatus(summary);
 }
 
@@ -102,6 +110,12 @@ void AddRunCommand(CLI::App& app, Registry& commands) {
   run->add_option("files", args->files, "Scenario files (JSON, format 1)")->required();
   run->add_option("--output", args->output, "text transcript (table) or json report")
       ->check(CLI::IsMember({"table", "text", "json"}));
+  CLI::Option* verbose =
+      run->add_flag("--verbose", args->verbose,
+                    "Also print each step's whole result as JSON, and saved values in full");
+  run->add_flag("--quiet", args->quiet,
+                "Only one line per step and PASS/FAIL: no saved values, facts or closing summary")
+      ->excludes(verbose);
   run->add_option("--endpoint", args->endpoint,
                   "Run on a running `ec2sim serve` at this URL instead of a fresh Sandbox");
   CLI::Option* key_opt = run->add_option(
@@ -113,17 +127,17 @@ void AddRunCommand(CLI::App& app, Registry& commands) {
                   "requests)");
   run->add_option("--account", args->account, "With --endpoint: the account id to run in")
       ->excludes(key_opt);
-  commands.push_back({run, [args] {
-                        if (!args->endpoint.empty()) return RunOnServer(*args);
-                        if (!args->access_key.empty() || !args->profile.empty() ||
-                            !args->account.empty()) {
-                          std::cerr << "ec2sim run: --access-key, --profile and --account "
-                                       "need --endpoint\n";
-                          return 2;
-                        }
-                        return RunExitStatus(RunScenarioFiles(args->files, args->output == "json",
-                                                              std::cout, std::cerr));
-                      }});
+  commands.push_back(
+      {run, [args] {
+         if (!args->endpoint.empty()) return RunOnServer(*args);
+         if (!args->access_key.empty() || !args->profile.empty() || !args->account.empty()) {
+           std::cerr << "ec2sim run: --access-key, --profile and --account "
+                        "need --endpoint\n";
+           return 2;
+         }
+         return RunExitStatus(RunScenarioFiles(args->files, args->output == "json", std::cout,
+                                               std::cerr, args->detail()));
+       }});
 }
 
 }  // namespace ec2sim::cli
