@@ -33,10 +33,11 @@ int FirstFailedStep(const ScenarioOutcome& outcome) {
 
 }  // namespace
 
-void WriteScenarioHeader(const Scenario& scenario, std::ostream& out) {
-  out << "== " << scenario.name;
-  if (!scenario.title.empty()) out << ": " << OneLine(scenario.title);
-  out << " (" << scenario.file << ")\n";
+void WriteScenarioHeader(const Scenario& scenario, TranscriptDetail detail, std::ostream& out) {
+  std::string line = "== " + scenario.name;
+  if (!scenario.title.empty()) line += ": " + OneLine(scenario.title);
+  line += " (" + scenario.file + ")";
+  out << (detail == TranscriptDetail::kQuiet ? line : engine::ForTerminal(line)) << "\n";
 }
 
 void WriteStepLines(const StepOutcome& step, TranscriptDetail detail, std::ostream& out) {

@@ -9,8 +9,8 @@
 
 namespace ec2sim::scenario {
 
-// "== name: title (file)".
-void WriteScenarioHeader(const Scenario& scenario, std::ostream& out);
+// "== name: title (file)", escaped for the terminal above kQuiet.
+void WriteScenarioHeader(const Scenario& scenario, TranscriptDetail detail, std::ostream& out);
 
 // The step's narration (if any), its time-prefixed summary line and one indented line per
 // failure. Steps that did not run get a blank time column and "not run". Above kQuiet, the

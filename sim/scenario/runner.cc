@@ -292,7 +292,7 @@ class StepRunner {
 
 ScenarioOutcome RunScenario(const Scenario& scenario, Backend& backend, std::ostream* transcript,
                             TranscriptDetail detail) {
-  if (transcript != nullptr) scenario::WriteScenarioHeader(scenario, *transcript);
+  if (transcript != nullptr) scenario::WriteScenarioHeader(scenario, detail, *transcript);
   ScenarioOutcome outcome;
   outcome.passed = true;
   scenario::StepRunner runner(scenario, backend);

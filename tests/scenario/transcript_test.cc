@@ -105,6 +105,21 @@ TEST(TeachingTranscript, SavedValuesAreEscapedForTheTerminal) {
   EXPECT_EQ(run.transcript.find('\x07'), std::string::npos);
 }
 
+TEST(TeachingTranscript, TheHeaderAndNarrationAreEscapedToo) {
+  auto sc = ParseScenarioText(
+      R"({"format": 1, "name": "demo", "title": "\u001b[31mred", "steps": [
+          {"note": "bell\u0007"}]})",
+      "demo.json", &FakeBackend::Knows);
+  ASSERT_TRUE(sc.ok()) << sc.error().message;
+  FakeBackend backend(sc->options.start);
+  std::ostringstream transcript;
+  RunScenario(*sc, backend, &transcript, TranscriptDetail::kTeaching);
+  EXPECT_EQ(transcript.str().rfind("== demo: \\x1B[31mred (demo.json)\n", 0), 0u)
+      << transcript.str();
+  EXPECT_NE(transcript.str().find("[1] note: bell\\x07\n"), std::string::npos);
+  EXPECT_EQ(transcript.str().find('\x1b'), std::string::npos);
+}
+
 TEST(TeachingTranscript, LongAndMultiLineValuesAreShortenedUnlessVerbose) {
   std::string long_value(150, 'x');
   std::string steps =
