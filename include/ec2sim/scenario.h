@@ -83,6 +83,19 @@ struct Scenario {
 
 enum class StepStatus { kPassed, kFailed, kNotRun };
 
+// How much a text transcript says (docs/scenario-format.md, "Running").
+enum class TranscriptDetail {
+  kQuiet,     // one line per step and PASS/FAIL: the terse form (`ec2sim run --quiet`)
+  kTeaching,  // also each step's saved values and key facts, and what the scenario left behind
+  kVerbose,   // also each step's whole result as JSON, and saved values in full
+};
+
+// A value a step saved, as it was saved.
+struct SavedValue {
+  std::string name;
+  nlohmann::json value;
+};
+
 // Why a step failed. `path`, `expected` and `actual` are empty when the failure is not about a
 // path of the result (for example a call that returned an error).
 struct StepFailure {
@@ -95,12 +108,14 @@ struct StepFailure {
 struct StepOutcome {
   int index = 0;
   StepVerb verb = StepVerb::kNote;
+  std::string action;  // kCall: the EC2 action; empty for other verbs
   StepStatus status = StepStatus::kNotRun;
-  SimTime time = 0;            // simulated time when the step began (0 when not run)
-  std::string summary;         // one deterministic line, e.g. "call RunInstances: ok i-0abc..."
-  std::string note;            // narration after substitution, empty when none
-  nlohmann::json result;       // the step's result; null when it has none or did not run
-  std::optional<Error> error;  // the error the step's action returned, if any
+  SimTime time = 0;               // simulated time when the step began (0 when not run)
+  std::string summary;            // one deterministic line, e.g. "call RunInstances: ok i-0abc..."
+  std::string note;               // narration after substitution, empty when none
+  nlohmann::json result;          // the step's result; null when it has none or did not run
+  std::optional<Error> error;     // the error the step's action returned, if any
+  std::vector<SavedValue> saved;  // what its `save` stored, in file order
   std::vector<StepFailure> failures;
 };
 
@@ -128,10 +143,14 @@ SandboxOptions SandboxOptionsFor(const Scenario& scenario);
 
 // Runs every step of `scenario` on `backend` (normally a Sandbox built from SandboxOptionsFor)
 // until the first failing step; later steps are kNotRun. When `transcript` is not null, writes
-// the scenario's header, one line per step and PASS/FAIL to it as the steps run. The scenario
-// must come from the loader (it is trusted to be valid). Never throws. A backend's own failure
-// (a remote one that cannot read or move its clock) fails the step it happens in.
-ScenarioOutcome RunScenario(const Scenario& scenario, Backend& backend, std::ostream* transcript);
+// the scenario's header, the step lines and PASS/FAIL to it as the steps run, as much as `detail`
+// asks; above kQuiet, PASS/FAIL follows a summary of what the scenario left behind (instances
+// not terminated, Elastic IPs held, the bill so far), read from the backend after the last step
+// that ran. The scenario must come from the loader (it is trusted to be valid). Never throws. A
+// backend's own failure (a remote one that cannot read or move its clock) fails the step it
+// happens in.
+ScenarioOutcome RunScenario(const Scenario& scenario, Backend& backend, std::ostream* transcript,
+                            TranscriptDetail detail = TranscriptDetail::kTeaching);
 
 // What a run of several scenario files came to. Every file counts once: passed, or failed
 // (a failing step, or a file that could not be used).
@@ -144,10 +163,13 @@ struct ScenarioFilesSummary {
 // Loads every file, runs each valid one in its own Sandbox and writes a transcript (or, with
 // `json_output`, one JSON report) to `out`; invalid files are reported on `err` (and in the JSON
 // report) and count as failed. The text transcript ends with the line "N passed, N failed".
-// Returns the counts; what they mean for a process's exit status is the caller's choice. Invalid
-// files are reported in `lang`.
+// Returns the counts; what they mean for a process's exit status is the caller's choice.
+// `detail` shapes the text transcript; the JSON report is the same at every level. Invalid files
+// are reported in `lang`.
 ScenarioFilesSummary RunScenarioFiles(const std::vector<std::string>& paths, bool json_output,
-                                      std::ostream& out, std::ostream& err, Lang lang = Lang::kEn);
+                                      std::ostream& out, std::ostream& err,
+                                      TranscriptDetail detail = TranscriptDetail::kTeaching,
+                                      Lang lang = Lang::kEn);
 
 }  // namespace ec2sim
 

@@ -27,6 +27,13 @@ struct RunArgs {
   std::string profile;
   std::string account;
   std::string lang;  // "" = from the locale
+  bool verbose = false;
+  bool quiet = false;
+
+  TranscriptDetail detail() const {
+    if (quiet) return TranscriptDetail::kQuiet;
+    return verbose ? TranscriptDetail::kVerbose : TranscriptDetail::kTeaching;
+  }
 };
 
 // A server keeps one world with its own options; says which of the scenario's it cannot apply.
@@ -93,7 +100,7 @@ int RunOnServer(const RunArgs& args) {
         NoteIgnoredOptions(sc, *server);
         return server;
       },
-      LangFor(args.lang));
+      args.detail(), LangFor(args.lang));
   return RunExitStatus(summary);
 }
 
@@ -105,6 +112,12 @@ void AddRunCommand(CLI::App& app, Registry& commands) {
   run->add_option("files", args->files, "Scenario files (JSON, format 1)")->required();
   run->add_option("--output", args->output, "text transcript (table) or json report")
       ->check(CLI::IsMember({"table", "text", "json"}));
+  CLI::Option* verbose =
+      run->add_flag("--verbose", args->verbose,
+                    "Also print each step's whole result as JSON, and saved values in full");
+  run->add_flag("--quiet", args->quiet,
+                "Only one line per step and PASS/FAIL: no saved values, facts or closing summary")
+      ->excludes(verbose);
   run->add_option("--endpoint", args->endpoint,
                   "Run on a running `ec2sim serve` at this URL instead of a fresh Sandbox");
   CLI::Option* key_opt = run->add_option(
@@ -126,7 +139,7 @@ void AddRunCommand(CLI::App& app, Registry& commands) {
            return 2;
          }
          return RunExitStatus(RunScenarioFiles(args->files, args->output == "json", std::cout,
-                                               std::cerr, LangFor(args->lang)));
+                                               std::cerr, args->detail(), LangFor(args->lang)));
        }});
 }
 

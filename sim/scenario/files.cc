@@ -11,7 +11,8 @@ namespace ec2sim::scenario {
 ScenarioFilesSummary RunScenarioFilesWith(const std::vector<std::string>& paths, bool json_output,
                                           std::ostream& out, std::ostream& err,
                                           const ActionPredicate& has_action,
-                                          const BackendFactory& make_backend, Lang lang) {
+                                          const BackendFactory& make_backend,
+                                          TranscriptDetail detail, Lang lang) {
   int passed = 0;
   int failed = 0;
   int invalid_files = 0;
@@ -33,7 +34,7 @@ ScenarioFilesSummary RunScenarioFilesWith(const std::vector<std::string>& paths,
       continue;
     }
     std::shared_ptr<Backend> backend = make_backend(*loaded);
-    ScenarioOutcome outcome = RunScenario(*loaded, *backend, transcript);
+    ScenarioOutcome outcome = RunScenario(*loaded, *backend, transcript, detail);
     (outcome.passed ? passed : failed) += 1;
     if (json_output) reports.push_back(ScenarioReport(*loaded, outcome));
   }
@@ -54,7 +55,8 @@ ScenarioFilesSummary RunScenarioFilesWith(const std::vector<std::string>& paths,
 namespace ec2sim {
 
 ScenarioFilesSummary RunScenarioFiles(const std::vector<std::string>& paths, bool json_output,
-                                      std::ostream& out, std::ostream& err, Lang lang) {
+                                      std::ostream& out, std::ostream& err,
+                                      TranscriptDetail detail, Lang lang) {
   Sandbox actions;
   return scenario::RunScenarioFilesWith(
       paths, json_output, out, err,
@@ -62,7 +64,7 @@ ScenarioFilesSummary RunScenarioFiles(const std::vector<std::string>& paths, boo
       [](Scenario& scenario) -> std::shared_ptr<Backend> {
         return std::make_shared<Sandbox>(SandboxOptionsFor(scenario));
       },
-      lang);
+      detail, lang);
 }
 
 }  // namespace ec2sim

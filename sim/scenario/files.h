@@ -25,6 +25,7 @@ ScenarioFilesSummary RunScenarioFilesWith(const std::vector<std::string>& paths,
                                           std::ostream& out, std::ostream& err,
                                           const ActionPredicate& has_action,
                                           const BackendFactory& make_backend,
+                                          TranscriptDetail detail = TranscriptDetail::kTeaching,
                                           Lang lang = Lang::kEn);
 
 }  // namespace ec2sim::scenario

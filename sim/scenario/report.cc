@@ -2,7 +2,9 @@
 
 #include <ostream>
 
+#include "sim/engine/terminal_text.h"
 #include "sim/scenario/summary.h"
+#include "sim/scenario/transcript_text.h"
 
 namespace ec2sim::scenario {
 namespace {
@@ -31,25 +33,32 @@ int FirstFailedStep(const ScenarioOutcome& outcome) {
 
 }  // namespace
 
-void WriteScenarioHeader(const Scenario& scenario, std::ostream& out) {
-  out << "== " << scenario.name;
-  if (!scenario.title.empty()) out << ": " << OneLine(scenario.title);
-  out << " (" << scenario.file << ")\n";
+void WriteScenarioHeader(const Scenario& scenario, TranscriptDetail detail, std::ostream& out) {
+  std::string line = "== " + scenario.name;
+  if (!scenario.title.empty()) line += ": " + OneLine(scenario.title);
+  line += " (" + scenario.file + ")";
+  out << (detail == TranscriptDetail::kQuiet ? line : engine::ForTerminal(line)) << "\n";
 }
 
-void WriteStepLines(const StepOutcome& step, std::ostream& out) {
+void WriteStepLines(const StepOutcome& step, TranscriptDetail detail, std::ostream& out) {
+  // The terse transcript predates escaping; its bytes stay as they were (--quiet).
+  auto text = [detail](const std::string& line) {
+    return detail == TranscriptDetail::kQuiet ? OneLine(line) : engine::ForTerminal(line);
+  };
   std::string index = "[" + std::to_string(step.index) + "] ";
   if (step.status == StepStatus::kNotRun) {
-    out << std::string(kTimeWidth, ' ') << " " << index << OneLine(step.summary) << ": not run\n";
+    out << std::string(kTimeWidth, ' ') << " " << index << text(step.summary) << ": not run\n";
     return;
   }
   std::string prefix = TranscriptTime(step.time) + " " + index;
   if (step.verb != StepVerb::kNote && !step.note.empty()) {
-    out << prefix << "note: " << OneLine(step.note) << "\n";
+    out << prefix << "note: " << text(step.note) << "\n";
   }
-  out << prefix << OneLine(step.summary) << "\n";
+  out << prefix << text(step.summary) << "\n";
+  std::string under(prefix.size(), ' ');
+  for (const std::string& line : StepDetailLines(step, detail)) out << under << line << "\n";
   for (const StepFailure& failure : step.failures) {
-    out << "    " << OneLine(failure.message) << "\n";
+    out << "    " << text(failure.message) << "\n";
   }
 }
 
@@ -80,6 +89,11 @@ nlohmann::json ScenarioReport(const Scenario& scenario, const ScenarioOutcome& o
         {"result", step.result},
     };
     if (!step.note.empty()) s["note"] = step.note;
+    if (!step.saved.empty()) {
+      nlohmann::json saved = nlohmann::json::object();
+      for (const SavedValue& value : step.saved) saved[value.name] = value.value;
+      s["saved"] = std::move(saved);
+    }
     if (step.error.has_value()) {
       s["error"] = {{"code", AwsCode(step.error->code)}, {"message", step.error->message}};
     }

@@ -9,12 +9,14 @@
 
 namespace ec2sim::scenario {
 
-// "== name: title (file)".
-void WriteScenarioHeader(const Scenario& scenario, std::ostream& out);
+// "== name: title (file)", escaped for the terminal above kQuiet.
+void WriteScenarioHeader(const Scenario& scenario, TranscriptDetail detail, std::ostream& out);
 
 // The step's narration (if any), its time-prefixed summary line and one indented line per
-// failure. Steps that did not run get a blank time column and "not run".
-void WriteStepLines(const StepOutcome& step, std::ostream& out);
+// failure. Steps that did not run get a blank time column and "not run". Above kQuiet, the
+// lines of StepDetailLines follow the summary line, aligned under its text, and every line is
+// escaped for the terminal; kQuiet writes the terse lines byte for byte as they always were.
+void WriteStepLines(const StepOutcome& step, TranscriptDetail detail, std::ostream& out);
 
 // "PASS name" or "FAIL name (step N)", then a blank line.
 void WriteScenarioFooter(const Scenario& scenario, const ScenarioOutcome& outcome,

@@ -3,6 +3,7 @@
 #include <ostream>
 
 #include "ec2sim/scenario.h"
+#include "sim/scenario/closing.h"
 #include "sim/scenario/json_path.h"
 #include "sim/scenario/matchers.h"
 #include "sim/scenario/report.h"
@@ -96,6 +97,7 @@ class StepRunner {
     StepOutcome out;
     out.index = step.index;
     out.verb = step.verb;
+    out.action = step.action;
     out.note = Narration(step.verb == StepVerb::kNote ? step.text : step.note);
     Result<SimTime> now = backend_.ReadClock();
     if (!now.ok()) {
@@ -280,6 +282,7 @@ class StepRunner {
                                     " does not resolve: " + found.error().message});
         continue;
       }
+      out.saved.push_back({rule.name, *found});
       vars_[rule.name] = std::move(*found);
     }
   }
@@ -298,8 +301,9 @@ class StepRunner {
 
 }  // namespace scenario
 
-ScenarioOutcome RunScenario(const Scenario& scenario, Backend& backend, std::ostream* transcript) {
-  if (transcript != nullptr) scenario::WriteScenarioHeader(scenario, *transcript);
+ScenarioOutcome RunScenario(const Scenario& scenario, Backend& backend, std::ostream* transcript,
+                            TranscriptDetail detail) {
+  if (transcript != nullptr) scenario::WriteScenarioHeader(scenario, detail, *transcript);
   ScenarioOutcome outcome;
   outcome.passed = true;
   scenario::StepRunner runner(scenario, backend);
@@ -311,14 +315,23 @@ ScenarioOutcome RunScenario(const Scenario& scenario, Backend& backend, std::ost
     } else {
       out.index = step.index;
       out.verb = step.verb;
+      out.action = step.action;
       out.status = StepStatus::kNotRun;
       out.summary = scenario::StepDescription(step);
     }
-    if (transcript != nullptr) scenario::WriteStepLines(out, *transcript);
+    if (transcript != nullptr) scenario::WriteStepLines(out, detail, *transcript);
     outcome.steps.push_back(std::move(out));
   }
   outcome.saved = runner.saved();
-  if (transcript != nullptr) scenario::WriteScenarioFooter(scenario, outcome, *transcript);
+  if (transcript == nullptr) return outcome;
+  // Only a transcript asks: lesson checks and `ec2sim bill` run without one and must not see
+  // the extra Describe calls.
+  if (detail != TranscriptDetail::kQuiet) {
+    for (const std::string& line : scenario::ClosingSummaryLines(scenario, backend)) {
+      *transcript << line << "\n";
+    }
+  }
+  scenario::WriteScenarioFooter(scenario, outcome, *transcript);
   return outcome;
 }
 

@@ -9,6 +9,9 @@ list(APPEND EC2SIM_SCENARIO_SOURCES
   sim/scenario/summary.cc
   sim/scenario/runner.cc
   sim/scenario/report.cc
+  sim/scenario/facts.cc
+  sim/scenario/transcript_text.cc
+  sim/scenario/closing.cc
   sim/scenario/files.cc
   sim/scenario/profile_file.cc
 )

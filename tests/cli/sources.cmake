@@ -1,4 +1,4 @@
-# `ec2sim bill` and `ec2sim probe` as a user runs them: output, errors and exit statuses.
+# `ec2sim bill`, `ec2sim probe` and `ec2sim run` as a user runs them: output, errors and exit statuses.
 # Fixtures: data/gp2-server.json (a Virginia t2.micro on gp2, SSH open; instance
 # i-83e78c21dca6ed6de with seed 1) and data/fails-at-step-2.json.
 set(EC2SIM_CLI_DATA ${CMAKE_CURRENT_LIST_DIR}/data)
@@ -144,3 +144,30 @@ ec2sim_cli_test(probe_to_an_unknown_name_says_what_it_accepts EXIT 2
 ec2sim_cli_test(probe_to_a_saved_list_says_how_to_take_one EXIT 2
   ARGS probe ${ec2sim_cli_named} --from 203.0.113.7 --to both --protocol tcp --port 22
   MATCH "--to both: the scenario saved \\[\"i-[0-9a-f]+\"\\] as \"both\", not one instance id or address" "\\[0\\]. to save its first element")
+
+# `ec2sim run`'s transcript: teaching by default, --verbose adds the answers as JSON, --quiet is
+# the terse form. The gtest suites WalkthroughTranscript and TeachingTranscript check the text
+# itself; these check the flags reach it.
+set(ec2sim_cli_walkthrough ${PROJECT_SOURCE_DIR}/scenarios/seed-walkthrough.json)
+set(ec2sim_cli_ip "[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+")
+ec2sim_cli_test(run_teaches_with_saved_values_facts_and_what_is_left EXIT 0
+  ARGS run ${ec2sim_cli_walkthrough}
+  MATCH " ip1 = ${ec2sim_cli_ip}" " ip2 = ${ec2sim_cli_ip}" " eip = ${ec2sim_cli_ip}"
+        "running, t2\\.micro in ap-northeast-2[a-d], public IP ${ec2sim_cli_ip}"
+        "private_key = -----BEGIN RSA PRIVATE KEY----- \\.\\.\\. \\([0-9]+ lines\\)"
+        "-- left at the end" "bill so far: total \\$[0-9]+\\.[0-9][0-9]" "PASS seed-walkthrough"
+  REJECT "\"PublicIpAddress\"")
+ec2sim_cli_test(run_verbose_prints_each_answer_as_json EXIT 0
+  ARGS run --verbose ${ec2sim_cli_walkthrough}
+  MATCH " \"PublicIpAddress\": \"${ec2sim_cli_ip}\"," "-----END RSA PRIVATE KEY-----" "-- left at the end")
+ec2sim_cli_test(run_quiet_prints_one_line_per_step EXIT 0
+  ARGS run --quiet ${ec2sim_cli_walkthrough}
+  MATCH "\\[9\\] call DescribeInstances: ok i-[0-9a-f]+" "1 passed, 0 failed"
+  REJECT "ip1 = [0-9]" "-- left at the end" "fingerprint")
+ec2sim_cli_test(run_verbose_and_quiet_exclude_each_other EXIT 2
+  ARGS run --verbose --quiet ${ec2sim_cli_walkthrough}
+  MATCH "excludes")
+ec2sim_cli_test(run_json_report_carries_saved_values EXIT 0
+  ARGS run --output json ${ec2sim_cli_walkthrough}
+  MATCH "\"saved\": {" "\"ip1\": \"${ec2sim_cli_ip}\"" "\"passed\": 1"
+  REJECT "-- left at the end")

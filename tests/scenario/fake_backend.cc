@@ -16,7 +16,7 @@ Error NotFound(const std::string& id) {
 
 bool FakeBackend::Knows(std::string_view action) {
   return action == "RunInstances" || action == "DescribeInstances" || action == "StopInstances" ||
-         action == "Echo" || action == "Fail";
+         action == "DescribeAddresses" || action == "Echo" || action == "Fail";
 }
 
 std::string FakeBackend::StateOf(const Instance& instance) const {
@@ -45,8 +45,12 @@ Result<nlohmann::json> FakeBackend::Call(std::string_view action, const nlohmann
     instance = {"pending", "running", now_ + kTransition, next_ip_++};
     return nlohmann::json{{"Instances", {Describe(id, instance)}}};
   }
+  if (action == "DescribeAddresses") return nlohmann::json{{"Addresses", nlohmann::json::array()}};
   std::vector<std::string> ids;
   if (params.contains("InstanceIds")) ids = params["InstanceIds"].get<std::vector<std::string>>();
+  if (action == "DescribeInstances" && !params.contains("InstanceIds")) {
+    for (const auto& [id, instance] : instances_) ids.push_back(id);
+  }
   for (const std::string& id : ids) {
     if (!instances_.contains(id)) return NotFound(id);
   }
@@ -55,7 +59,10 @@ Result<nlohmann::json> FakeBackend::Call(std::string_view action, const nlohmann
     for (const std::string& id : ids) found.push_back(Describe(id, instances_[id]));
     return nlohmann::json{{"Reservations", {{{"Instances", found}}}}};
   }
-  // StopInstances
+  if (action != "StopInstances") {
+    return MakeError(ErrorCode::kInvalidAction,
+                     "The action " + std::string(action) + " is not valid");
+  }
   nlohmann::json changes = nlohmann::json::array();
   for (const std::string& id : ids) {
     Instance& instance = instances_[id];

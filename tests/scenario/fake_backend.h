@@ -1,5 +1,6 @@
-// A tiny in-memory Backend for runner tests: a few instance actions with fixed timings, an
-// "Echo" action that returns its parameters, and a "Fail" action that always fails.
+// A tiny in-memory Backend for runner tests: a few instance actions with fixed timings, a
+// DescribeAddresses that finds none, an "Echo" action that returns its parameters, and a "Fail"
+// action that always fails.
 #ifndef EC2SIM_TESTS_SCENARIO_FAKE_BACKEND_H_
 #define EC2SIM_TESTS_SCENARIO_FAKE_BACKEND_H_
 

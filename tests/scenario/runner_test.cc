@@ -24,11 +24,14 @@ struct Ran {
   std::vector<FakeBackend::Recorded> calls;
 };
 
-Ran RunSteps(const std::string& steps, const std::string& extra = "") {
+// The terse transcript unless told otherwise: most tests here are about steps, not about what
+// the teaching transcript adds (transcript_test.cc).
+Ran RunSteps(const std::string& steps, const std::string& extra = "",
+             TranscriptDetail detail = TranscriptDetail::kQuiet) {
   Scenario sc = Load(steps, extra);
   FakeBackend backend(sc.options.start);
   std::ostringstream transcript;
-  Ran run{RunScenario(sc, backend, &transcript), transcript.str(), backend.calls()};
+  Ran run{RunScenario(sc, backend, &transcript, detail), transcript.str(), backend.calls()};
   return run;
 }
 
@@ -51,7 +54,7 @@ constexpr char kLifecycle[] = R"([
   {"latency": {"from": "Seoul", "to": "us-east-1"}, "expect": {"rtt_ms": {"between": [100, 200]}}}
 ])";
 
-TEST(ScenarioRunner, LifecycleScenarioPassesWithTranscript) {
+TEST(ScenarioRunner, QuietTranscriptIsOneLinePerStep) {
   Ran run = RunSteps(kLifecycle);
   EXPECT_TRUE(run.outcome.passed) << run.transcript;
   EXPECT_EQ(run.transcript,
@@ -259,7 +262,7 @@ TEST(ScenarioRunner, AClockTheBackendCannotMoveFailsTheAdvanceStep) {
   FakeBackend fake(sc.options.start);
   FrozenClock backend(fake);
   std::ostringstream transcript;
-  ScenarioOutcome outcome = RunScenario(sc, backend, &transcript);
+  ScenarioOutcome outcome = RunScenario(sc, backend, &transcript, TranscriptDetail::kQuiet);
   EXPECT_FALSE(outcome.passed);
   ASSERT_EQ(outcome.steps.size(), 3u);
   EXPECT_EQ(outcome.steps[0].status, StepStatus::kPassed);

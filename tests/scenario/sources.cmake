@@ -11,4 +11,7 @@ list(APPEND EC2SIM_TEST_SOURCES
   scenario/files_test.cc
   scenario/profile_file_test.cc
   scenario/sandbox_integration_test.cc
+  scenario/facts_test.cc
+  scenario/transcript_test.cc
+  scenario/walkthrough_transcript_test.cc
 )

@@ -58,6 +58,28 @@ class RunOnServer(unittest.TestCase):
         names = {k["KeyName"] for k in state["regions"]["ap-northeast-2"]["KeyPairs"]}
         self.assertIn("rsa-key", names)
 
+    def test_the_transcript_ends_with_what_the_servers_account_holds(self):
+        document = {
+            "format": 1, "name": "leaves-an-address", "region": "ap-northeast-2",
+            "timing": "instant",
+            "steps": [{"call": "AllocateAddress", "with": {"Domain": "vpc"},
+                       "save": {"eip": "PublicIp"}}],
+        }
+        path = self.write("leaves.json", document)
+        status, out, err = ec2sim("run", "--endpoint", self.server.url, "--account",
+                                  "111122223333", path)
+        self.assertEqual(status, 0, out + err)
+        self.assertRegex(out, r"\n +eip = (\d+\.){3}\d+\n")
+        self.assertIn("-- left at the end\n"
+                      "    ap-northeast-2: no instances left (none launched, or all terminated)\n"
+                      "    ap-northeast-2: 1 Elastic IP held, $0.005/h in all\n", out)
+        self.assertRegex(out, r"    bill so far: total \$\d+\.\d\d \(public-ipv4-2024 pricing\)\n"
+                              r"PASS leaves-an-address\n")
+        status, quiet, err = ec2sim("run", "--quiet", "--endpoint", self.server.url, "--account",
+                                    "111122223333", path)
+        self.assertEqual(status, 0, quiet + err)
+        self.assertNotIn("left at the end", quiet)
+
     def test_the_key_the_aws_cli_would_use_picks_the_account(self):
         path = str(SCENARIOS / "key-pairs.json")
         status, out, err = ec2sim("run", "--endpoint", self.server.url, path,
