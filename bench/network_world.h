@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/model/catalog.h"
 #include "sim/model/instances.h"
 #include "sim/model/network/nacl.h"
 #include "sim/model/security_groups.h"
@@ -106,7 +107,7 @@ inline void FillAcl(model::NetworkAcl& acl) {
 inline std::vector<std::string> Launch(model::World& world, model::Scope& scope,
                                        const std::vector<std::string>& groups, int count, int az) {
   model::LaunchSpec spec;
-  spec.image_id = "ami-0123456789abcdef0";
+  spec.image_id = model::ImagesIn(scope.region->code).front().image_id;  // Amazon Linux 2023
   spec.min_count = spec.max_count = count;
   spec.group_ids = groups;
   spec.availability_zone = model::AzName(*scope.region, az);

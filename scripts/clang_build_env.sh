@@ -1,7 +1,7 @@
 # Sourced by scripts/sanitize.sh and scripts/fuzz.sh (after `cd` to the tree) with NAME set to
 # the caller's name: checks for clang++ and sets `launcher` (ccache, when installed) and `jobs`
 # (EC2SIM_JOBS caps the build's parallel jobs) for their cmake calls.
-command -v clang++ >/dev/null || { echo "$NAME: clang++ missing; run scripts/setup.sh" >&2; exit 1; }
+command -v clang++ >/dev/null || { echo "$NAME: clang++ missing; run scripts/setup.sh all" >&2; exit 1; }
 launcher=()
 if command -v ccache >/dev/null; then
   # Paths relative to the tree, and no build directory in the hash: build-asan/ and

@@ -1,21 +1,39 @@
 #!/usr/bin/env bash
 # Installs what ec2sim needs from Debian's archive (only what is missing) and builds it into
 # build/. Safe to run again: it does nothing that is already done.
+#
+#   scripts/setup.sh run    what running needs: the compiler, CMake, Ninja and the libraries the
+#                           ec2sim binary links; builds only build/ec2sim (the quick start)
+#   scripts/setup.sh [test] also GoogleTest and the clients the server tests drive (AWS CLI,
+#                           boto3); builds everything (scripts/test.sh)
+#   scripts/setup.sh all    also clang, its sanitizer and libFuzzer runtimes, llvm and ccache for
+#                           scripts/sanitize.sh and scripts/fuzz.sh (CI, .ci/run)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(cmake ninja-build g++ pkg-config libboost-graph-dev nlohmann-json3-dev libcli11-dev
-          libgtest-dev libssl-dev zlib1g-dev libjemalloc-dev
-          # `ec2sim serve`: Boost.Asio and Boost.Beast (libboost-dev) for its HTTP server,
-          # cpp-httplib for the HTTP client, the clients its tests drive, and the EC2 API model
-          # tools/trim_ec2_model.py reads. (Node.js and npm are optional: the JavaScript SDK
-          # test is skipped without them.)
-          libboost-dev libcpp-httplib-dev awscli python3-boto3 python3-botocore
-          # scripts/sanitize.sh and scripts/fuzz.sh: clang (14 on Debian 12) with its sanitizer
-          # and libFuzzer runtimes (libclang_rt.fuzzer is in libclang-rt-14-dev),
-          # llvm-symbolizer for readable reports, and ccache so that their two extra builds of
-          # the tree are cheap when repeated.
-          clang libclang-rt-14-dev llvm ccache)
+mode=${1:-test}
+case "$mode" in
+  run | test | all) ;;
+  *) echo "usage: scripts/setup.sh [run|test|all]" >&2; exit 2 ;;
+esac
+
+# The ec2sim binary: Boost.Graph, Boost.Asio and Boost.Beast (libboost-dev, header-only) for
+# `ec2sim serve`, cpp-httplib for its HTTP client, JSON, CLI11, OpenSSL, zlib and jemalloc.
+packages=(cmake ninja-build g++ pkg-config libboost-graph-dev libboost-dev nlohmann-json3-dev
+          libcli11-dev libssl-dev zlib1g-dev libjemalloc-dev libcpp-httplib-dev)
+if [ "$mode" != run ]; then
+  # The tests: GoogleTest, the clients the server tests drive, and the EC2 API model
+  # tools/trim_ec2_model.py reads. (Node.js and npm are optional: the JavaScript SDK test is
+  # skipped without them.)
+  packages+=(libgtest-dev awscli python3-boto3 python3-botocore)
+fi
+if [ "$mode" = all ]; then
+  # scripts/sanitize.sh and scripts/fuzz.sh: clang (14 on Debian 12) with its sanitizer and
+  # libFuzzer runtimes (libclang_rt.fuzzer is in libclang-rt-14-dev), llvm-symbolizer for
+  # readable reports, and ccache so that their two extra builds of the tree are cheap when
+  # repeated.
+  packages+=(clang libclang-rt-14-dev llvm ccache)
+fi
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -28,5 +46,12 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 fi
 
-cmake --preset default >/dev/null
-cmake --build --preset default
+if [ "$mode" = run ]; then
+  # Tests off: GoogleTest is not installed yet. The flags are the default preset's, so the
+  # test command later reuses every object built here and compiles only the tests.
+  cmake --preset default -DEC2SIM_BUILD_TESTS=OFF >/dev/null
+  cmake --build --preset default --target ec2sim
+else
+  cmake --preset default -DEC2SIM_BUILD_TESTS=ON >/dev/null
+  cmake --build --preset default
+fi

@@ -31,6 +31,11 @@ struct SandboxOptions {
   Timing timing = Timing::kRealistic;
   PricingPolicy pricing = PricingPolicy::kPublicIpv4_2024;
   bool free_tier = false;  // the legacy 12-month free tier applies to the bill
+  // False (the default) follows AWS: RunInstances and DescribeImages answer
+  // InvalidAMIID.NotFound for a well-formed image id that is not in the region's catalog. True
+  // launches such an id as a generic x86_64 Linux image, for test suites whose made-up image ids
+  // are beside the point. A malformed id and another region's catalog image fail either way.
+  bool accept_unknown_images = false;
 };
 
 // Who is calling and where: every call runs in one account and one region.

@@ -104,7 +104,9 @@ namespace ec2sim {
   X(kSimBadRequest, "Ec2sim.BadRequest", 400)                                                 \
   X(kSimPayloadTooLarge, "Ec2sim.PayloadTooLarge", 413)                                       \
   X(kSimUnsupportedContentEncoding, "Ec2sim.UnsupportedContentEncoding", 415)                 \
-  X(kSimHeaderTooLarge, "Ec2sim.RequestHeaderFieldsTooLarge", 431)
+  X(kSimHeaderTooLarge, "Ec2sim.RequestHeaderFieldsTooLarge", 431)                            \
+  /* A member of AWS's API the simulator does not model (docs/model.md, "Requests"). */       \
+  X(kSimParameterNotModeled, "Ec2sim.ParameterNotModeled", 400)
 
 enum class ErrorCode {
 #define EC2SIM_ERROR_CODE_ENUMERATOR(name, aws, http) name,

@@ -11,19 +11,46 @@ namespace {
 
 using model::Instance;
 
-// Parameters tools such as Terraform and the console send that change nothing in the model.
-constexpr const char* kAcceptedRunParameters[] = {"UserData",
-                                                  "Monitoring",
-                                                  "EbsOptimized",
-                                                  "MetadataOptions",
-                                                  "CreditSpecification",
-                                                  "IamInstanceProfile",
-                                                  "CapacityReservationSpecification",
-                                                  "HibernationOptions",
-                                                  "MaintenanceOptions",
-                                                  "PrivateDnsNameOptions",
-                                                  "EnclaveOptions",
-                                                  "CpuOptions"};
+// RunInstances members that change nothing ec2sim models (the metadata service, monitoring, EBS
+// optimization, CPU credits and options, user data, capacity reservations, maintenance and
+// private DNS name options, enclaves): accepted and ignored, since Terraform, the console and
+// Ansible send them with their defaults on every launch (docs/model.md, "Requests").
+constexpr const char* kIgnoredRunParameters[] = {"UserData",
+                                                 "Monitoring",
+                                                 "EbsOptimized",
+                                                 "MetadataOptions",
+                                                 "CreditSpecification",
+                                                 "CapacityReservationSpecification",
+                                                 "MaintenanceOptions",
+                                                 "PrivateDnsNameOptions",
+                                                 "EnclaveOptions",
+                                                 "CpuOptions"};
+
+// Whether `v` asks for nothing: absent, false, zero, an empty list or structure, or a structure
+// whose flag `flag` is false (HibernationOptions.Configured).
+bool AsksNothing(const json* v, const char* flag = nullptr) {
+  if (v == nullptr || v->is_null() || (v->is_boolean() && !v->get<bool>())) return true;
+  if (v->is_number_integer() || v->is_number_unsigned()) return v->get<std::int64_t>() == 0;
+  if (v->is_array()) return v->empty();
+  if (!v->is_object()) return false;
+  if (v->empty()) return true;
+  return flag != nullptr && v->size() == 1 && v->contains(flag) && AsksNothing(&(*v)[flag]);
+}
+
+// Members whose default value Terraform sends on every launch but whose other values ask for
+// what ec2sim does not model (stop protection, hibernation, IPv6 addresses): accepted at the
+// default, refused otherwise, as are IamInstanceProfile and InstanceMarketOptions (spot) with any
+// value. Every other AWS member the handler does not read is refused by Params::Finish.
+void RefuseUnmodelled(Params& p) {
+  for (const char* key : {"DisableApiStop", "Ipv6AddressCount", "Ipv6Addresses"}) {
+    if (!AsksNothing(p.Raw(key))) p.Fail(p.NotModeledError(key));
+  }
+  if (!AsksNothing(p.Raw("HibernationOptions"), "Configured")) {
+    p.Fail(p.NotModeledError("HibernationOptions"));
+  }
+  p.NotModeled("IamInstanceProfile");
+  p.NotModeled("InstanceMarketOptions");
+}
 
 void DecodeNetworkInterfaces(const json& list, model::LaunchSpec& spec, Params& p) {
   if (!list.is_array() || list.size() != 1 || !list[0].is_object()) {
@@ -128,7 +155,8 @@ Result<json> RunInstancesHandler(ApiContext& ctx, Params& p) {
   if (const json* bdms = p.Raw("BlockDeviceMappings")) DecodeBlockDevices(*bdms, spec, p);
   spec.instance_tags = p.TagSpecifications("instance");
   spec.volume_tags = p.TagSpecifications("volume");
-  for (const char* key : kAcceptedRunParameters) p.Raw(key);
+  for (const char* key : kIgnoredRunParameters) p.Raw(key);
+  RefuseUnmodelled(p);
   EC2SIM_RETURN_IF_ERROR(p.Finish());
 
   // A repeated ClientToken returns the original launch instead of launching again.

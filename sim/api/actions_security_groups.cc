@@ -184,15 +184,9 @@ Result<json> RevokeIngressHandler(ApiContext& ctx, Params& p) {
 Result<json> RevokeEgressHandler(ApiContext& ctx, Params& p) { return RevokeHandler(ctx, p, true); }
 
 // Reads the attributes a Modify*Attribute action knows but the simulator does not change, and
-// records an error naming the first one present.
-void RejectUnsupported(Params& p, std::string_view action,
-                       std::initializer_list<const char*> keys) {
-  for (const char* key : keys) {
-    if (p.Raw(key) != nullptr) {
-      p.Fail(MakeError(ErrorCode::kSimUnsupported,
-                       std::string(action) + " of " + key + " is not simulated; only Groups is"));
-    }
-  }
+// records Ec2sim.ParameterNotModeled for the first one present, before the missing Groups.
+void RejectUnsupported(Params& p, std::initializer_list<const char*> keys) {
+  for (const char* key : keys) p.NotModeled(key);
 }
 
 // The Groups member: required here, since it is the only attribute these actions change.
@@ -207,10 +201,9 @@ std::vector<std::string> GroupsAttribute(Params& p) {
 Result<json> ModifyInstanceAttributeHandler(ApiContext& ctx, Params& p) {
   std::string instance_id = p.String("InstanceId");
   RejectUnsupported(
-      p, "ModifyInstanceAttribute",
-      {"Attribute", "Value", "SourceDestCheck", "BlockDeviceMappings", "DisableApiTermination",
-       "DisableApiStop", "EbsOptimized", "EnaSupport", "InstanceInitiatedShutdownBehavior",
-       "InstanceType", "Kernel", "Ramdisk", "SriovNetSupport", "UserData"});
+      p, {"Attribute", "Value", "SourceDestCheck", "BlockDeviceMappings", "DisableApiTermination",
+          "DisableApiStop", "EbsOptimized", "EnaSupport", "InstanceInitiatedShutdownBehavior",
+          "InstanceType", "Kernel", "Ramdisk", "SriovNetSupport", "UserData"});
   std::vector<std::string> groups = GroupsAttribute(p);
   EC2SIM_RETURN_IF_ERROR(p.Finish());
   EC2SIM_ASSIGN_OR_RETURN(model::Instance * inst, model::FindInstance(ctx.scope, instance_id));
@@ -227,8 +220,7 @@ Result<json> ModifyInstanceAttributeHandler(ApiContext& ctx, Params& p) {
 
 Result<json> ModifyNetworkInterfaceAttributeHandler(ApiContext& ctx, Params& p) {
   std::string eni_id = p.String("NetworkInterfaceId");
-  RejectUnsupported(p, "ModifyNetworkInterfaceAttribute",
-                    {"Attachment", "Description", "SourceDestCheck", "EnaSrdSpecification"});
+  RejectUnsupported(p, {"Attachment", "Description", "SourceDestCheck", "EnaSrdSpecification"});
   std::vector<std::string> groups = GroupsAttribute(p);
   EC2SIM_RETURN_IF_ERROR(p.Finish());
   model::NetworkInterface* eni = ctx.scope.interfaces.Find(eni_id);

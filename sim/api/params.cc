@@ -3,6 +3,8 @@
 #include <limits>
 #include <utility>
 
+#include "sim/api/aws_members.h"
+
 namespace ec2sim::api {
 namespace {
 
@@ -56,6 +58,23 @@ Params::Params(const json& params) : params_(params) {
     Fail(MakeError(ErrorCode::kInvalidParameterValue,
                    std::string("Parameters must be a structure, got ") + TypeName(params_)));
   }
+}
+
+Params::Params(const json& params, std::string_view action) : Params(params) {
+  action_ = std::string(action);
+  aws_members_ = AwsInputMembers(action);
+}
+
+Error Params::NotModeledError(std::string_view key) const {
+  std::string of = action_.empty() ? std::string() : " of " + action_;
+  return MakeError(ErrorCode::kSimParameterNotModeled,
+                   "ec2sim does not model the parameter " + Qualified(key) + of);
+}
+
+bool Params::NotModeled(std::string_view key) {
+  if (Take(key) == nullptr) return false;
+  Fail(NotModeledError(key));
+  return true;
 }
 
 Params::Params(const json& value, std::string where, Params& parent)
@@ -302,6 +321,9 @@ std::optional<Error> Params::Unread() const {
   if (!params_.is_object()) return std::nullopt;
   for (auto it = params_.begin(); it != params_.end(); ++it) {
     if (read_.count(it.key()) > 0) continue;
+    if (aws_members_ != nullptr && aws_members_->count(it.key()) > 0) {
+      return NotModeledError(it.key());
+    }
     if (where_.empty()) {
       return MakeError(ErrorCode::kUnknownParameter,
                        "The parameter " + it.key() + " is not recognized");

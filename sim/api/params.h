@@ -34,10 +34,14 @@ struct Filter {
 // Reads parameters and remembers the first problem, so a handler reads everything it needs in
 // a straight line and then checks Finish() once before it changes any state. Every key the
 // handler does not read is reported by Finish() as kUnknownParameter, which catches typos such
-// as "InstanceID" the way the SDKs' validation does.
+// as "InstanceID" the way the SDKs' validation does; when the reader knows its action, a key
+// that is a member of AWS's API for it is kSimParameterNotModeled instead, so that a caller
+// tells "ec2sim does not do this" from its own typo (docs/model.md, "Requests").
 class Params {
  public:
   explicit Params(const json& params);
+  // Reads the parameters of `action`, whose AWS members decide how an unread key is reported.
+  Params(const json& params, std::string_view action);
   // Reads one structure nested in a request, found at `where` (e.g. "IpPermissions[0]"): errors
   // name "where.Key" and go to `parent` (first error wins), and Done() reports a member nobody
   // read. A value that is not a structure is kInvalidParameterValue at once. `value` and
@@ -73,6 +77,11 @@ class Params {
 
   // Records an error found while decoding a nested value (first error wins).
   void Fail(Error error);
+  // Reads `key` and, when present, records kSimParameterNotModeled for it: for a member whose
+  // every value asks for behaviour ec2sim does not model. Returns whether it was present.
+  bool NotModeled(std::string_view key);
+  // The error for a member of AWS's API that ec2sim does not model (`key` as sent).
+  Error NotModeledError(std::string_view key) const;
   // The first error, or kUnknownParameter for a key nobody read.
   Status Finish();
   // For a nested reader: reports the first member nobody read to the parent (kUnknownParameter).
@@ -89,6 +98,8 @@ class Params {
   const json& params_;
   std::string where_;
   Params* parent_ = nullptr;
+  std::string action_;  // "" when unknown (nested readers, verbs)
+  const std::set<std::string, std::less<>>* aws_members_ = nullptr;  // of action_
   std::set<std::string, std::less<>> read_;
   std::optional<Error> error_;
 };

@@ -97,11 +97,11 @@ Result<nlohmann::json> Sandbox::Call(std::string_view action, const nlohmann::js
                          "Request would have succeeded, but DryRun flag is set.");
       }
       api::ApiContext api_ctx{world, *scope, ctx};
-      api::Params p(rest);
+      api::Params p(rest, action);
       return handler(api_ctx, p);
     }
     api::ApiContext api_ctx{world, *scope, ctx};
-    api::Params p(body);
+    api::Params p(body, action);
     return handler(api_ctx, p);
   }();
   // Zero-delay transitions (instant timing) complete before the caller sees the next state.

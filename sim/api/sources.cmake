@@ -2,6 +2,7 @@ list(APPEND EC2SIM_API_SOURCES
   sim/api/sandbox.cc
   sim/api/action_table.cc
   sim/api/params.cc
+  sim/api/aws_members.cc
   sim/api/filters.cc
   sim/api/render.cc
   sim/api/actions_instances.cc

@@ -51,6 +51,9 @@ void NoteIgnoredOptions(const Scenario& scenario, const client::HttpBackend& ser
     add("timing " + timing + " (the server's is " + server.timing() + ")");
   if (asked.pricing != defaults.pricing) add("pricing legacy-eip");
   if (asked.free_tier != defaults.free_tier) add("free_tier true");
+  if (asked.accept_unknown_images != defaults.accept_unknown_images) {
+    add("accept_unknown_images true (ec2sim serve --accept-unknown-images)");
+  }
   if (ignored.empty()) return;
   std::cerr << "ec2sim run: " << scenario.file << ": " << server.endpoint()
             << " keeps its own world, so these options of the file do not apply: " << ignored

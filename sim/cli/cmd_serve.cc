@@ -24,7 +24,8 @@ struct ServeArgs {
   std::string clock = "wall";
   std::int64_t speed = 1;
   std::uint64_t seed = 1;
-  std::string start = "2026-01-01T00:00:00Z";
+  std::string start;  // empty: the host's time with the wall clock, kManualStart with manual
+  bool accept_unknown_images = false;
   bool quiet = false;
   std::string users;  // classroom mode's users file; empty: open mode
   std::string state;  // durable state directory; empty: in memory only
@@ -53,8 +54,20 @@ std::shared_ptr<const server::UserDirectory> LoadUsers(const std::string& path) 
   return std::make_shared<const server::UserDirectory>(std::move(users).value());
 }
 
+// A manual clock's default start: fixed, so a manual server's answers repeat from run to run.
+constexpr const char* kManualStart = "2026-01-01T00:00:00Z";
+
+// Where simulated time starts: --start when given; otherwise a wall clock starts at the host's
+// time (to the second), so LaunchTimes are as recent as on AWS and code under test that cleans
+// up by age sees real ages, and a manual clock starts at kManualStart.
+Result<SimTime> StartTime(const ServeArgs& args) {
+  if (!args.start.empty()) return ParseIsoTime(args.start);
+  if (args.clock == "manual") return ParseIsoTime(kManualStart);
+  return server::ServerClock::HostMs() / 1000 * 1000;
+}
+
 int RunServe(const ServeArgs& args) {
-  Result<SimTime> start = ParseIsoTime(args.start);
+  Result<SimTime> start = StartTime(args);
   if (!start.ok()) {
     std::cerr << "ec2sim serve: --start: " << start.error().message << "\n";
     return 2;
@@ -65,6 +78,8 @@ int RunServe(const ServeArgs& args) {
   options.region = args.region;
   options.sandbox.seed = args.seed;
   options.sandbox.start = *start;
+  options.start_pinned = !args.start.empty() || args.clock == "manual";
+  options.sandbox.accept_unknown_images = args.accept_unknown_images;
   options.sandbox.timing = args.timing == "realistic" ? Timing::kRealistic : Timing::kInstant;
   options.clock = args.clock == "manual" ? server::ClockMode::kManual : server::ClockMode::kWall;
   options.speed = args.speed;
@@ -157,8 +172,13 @@ void AddServeCommand(CLI::App& app, Registry& commands) {
       ->capture_default_str()
       ->check(CLI::Range(std::int64_t{1}, std::int64_t{1000000}));
   cmd->add_option("--seed", args->seed, "Seed of the simulated world")->capture_default_str();
-  cmd->add_option("--start", args->start, "Simulated time at start (ISO 8601, UTC)")
-      ->capture_default_str();
+  cmd->add_option("--start", args->start,
+                  "Simulated time at start (ISO 8601, UTC); default: the host's current time "
+                  "with --clock wall, 2026-01-01T00:00:00Z with --clock manual");
+  cmd->add_flag("--accept-unknown-images", args->accept_unknown_images,
+                "Launch a well-formed image id the catalog lacks as a generic Linux image "
+                "instead of answering InvalidAMIID.NotFound as AWS does (for test suites that "
+                "launch made-up ids)");
   cmd->add_flag("--quiet", args->quiet, "Do not log one line per request on stderr");
   cmd->add_flag("--no-response-cache", args->no_response_cache,
                 "Render every Describe answer afresh (to measure rendering; answers are the same)");

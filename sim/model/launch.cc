@@ -14,7 +14,12 @@ Error Invalid(std::string message) {
   return MakeError(ErrorCode::kInvalidParameterValue, std::move(message));
 }
 
-Result<ImageInfo> ResolveImage(const Scope& scope, const std::string& image_id) {
+// AWS answers InvalidAMIID.NotFound for an image id it does not know ("The image id '[ami-...]'
+// does not exist"; https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html).
+// `accept_unknown` (SandboxOptions::accept_unknown_images) launches such an id as a generic image
+// instead, for test suites whose made-up ids are beside the point.
+Result<ImageInfo> ResolveImage(const Scope& scope, const std::string& image_id,
+                               bool accept_unknown) {
   if (image_id.empty()) {
     return MakeError(ErrorCode::kMissingParameter,
                      "The request must contain the parameter ImageId");
@@ -33,7 +38,9 @@ Result<ImageInfo> ResolveImage(const Scope& scope, const std::string& image_id) 
                            r.code + "; AMIs are regional)");
     }
   }
-  return GenericImage(image_id);
+  if (accept_unknown) return GenericImage(image_id);
+  return MakeError(ErrorCode::kInvalidAmiIdNotFound,
+                   "The image id '[" + image_id + "]' does not exist");
 }
 
 Result<Subnet*> ChooseSubnet(World& world, Scope& scope, const LaunchSpec& spec) {
@@ -123,7 +130,8 @@ struct LaunchPlan {
 // names. Draws from the world's rng only to pick an AZ when the request names none.
 Result<LaunchPlan> ValidateLaunch(World& world, Scope& scope, const LaunchSpec& spec) {
   LaunchPlan plan;
-  EC2SIM_ASSIGN_OR_RETURN(plan.image, ResolveImage(scope, spec.image_id));
+  EC2SIM_ASSIGN_OR_RETURN(
+      plan.image, ResolveImage(scope, spec.image_id, world.options().accept_unknown_images));
   plan.type = FindInstanceType(spec.instance_type);
   if (plan.type == nullptr) {
     return Invalid("Invalid value '" + spec.instance_type + "' for InstanceType.");

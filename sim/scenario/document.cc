@@ -16,9 +16,9 @@ using OrderedJson = nlohmann::ordered_json;
 
 constexpr size_t kMaxDiagnostics = 20;
 
-constexpr std::array<std::string_view, 12> kTopLevelKeys = {
-    "format", "name", "title",  "description", "region",    "account",
-    "start",  "seed", "timing", "pricing",     "free_tier", "steps"};
+constexpr std::array<std::string_view, 13> kTopLevelKeys = {
+    "format", "name",    "title",     "description",           "region", "account", "start", "seed",
+    "timing", "pricing", "free_tier", "accept_unknown_images", "steps"};
 
 bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -111,6 +111,16 @@ void OptionalEnum(const OrderedJson& root, std::string_view key,
   diag.Add(MessageId::kMustBeOneOf, {Quoted(key), names, Quoted(text)});
 }
 
+void OptionalBool(const OrderedJson& root, std::string_view key, bool& out, Diagnostics& diag) {
+  auto it = root.find(key);
+  if (it == root.end()) return;
+  if (it->is_boolean()) {
+    out = it->get<bool>();
+  } else {
+    diag.Add(MessageId::kMustBeBool, {Quoted(key), Shown(*it)});
+  }
+}
+
 void ValidateTopLevel(const OrderedJson& root, Scenario& sc, Diagnostics& diag) {
   for (const auto& [key, value] : root.items()) {
     bool known = false;
@@ -159,13 +169,9 @@ void ValidateTopLevel(const OrderedJson& root, Scenario& sc, Diagnostics& diag) 
                                  {{{"public-ipv4-2024", PricingPolicy::kPublicIpv4_2024},
                                    {"legacy-eip", PricingPolicy::kLegacyEip}}},
                                  sc.options.pricing, diag);
-  if (auto free_tier = root.find("free_tier"); free_tier != root.end()) {
-    if (free_tier->is_boolean()) {
-      sc.options.free_tier = free_tier->get<bool>();
-    } else {
-      diag.Add(MessageId::kFreeTier, {Shown(*free_tier)});
-    }
-  }
+  OptionalBool(root, "free_tier", sc.options.free_tier, diag);
+  // Off by default, as on AWS: an image id the catalog lacks is InvalidAMIID.NotFound.
+  OptionalBool(root, "accept_unknown_images", sc.options.accept_unknown_images, diag);
 }
 
 }  // namespace

@@ -52,8 +52,8 @@ namespace ec2sim::scenario {
   X(kStart, "\"start\": {1}", "\"start\": {1}")                                                    \
   X(kSeed, "\"seed\" must be a whole number >= 0, got {1}",                                        \
     "\"seed\"는 0 이상의 정수여야 합니다(받은 값: {1})")                                           \
-  X(kFreeTier, "\"free_tier\" must be true or false, got {1}",                                     \
-    "\"free_tier\"는 true 또는 false여야 합니다(받은 값: {1})")                                    \
+  X(kMustBeBool, "{1} must be true or false, got {2}",                                            \
+    "{1}은(는) true 또는 false여야 합니다(받은 값: {2})")                                          \
   X(kMissingSteps, "missing \"steps\"", "\"steps\"가 없습니다")                                    \
   X(kStepsNotList, "\"steps\" must be a list of steps, got {1}",                                   \
     "\"steps\"는 단계의 목록이어야 합니다(받은 값: {1})")                                          \

@@ -74,6 +74,7 @@ ConnectionLimits LimitsOf(const ServerOptions& o) {
 struct ApiServer::Impl {
   explicit Impl(const ServerOptions& o)
       : options(OpenState(o, store, state_status)),
+        requested(o.sandbox),
         clock(options.sandbox.start, o.clock, o.speed),
         // A classroom gives each account its own world and clock (shared_world.h).
         world(options.sandbox, clock,
@@ -140,6 +141,7 @@ struct ApiServer::Impl {
   std::unique_ptr<StateStore> store;
   Status state_status;
   ServerOptions options;
+  SandboxOptions requested;  // the world options asked for; a state directory keeps its own
   ServerClock clock;
   SharedWorld world;
   Ec2Endpoint ec2;
@@ -161,8 +163,10 @@ Status ApiServer::LoadState() {
   EC2SIM_RETURN_IF_ERROR(impl.state_status);
   if (impl.store == nullptr) return OkStatus();
   const std::string& dir = impl.store->dir();
-  if (!impl.store->is_new() &&
-      OptionsToJson(impl.options.sandbox) != OptionsToJson(impl.store->world_options())) {
+  nlohmann::json asked = OptionsToJson(impl.requested);
+  nlohmann::json kept = OptionsToJson(impl.store->world_options());
+  if (!impl.options.start_pinned) asked["start"] = kept["start"];
+  if (!impl.store->is_new() && asked != kept) {
     std::fprintf(stderr, "ec2sim serve: %s keeps the world options it was created with %s\n",
                  dir.c_str(), OptionsToJson(impl.store->world_options()).dump().c_str());
   }

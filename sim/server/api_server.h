@@ -21,6 +21,9 @@ struct ServerOptions {
   int port = 4566;                   // 0 picks a free port
   std::string region = "us-east-1";  // for requests whose signature names no region
   SandboxOptions sandbox{.timing = Timing::kInstant};  // start: the clock's start time
+  // False when sandbox.start is the host's time at launch rather than a chosen time: a restart on
+  // a state directory then keeps the directory's start without remarking on the difference.
+  bool start_pinned = true;
   ClockMode clock = ClockMode::kWall;
   std::int64_t speed = 1;
   bool quiet = false;  // no request log on stderr

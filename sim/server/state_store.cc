@@ -54,7 +54,8 @@ json OptionsToJson(const SandboxOptions& o) {
           {"start", o.start},
           {"timing", TimingName(o.timing)},
           {"pricing", PricingName(o.pricing)},
-          {"free_tier", o.free_tier}};
+          {"free_tier", o.free_tier},
+          {"accept_unknown_images", o.accept_unknown_images}};
 }
 
 Result<SandboxOptions> OptionsFromJson(const json& j) {
@@ -72,6 +73,10 @@ Result<SandboxOptions> OptionsFromJson(const json& j) {
     o.pricing =
         pricing == "legacy-eip" ? PricingPolicy::kLegacyEip : PricingPolicy::kPublicIpv4_2024;
     o.free_tier = j["free_tier"].get<bool>();
+    // Absent from files written before the option existed, whose worlds accepted unknown images.
+    const json& accept = j.value("accept_unknown_images", json(true));
+    ok = ok && accept.is_boolean();
+    o.accept_unknown_images = accept.is_boolean() && accept.get<bool>();
   }
   if (!ok) return MakeError(ErrorCode::kSimInvalidInput, "bad world options " + j.dump());
   return o;

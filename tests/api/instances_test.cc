@@ -222,9 +222,6 @@ TEST_F(Instances, LaunchValidatesImageTypeCountsAndPlacement) {
   EXPECT_EQ(ErrorOf("RunInstances", {{"ImageId", kSeoulAl2023}, {"MinCount", 1}, {"MaxCount", 1}}),
             "InvalidAMIID.NotFound");
   ctx_.region = "ap-northeast-2";
-  // An unknown well-formed id runs as a generic Linux image.
-  std::string generic = Launch({{"ImageId", "ami-0123456789abcdef0"}});
-  EXPECT_EQ(Describe(generic)["PlatformDetails"], "Linux/UNIX");
   EXPECT_EQ(ErrorOf("RunInstances", {{"ImageId", kSeoulAl2023}, {"InstanceType", "t2.mega"},
                                      {"MinCount", 1}, {"MaxCount", 1}}),
             "InvalidParameterValue");

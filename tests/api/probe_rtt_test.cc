@@ -10,7 +10,7 @@ namespace {
 using ProbeRtt = NetworkTest;
 
 const char* kClient = "203.0.113.7";
-const char* kVirginiaImage = "ami-0123456789abcdef0";
+const char* kVirginiaImage = kVirginiaAl2023;
 
 json SshFrom(const std::string& from, const std::string& to) {
   return {{"from", from}, {"to", to}, {"protocol", "tcp"}, {"port", 22}};

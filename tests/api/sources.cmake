@@ -14,5 +14,6 @@ list(APPEND EC2SIM_TEST_SOURCES
   api/sandbox_reset_test.cc
   api/params_test.cc
   api/action_traits_test.cc
+  api/fail_loudly_test.cc
 )
 list(APPEND EC2SIM_TEST_SOURCES api/resource_kinds_test.cc api/describe_skeleton_test.cc)

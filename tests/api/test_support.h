@@ -54,6 +54,8 @@ inline json NameTagSpec(const std::string& name) {
 
 // Amazon Linux 2023 in ap-northeast-2 (the catalog's fixed id).
 inline constexpr const char* kSeoulAl2023 = "ami-0c9c942bd7bf113a2";
+// Amazon Linux 2023 in us-east-1 (derived from the region and the image key, docs/catalog.md).
+inline constexpr const char* kVirginiaAl2023 = "ami-050e4422729c32c38";
 
 }  // namespace ec2sim::testing
 

@@ -133,7 +133,7 @@ TEST_F(BillingCompute, TerminationDeletesTheRootVolumeUnlessToldToKeepIt) {
 
 TEST_F(BillingCompute, UsEast1UsageTypesHaveNoRegionPrefix) {
   ctx_.region = "us-east-1";
-  std::string id = Launch({{"ImageId", "ami-0123456789abcdef0"}});
+  std::string id = Launch({{"ImageId", kVirginiaAl2023}});
   Advance(kHour);
   json bill = Bill();
   // One hour of t2.micro at $0.0116.

@@ -89,6 +89,7 @@ constexpr Expected kGolden[] = {
     {ErrorCode::kSimPayloadTooLarge, "Ec2sim.PayloadTooLarge", 413},
     {ErrorCode::kSimUnsupportedContentEncoding, "Ec2sim.UnsupportedContentEncoding", 415},
     {ErrorCode::kSimHeaderTooLarge, "Ec2sim.RequestHeaderFieldsTooLarge", 431},
+    {ErrorCode::kSimParameterNotModeled, "Ec2sim.ParameterNotModeled", 400},
 };
 
 TEST(ErrorCodeList, EveryCodeKeepsItsStringAndStatus) {

@@ -70,7 +70,7 @@ TEST_F(ProbePath, InstanceWithoutPublicIpIsOutOfTheInternetsReach) {
   std::string peer = LaunchWith({web});
   EXPECT_EQ(Verdict(peer, id, "tcp", 80), "allowed");
   ctx_.region = "us-east-1";
-  std::string far = Launch({{"ImageId", "ami-0123456789abcdef0"}});
+  std::string far = Launch({{"ImageId", kVirginiaAl2023}});
   json across = Probe(Flow(far, id, "tcp", 80));
   EXPECT_EQ(across["BlockedBy"]["Reason"], "no-public-ip");
   EXPECT_EQ(across["Components"].size(), 2u);  // the source, then the gateway that has no address
@@ -203,7 +203,7 @@ TEST_F(ProbePath, InstancesInDifferentRegionsTalkThroughPublicAddresses) {
   std::string db_group = CreateGroup("db");
   std::string db = LaunchWith({db_group});
   ctx_.region = "us-east-1";
-  std::string app = Launch({{"ImageId", "ami-0123456789abcdef0"}});
+  std::string app = Launch({{"ImageId", kVirginiaAl2023}});
   std::string app_public = PublicIp(app);
   std::string app_private = PrivateIp(app);
   ctx_.region = "ap-northeast-2";

@@ -113,5 +113,35 @@ TEST(ScenarioSandbox, LoaderKnowsTheSandboxActions) {
             "RunInstances?)");
 }
 
+// A made-up image id, as a learner's typo would give it.
+constexpr char kMadeUpImage[] = R"({
+  "format": 1,
+  "name": "made-up-image",
+  "region": "ap-northeast-2",
+  "timing": "instant",
+  "steps": [
+    {"call": "RunInstances",
+     "with": {"ImageId": "ami-0123456789abcdef0", "MinCount": 1, "MaxCount": 1},
+     "expect": {"Instances": {"len": 1}}}
+  ]
+})";
+
+TEST(ScenarioSandbox, AnUnknownImageIdStopsTheScenarioAsOnAws) {
+  auto sc = ParseScenario(kMadeUpImage, "inline.json");
+  ASSERT_TRUE(sc.ok()) << sc.error().message;
+  Sandbox sandbox(SandboxOptionsFor(*sc));
+  std::ostringstream transcript;
+  EXPECT_FALSE(RunScenario(*sc, sandbox, &transcript).passed);
+  EXPECT_NE(transcript.str().find("InvalidAMIID.NotFound"), std::string::npos) << transcript.str();
+}
+
+TEST(ScenarioSandbox, AcceptUnknownImagesLaunchesAMadeUpId) {
+  std::string text = kMadeUpImage;
+  text.replace(text.find("\"region\""), 0, "\"accept_unknown_images\": true, ");
+  ScenarioOutcome outcome;
+  std::string transcript = RunText(text.c_str(), &outcome);
+  EXPECT_TRUE(outcome.passed) << transcript;
+}
+
 }  // namespace
 }  // namespace ec2sim

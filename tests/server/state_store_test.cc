@@ -92,6 +92,23 @@ TEST_F(StateStoreTest, TheWorldOptionsAreTheDirectorysNotTheCommandLines) {
   EXPECT_EQ(Open()->world_options().seed, 7u);
 }
 
+TEST_F(StateStoreTest, AcceptingUnknownImagesIsAWorldOptionOlderFilesHadOn) {
+  SandboxOptions options;
+  options.accept_unknown_images = true;
+  Result<SandboxOptions> back = OptionsFromJson(OptionsToJson(options));
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_TRUE(back->accept_unknown_images);
+  // A file written before the option existed: its world launched unknown ids, so replaying it
+  // must too.
+  json older = OptionsToJson(SandboxOptions{});
+  older.erase("accept_unknown_images");
+  back = OptionsFromJson(older);
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_TRUE(back->accept_unknown_images);
+  older["accept_unknown_images"] = "yes";
+  EXPECT_FALSE(OptionsFromJson(older).ok());
+}
+
 TEST_F(StateStoreTest, ASecondServerCannotOpenTheSameDirectory) {
   std::unique_ptr<StateStore> first = Open();
   Result<std::unique_ptr<StateStore>> second = StateStore::Open(dir_, options_, 1000);

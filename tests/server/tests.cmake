@@ -52,6 +52,10 @@ set_tests_properties(server.wire_model_up_to_date PROPERTIES LABELS server)
 # and the /_ec2sim/call route they read through.
 ec2sim_server_py_test(lesson_remote)
 
+# Unknown image ids, unmodelled parameters and the wall clock's start, through boto3 and raw
+# Query requests (docs/model.md, "Requests").
+ec2sim_server_py_test(fail_loudly)
+
 # `ec2sim run --endpoint URL`: scenario files on a running server, exit statuses as locally.
 ec2sim_server_py_test(run_endpoint NO_SKIP)
 
