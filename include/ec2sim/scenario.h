@@ -64,8 +64,8 @@ struct ScenarioStep {
   std::optional<std::string> expect_error;  // AWS error code the step must fail with
   std::string note;                         // optional narration printed before the step
   // A bilingual note ({"en": ..., "ko": ...}) keeps its English in `text` (kNote) or `note`,
-  // which the transcript prints, and its Korean here, which `ec2sim lesson` shows with
-  // --lang ko. Empty for a plain-string note.
+  // which the transcript prints, and its Korean here, which `ec2sim lesson` and `ec2sim run`
+  // show with --lang ko. Empty for a plain-string note.
   std::string note_ko;
 };
 

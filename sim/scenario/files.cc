@@ -8,6 +8,19 @@
 
 namespace ec2sim::scenario {
 
+namespace {
+
+// A bilingual note narrates in the reader's language: with Korean, its Korean text.
+void NarrateIn(Lang lang, Scenario& scenario) {
+  if (lang != Lang::kKo) return;
+  for (ScenarioStep& step : scenario.steps) {
+    if (step.note_ko.empty()) continue;
+    (step.verb == StepVerb::kNote ? step.text : step.note) = step.note_ko;
+  }
+}
+
+}  // namespace
+
 ScenarioFilesSummary RunScenarioFilesWith(const std::vector<std::string>& paths, bool json_output,
                                           std::ostream& out, std::ostream& err,
                                           const ActionPredicate& has_action,
@@ -33,6 +46,7 @@ ScenarioFilesSummary RunScenarioFilesWith(const std::vector<std::string>& paths,
       }
       continue;
     }
+    NarrateIn(lang, *loaded);
     std::shared_ptr<Backend> backend = make_backend(*loaded);
     ScenarioOutcome outcome = RunScenario(*loaded, *backend, transcript, detail);
     (outcome.passed ? passed : failed) += 1;
@@ -55,8 +69,8 @@ ScenarioFilesSummary RunScenarioFilesWith(const std::vector<std::string>& paths,
 namespace ec2sim {
 
 ScenarioFilesSummary RunScenarioFiles(const std::vector<std::string>& paths, bool json_output,
-                                      std::ostream& out, std::ostream& err,
-                                      TranscriptDetail detail, Lang lang) {
+                                      std::ostream& out, std::ostream& err, TranscriptDetail detail,
+                                      Lang lang) {
   Sandbox actions;
   return scenario::RunScenarioFilesWith(
       paths, json_output, out, err,

@@ -171,3 +171,12 @@ ec2sim_cli_test(run_json_report_carries_saved_values EXIT 0
   ARGS run --output json ${ec2sim_cli_walkthrough}
   MATCH "\"saved\": {" "\"ip1\": \"${ec2sim_cli_ip}\"" "\"passed\": 1"
   REJECT "-- left at the end")
+
+# A bilingual note ({"en": ..., "ko": ...}) narrates the transcript in the reader's language.
+set(ec2sim_cli_lesson1 ${PROJECT_SOURCE_DIR}/lessons/01-cloud-vs-on-premises/solution.json)
+ec2sim_cli_test(run_in_korean_narrates_with_the_korean_notes EXIT 0
+  ARGS run --quiet --lang ko ${ec2sim_cli_lesson1}
+  MATCH "note: 1회 모임, 월요일 저녁" REJECT "note: Session 1, Monday evening")
+ec2sim_cli_test(run_in_english_narrates_with_the_english_notes EXIT 0
+  ARGS run --quiet --lang en ${ec2sim_cli_lesson1}
+  MATCH "note: Session 1, Monday evening" REJECT "1회 모임")
