@@ -52,7 +52,7 @@ namespace ec2sim::scenario {
   X(kStart, "\"start\": {1}", "\"start\": {1}")                                                    \
   X(kSeed, "\"seed\" must be a whole number >= 0, got {1}",                                        \
     "\"seed\"는 0 이상의 정수여야 합니다(받은 값: {1})")                                           \
-  X(kMustBeBool, "{1} must be true or false, got {2}",                                            \
+  X(kMustBeBool, "{1} must be true or false, got {2}",                                             \
     "{1}은(는) true 또는 false여야 합니다(받은 값: {2})")                                          \
   X(kMissingSteps, "missing \"steps\"", "\"steps\"가 없습니다")                                    \
   X(kStepsNotList, "\"steps\" must be a list of steps, got {1}",                                   \
@@ -74,8 +74,8 @@ namespace ec2sim::scenario {
     "\"90s\", \"2h\", \"30d\" 같은 기간이 필요합니다")                                             \
   X(kMustBeObject, "must be an object, got {1}", "객체여야 합니다(받은 값: {1})")                  \
   X(kStringNeeded, "must be a string, got {1}", "문자열이어야 합니다(받은 값: {1})")               \
-  X(kNoteShape, "must be a string or {\"en\": TEXT, \"ko\": TEXT}, got {1}",                     \
-    "문자열이거나 {\"en\": TEXT, \"ko\": TEXT} 형태여야 합니다(받은 값: {1})")                  \
+  X(kNoteShape, "must be a string or {\"en\": TEXT, \"ko\": TEXT}, got {1}",                       \
+    "문자열이거나 {\"en\": TEXT, \"ko\": TEXT} 형태여야 합니다(받은 값: {1})")                     \
   X(kWaitNeedsObject, "needs {\"instance\": ID, \"state\": NAME, \"timeout\": DURATION}",          \
     "{\"instance\": ID, \"state\": NAME, \"timeout\": DURATION} 형태가 필요합니다")                \
   X(kWaitUnknownKey, "unknown key {1} (use instance, state and timeout)",                          \

@@ -89,8 +89,7 @@ TEST(LessonViews, StartOnAClassroomServerSignsWithTheLearnersOwnProfileAndClock)
     EXPECT_NE(out.find("ec2sim lesson check 5 --endpoint http://h:1 --profile ec2sim"),
               std::string::npos);
     EXPECT_EQ(out.find("curl"), std::string::npos) << "never an unsigned request";
-    EXPECT_EQ(out.find("aws_secret_access_key anything"), std::string::npos)
-        << "no made-up secret";
+    EXPECT_EQ(out.find("aws_secret_access_key anything"), std::string::npos) << "no made-up secret";
     EXPECT_EQ(out.find("AKIDLEARNER1"), std::string::npos);
     EXPECT_EQ(out.find("ec2sim serve"), std::string::npos) << "the teacher runs the server";
   }

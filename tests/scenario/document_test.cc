@@ -173,7 +173,8 @@ TEST(ScenarioLoader, TopLevelValuesAreChecked) {
             "x.json: \"free_tier\" must be true or false, got \"yes\"");
   EXPECT_EQ(TopError(R"(, "accept_unknown_images": 1)"),
             "x.json: \"accept_unknown_images\" must be true or false, got 1");
-  EXPECT_EQ(TopError(R"(, "title": 5)"), "x.json: \"title\" must be a string or {\"en\": TEXT, \"ko\": TEXT}, got 5");
+  EXPECT_EQ(TopError(R"(, "title": 5)"),
+            "x.json: \"title\" must be a string or {\"en\": TEXT, \"ko\": TEXT}, got 5");
   EXPECT_EQ(TopError(R"(, "start": "2026-01-01")").rfind("x.json: \"start\": ", 0), 0u);
   auto sc = Parse(R"({"format": 2, "name": "Bad Name", "steps": {}})");
   ASSERT_FALSE(sc.ok());
