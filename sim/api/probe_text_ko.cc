@@ -18,11 +18,6 @@ using network::ProbeEnd;
 using network::ProbeOutcome;
 using network::Reason;
 
-std::string Ports(network::PortRange r) {
-  return r.from == r.to ? std::to_string(r.from)
-                        : std::to_string(r.from) + "-" + std::to_string(r.to);
-}
-
 // "tcp/22", "icmp 유형 8 코드 0", "프로토콜 50".
 std::string Traffic(const network::Traffic& t) {
   if (network::HasPorts(t.protocol)) return network::TrafficText(t);
@@ -48,25 +43,12 @@ std::string EndLabel(const ProbeEnd& end) {
   return end.text;
 }
 
-std::string Owner(const Hop& hop) {
-  return hop.instance != nullptr ? network::InstanceLabel(*hop.instance) : hop.eni->id;
-}
-
-std::string Groups(const Hop& hop) {
-  std::string out;
-  for (const std::string& id : hop.eni->group_ids) {
-    const model::SecurityGroup* g = hop.scope->groups.Find(id);
-    out += (out.empty() ? "" : ", ") + id + (g != nullptr ? " (" + g->name + ")" : "");
-  }
-  return out;
-}
-
 std::string RuleText(const model::SgRule& r) {
   std::string what;
   if (r.protocol == "-1") {
     what = "모든 트래픽";
   } else if (r.protocol == "tcp" || r.protocol == "udp") {
-    what = r.protocol + " " + Ports({r.from_port, r.to_port});
+    what = r.protocol + " " + network::PortsText({r.from_port, r.to_port});
   } else if (r.protocol == "icmp" || r.protocol == "icmpv6") {
     what = r.from_port < 0 ? "모든 " + r.protocol
                            : r.protocol + " 유형 " + std::to_string(r.from_port) +
@@ -85,19 +67,12 @@ std::string EntryText(const model::NetworkAclEntry& e) {
   return "항목 " + std::to_string(e.rule_number) + " (" + action + ")";
 }
 
-bool HasUserEntries(const model::NetworkAcl& acl, bool egress) {
-  for (const model::NetworkAclEntry& e : acl.entries) {
-    if (e.egress == egress && !network::IsStarRule(e)) return true;
-  }
-  return false;
-}
-
 std::string HopKo(const Hop& h) {
   switch (h.kind) {
     case HopKind::kInternet:
       return "인터넷 호스트 " + FormatIpv4(h.address);
     case HopKind::kInstance:
-      return "인스턴스 " + Owner(h);
+      return "인스턴스 " + network::OwnerLabel(h);
     case HopKind::kInternetGateway:
       return h.eni->vpc_id + "의 인터넷 게이트웨이 (" + FormatIpv4(h.mapped) + " <-> " +
              (h.address != 0 ? FormatIpv4(h.address) : "퍼블릭 IP 없음") + ")";
@@ -107,7 +82,7 @@ std::string HopKo(const Hop& h) {
       return h.entry != nullptr ? text + ": " + EntryText(*h.entry) : text;
     }
     case HopKind::kSecurityGroup: {
-      std::string text = Owner(h) + "의 보안 그룹 " + Dir(h.egress) + " 규칙";
+      std::string text = network::OwnerLabel(h) + "의 보안 그룹 " + Dir(h.egress) + " 규칙";
       switch (h.result) {
         case HopResult::kAllowedByRule:
           if (h.rule == nullptr) return text + ": 규칙이 응답을 허용";
@@ -128,7 +103,7 @@ std::string HopKo(const Hop& h) {
 std::string BlockSummaryKo(const ProbeOutcome& o) {
   const Hop& h = o.trace.hops[static_cast<std::size_t>(o.verdict.blocked_hop)];
   if (h.kind == HopKind::kSecurityGroup) {
-    return Owner(h) + "의 보안 그룹 " + Dir(h.egress) + " 규칙";
+    return network::OwnerLabel(h) + "의 보안 그룹 " + Dir(h.egress) + " 규칙";
   }
   return HopKo(h);
 }
@@ -151,15 +126,15 @@ std::string StoppedText(const model::Instance& instance) {
 std::string SecurityGroupAdvice(const ProbeOutcome& o, const Hop& h, const std::string& peer) {
   std::string dir = Dir(h.egress);
   if (h.return_path) {
-    return Owner(h) +
+    return network::OwnerLabel(h) +
            "에서는 이 흐름을 추적하지 않아 응답도 다른 패킷처럼 규칙으로 검사하는데, 보안 그룹(" +
-           Groups(h) + ")에 이 응답을 허용하는 " + dir +
+           network::GroupsText(h) + ")에 이 응답을 허용하는 " + dir +
            " 규칙이 없습니다: " + network::ProtocolName(o.traffic.protocol) + " 포트 " +
-           Ports(h.ports) + ", " + Peer(h.egress, peer) + ".";
+           network::PortsText(h.ports) + ", " + Peer(h.egress, peer) + ".";
   }
   std::string traffic = Traffic(o.traffic);
-  return Owner(h) + "의 보안 그룹(" + Groups(h) + ")에 이 트래픽(" + traffic + ", " +
-         Peer(h.egress, peer) + ")을 허용하는 " + dir +
+  return network::OwnerLabel(h) + "의 보안 그룹(" + network::GroupsText(h) + ")에 이 트래픽(" +
+         traffic + ", " + Peer(h.egress, peer) + ")을 허용하는 " + dir +
          " 규칙이 없습니다. 보안 그룹은 허용만 합니다. " + traffic + "에 대해 " +
          Peer(h.egress, peer + "/32") + " 또는 이 주소를 포함하는 범위로 " + dir +
          " 규칙을 추가하세요" +
@@ -183,13 +158,13 @@ std::string NetworkAclAdvice(const ProbeOutcome& o, const Hop& h, const std::str
                 "번호가 더 큰 허용 항목은 고려되지 않습니다."
           : "네트워크 ACL " + h.acl->id + "의 " + dir + " 항목 중 " + Peer(h.egress, peer) + "의 " +
                 what + "에 맞는 것이 없어 마지막 * 항목이 거부합니다." +
-                (HasUserEntries(*h.acl, h.egress)
+                (network::HasUserEntries(*h.acl, h.egress)
                      ? ""
                      : " 새로 만든 사용자 지정 네트워크 ACL은 허용 항목을 추가하기 전까지 "
                        "모든 트래픽을 거부합니다.");
   if (h.return_path) {
-    text += " 네트워크 ACL은 상태 비저장입니다. 응답에는 클라이언트의 임시 포트 " + Ports(h.ports) +
-            "에 대한 " + dir + " 허용 항목이 따로 필요합니다.";
+    text += " 네트워크 ACL은 상태 비저장입니다. 응답에는 클라이언트의 임시 포트 " +
+            network::PortsText(h.ports) + "에 대한 " + dir + " 허용 항목이 따로 필요합니다.";
   }
   return text;
 }
@@ -203,7 +178,7 @@ std::string BlockAdvice(const ProbeOutcome& o, const Hop& h) {
     case HopKind::kNetworkAcl:
       return NetworkAclAdvice(o, h, peer);
     case HopKind::kInternetGateway:
-      return Owner(h) + "에는 퍼블릭 IPv4 주소가 없어서 " +
+      return network::OwnerLabel(h) + "에는 퍼블릭 IPv4 주소가 없어서 " +
              (o.destination.eni == h.eni
                   ? "VPC 밖에서는 이 인스턴스에 닿을 수 없습니다. 퍼블릭 IP를 받도록 인스턴스를 "
                     "시작하거나 탄력적 IP를 연결하세요."

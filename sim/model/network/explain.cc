@@ -7,11 +7,6 @@ namespace {
 
 using model::FormatIpv4;
 
-std::string Ports(PortRange r) {
-  return r.from == r.to ? std::to_string(r.from)
-                        : std::to_string(r.from) + "-" + std::to_string(r.to);
-}
-
 std::string EndLabel(const ProbeEnd& end) {
   if (end.instance != nullptr) {
     std::string label = InstanceLabel(*end.instance);
@@ -22,21 +17,12 @@ std::string EndLabel(const ProbeEnd& end) {
   return end.text;
 }
 
-std::string Groups(const Hop& hop) {
-  std::string out;
-  for (const std::string& id : hop.eni->group_ids) {
-    const model::SecurityGroup* g = hop.scope->groups.Find(id);
-    out += (out.empty() ? "" : ", ") + id + (g != nullptr ? " (" + g->name + ")" : "");
-  }
-  return out;
-}
-
 std::string RuleText(const model::SgRule& r) {
   std::string what;
   if (r.protocol == "-1") {
     what = "all traffic";
   } else if (r.protocol == "tcp" || r.protocol == "udp") {
-    what = r.protocol + " " + Ports({r.from_port, r.to_port});
+    what = r.protocol + " " + PortsText({r.from_port, r.to_port});
   } else if (r.protocol == "icmp" || r.protocol == "icmpv6") {
     what = r.from_port < 0 ? "all " + r.protocol
                            : r.protocol + " type " + std::to_string(r.from_port) +
@@ -55,17 +41,6 @@ std::string EntryText(const model::NetworkAclEntry& e) {
   return "entry " + std::to_string(e.rule_number) + " (" + action + ")";
 }
 
-bool HasUserEntries(const model::NetworkAcl& acl, bool egress) {
-  for (const model::NetworkAclEntry& e : acl.entries) {
-    if (e.egress == egress && !IsStarRule(e)) return true;
-  }
-  return false;
-}
-
-std::string Owner(const Hop& hop) {
-  return hop.instance != nullptr ? InstanceLabel(*hop.instance) : hop.eni->id;
-}
-
 std::string NoAnswerText(const std::string& address) {
   return "The host at " + address +
          " is not in your account and did not answer. Whatever drops the traffic there (its "
@@ -79,16 +54,16 @@ std::string BlockAdvice(const ProbeOutcome& o, const Hop& h) {
   switch (h.kind) {
     case HopKind::kSecurityGroup: {
       if (h.return_path) {
-        return "The flow is untracked at " + Owner(h) +
+        return "The flow is untracked at " + OwnerLabel(h) +
                ", so its reply is checked against the rules like any packet, and no " +
                (h.egress ? "outbound" : "inbound") + " rule allows " +
-               ProtocolName(o.traffic.protocol) + " ports " + Ports(h.ports) +
-               (h.egress ? " to " : " from ") + peer + " in its groups: " + Groups(h) + ".";
+               ProtocolName(o.traffic.protocol) + " ports " + PortsText(h.ports) +
+               (h.egress ? " to " : " from ") + peer + " in its groups: " + GroupsText(h) + ".";
       }
       std::string dir = h.egress ? "outbound" : "inbound";
       std::string prep = h.egress ? " to " : " from ";
       return "No " + dir + " rule allows " + traffic + prep + peer + " in the groups of " +
-             Owner(h) + ": " + Groups(h) + ". Security groups only allow; add an " + dir +
+             OwnerLabel(h) + ": " + GroupsText(h) + ". Security groups only allow; add an " + dir +
              " rule for " + traffic + prep + peer + "/32 or a range that contains it" +
              (o.source.eni != nullptr && o.destination.eni != nullptr && !o.destination.via_public
                   ? ", or for a group the other instance carries."
@@ -113,18 +88,18 @@ std::string BlockAdvice(const ProbeOutcome& o, const Hop& h) {
                            "are added.");
       if (h.return_path) {
         text += " Network ACLs are stateless: the reply needs its own " + dir +
-                " allow entry for the client's ephemeral ports " + Ports(h.ports) + ".";
+                " allow entry for the client's ephemeral ports " + PortsText(h.ports) + ".";
       }
       return text;
     }
     case HopKind::kInternetGateway:
-      return Owner(h) + " has no public IPv4 address, so " +
+      return OwnerLabel(h) + " has no public IPv4 address, so " +
              (o.destination.eni == h.eni
                   ? "nothing outside its VPC can reach it. Launch it with a public IP or "
                     "associate an Elastic IP."
                   : "it cannot use the internet gateway (no NAT gateway is simulated).");
     case HopKind::kInstance:
-      return Owner(h) + " is " + model::StateName(h.instance->state) +
+      return OwnerLabel(h) + " is " + model::StateName(h.instance->state) +
              ": only a running instance sends or receives traffic" +
              (h.instance->state == model::InstanceState::kStopped
                   ? ", and a stopped one has also given back its public IP."
@@ -234,7 +209,7 @@ std::string HopText(const Hop& h) {
     case HopKind::kInternet:
       return "internet host " + FormatIpv4(h.address);
     case HopKind::kInstance:
-      return "instance " + Owner(h);
+      return "instance " + OwnerLabel(h);
     case HopKind::kInternetGateway:
       return "internet gateway of " + h.eni->vpc_id + " (" + FormatIpv4(h.mapped) + " <-> " +
              (h.address != 0 ? FormatIpv4(h.address) : "no public IP") + ")";
@@ -245,7 +220,7 @@ std::string HopText(const Hop& h) {
     }
     case HopKind::kSecurityGroup: {
       std::string text =
-          std::string(h.egress ? "egress" : "ingress") + " security groups of " + Owner(h);
+          std::string(h.egress ? "egress" : "ingress") + " security groups of " + OwnerLabel(h);
       switch (h.result) {
         case HopResult::kAllowedByRule:
           if (h.rule == nullptr) return text + ": the rules allow the reply";
@@ -269,7 +244,7 @@ std::string BlockSummary(const ProbeOutcome& o) {
     const Hop& h = o.trace.hops[static_cast<std::size_t>(o.verdict.blocked_hop)];
     if (h.kind == HopKind::kSecurityGroup) {
       return std::string(h.egress ? "the egress" : "the ingress") + " security groups of " +
-             Owner(h);
+             OwnerLabel(h);
     }
     return HopText(h);
   }
@@ -311,6 +286,31 @@ std::string Explain(const ProbeOutcome& o) {
   }
   if (o.verdict.allowed) text += TrackingText(o);
   return text + ConnectionText(o);
+}
+
+std::string PortsText(PortRange r) {
+  return r.from == r.to ? std::to_string(r.from)
+                        : std::to_string(r.from) + "-" + std::to_string(r.to);
+}
+
+std::string OwnerLabel(const Hop& hop) {
+  return hop.instance != nullptr ? InstanceLabel(*hop.instance) : hop.eni->id;
+}
+
+std::string GroupsText(const Hop& hop) {
+  std::string out;
+  for (const std::string& id : hop.eni->group_ids) {
+    const model::SecurityGroup* g = hop.scope->groups.Find(id);
+    out += (out.empty() ? "" : ", ") + id + (g != nullptr ? " (" + g->name + ")" : "");
+  }
+  return out;
+}
+
+bool HasUserEntries(const model::NetworkAcl& acl, bool egress) {
+  for (const model::NetworkAclEntry& e : acl.entries) {
+    if (e.egress == egress && !IsStarRule(e)) return true;
+  }
+  return false;
 }
 
 }  // namespace ec2sim::network

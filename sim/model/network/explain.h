@@ -12,6 +12,16 @@ namespace ec2sim::network {
 // "i-0123456789abcdef0 (web)" with the Name tag when there is one.
 std::string InstanceLabel(const model::Instance& instance);
 
+// Language-free pieces the explanations in every language share:
+// "22" or "1024-65535".
+std::string PortsText(PortRange range);
+// The hop's instance as InstanceLabel shows it, or its network interface id.
+std::string OwnerLabel(const Hop& hop);
+// The hop's security groups, "sg-... (web), sg-... (default)".
+std::string GroupsText(const Hop& hop);
+// Whether the ACL has entries of that direction besides the final * entry.
+bool HasUserEntries(const model::NetworkAcl& acl, bool egress);
+
 // One component, e.g. "network ACL acl-0abc... inbound entry 100 (allow)".
 std::string HopText(const Hop& hop);
 
