@@ -37,24 +37,33 @@ std::string Where(const JsonPath& path, size_t count, std::string_view root) {
 constexpr std::string_view kResultRoot = "the result";
 constexpr std::string_view kPipeRoot = "the value before '|'";
 
-// The position of the ']' that closes the '[' at `open`, skipping brackets inside a filter's
-// nested path and anything inside 'quotes'. npos when there is none.
-size_t ClosingBracket(std::string_view text, size_t open) {
+// The position of the first `target` at bracket depth 0, scanning from `from` and skipping
+// anything inside 'quotes'; a ']' counts at the depth it returns to. npos when there is none.
+size_t FindAtTopLevel(std::string_view text, size_t from, char target) {
   int depth = 0;
   bool quoted = false;
-  for (size_t i = open; i < text.size(); ++i) {
+  for (size_t i = from; i < text.size(); ++i) {
     char c = text[i];
     if (quoted) {
       quoted = c != '\'';
-    } else if (c == '\'') {
+      continue;
+    }
+    if (c == '\'') {
       quoted = true;
     } else if (c == '[') {
       ++depth;
-    } else if (c == ']' && --depth == 0) {
-      return i;
+    } else if (c == ']') {
+      --depth;
     }
+    if (c == target && depth == 0) return i;
   }
   return std::string_view::npos;
+}
+
+// The position of the ']' that closes the '[' at `open`, skipping brackets inside a filter's
+// nested path and anything inside 'quotes'. npos when there is none.
+size_t ClosingBracket(std::string_view text, size_t open) {
+  return FindAtTopLevel(text, open, ']');
 }
 
 // One step of a multi-valued walk: the values `segment` reaches from `node`, appended to `out`.
@@ -119,25 +128,7 @@ bool IsMultiValued(const JsonPath& path) {
 namespace {
 
 // The position of the first '|' outside brackets and quotes, or npos.
-size_t TopLevelPipe(std::string_view text) {
-  int depth = 0;
-  bool quoted = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (quoted) {
-      quoted = c != '\'';
-    } else if (c == '\'') {
-      quoted = true;
-    } else if (c == '[') {
-      ++depth;
-    } else if (c == ']') {
-      --depth;
-    } else if (c == '|' && depth == 0) {
-      return i;
-    }
-  }
-  return std::string_view::npos;
-}
+size_t TopLevelPipe(std::string_view text) { return FindAtTopLevel(text, 0, '|'); }
 
 // Parses a path without '|': keys, indexes and selectors.
 Result<JsonPath> ParseSegments(std::string_view text) {
