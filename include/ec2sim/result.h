@@ -106,7 +106,44 @@ namespace ec2sim {
   X(kSimUnsupportedContentEncoding, "Ec2sim.UnsupportedContentEncoding", 415)                 \
   X(kSimHeaderTooLarge, "Ec2sim.RequestHeaderFieldsTooLarge", 431)                            \
   /* A member of AWS's API the simulator does not model (docs/model.md, "Requests"). */       \
-  X(kSimParameterNotModeled, "Ec2sim.ParameterNotModeled", 400)
+  X(kSimParameterNotModeled, "Ec2sim.ParameterNotModeled", 400)                               \
+  /* Your own VPCs (appended; EC2's error codes page,                                          \
+     https://docs.aws.amazon.com/AWSEC2/latest/APIReference/errors-overview.html). */          \
+  X(kInvalidVpcIdMalformed, "InvalidVpcID.Malformed", 400)                                    \
+  X(kInvalidVpcRange, "InvalidVpc.Range", 400)                                                \
+  X(kVpcLimitExceeded, "VpcLimitExceeded", 400)                                               \
+  X(kDefaultVpcAlreadyExists, "DefaultVpcAlreadyExists", 400)                                 \
+  X(kInvalidVpcCidrBlockAssociationIdNotFound, "InvalidVpcCidrBlockAssociationID.NotFound", 400) \
+  X(kInvalidSubnetIdMalformed, "InvalidSubnetID.Malformed", 400)                              \
+  X(kInvalidSubnetConflict, "InvalidSubnet.Conflict", 400)                                    \
+  X(kInvalidSubnetRange, "InvalidSubnet.Range", 400)                                          \
+  X(kSubnetLimitExceeded, "SubnetLimitExceeded", 400)                                         \
+  X(kInsufficientFreeAddressesInSubnet, "InsufficientFreeAddressesInSubnet", 400)            \
+  X(kInvalidInternetGatewayIdNotFound, "InvalidInternetGatewayID.NotFound", 400)              \
+  X(kInvalidInternetGatewayIdMalformed, "InvalidInternetGatewayId.Malformed", 400)            \
+  X(kInternetGatewayLimitExceeded, "InternetGatewayLimitExceeded", 400)                       \
+  X(kGatewayNotAttached, "Gateway.NotAttached", 400)                                          \
+  X(kInvalidGatewayIdNotFound, "InvalidGatewayID.NotFound", 400)                              \
+  X(kInvalidEgressOnlyInternetGatewayIdNotFound,                                              \
+    "InvalidEgressOnlyInternetGatewayId.NotFound", 400)                                       \
+  X(kInvalidRouteTableIdNotFound, "InvalidRouteTableID.NotFound", 400)                        \
+  X(kInvalidRouteTableIdMalformed, "InvalidRouteTableId.Malformed", 400)                      \
+  X(kRouteTableLimitExceeded, "RouteTableLimitExceeded", 400)                                 \
+  X(kInvalidRouteNotFound, "InvalidRoute.NotFound", 400)                                      \
+  X(kInvalidRouteMalformed, "InvalidRoute.Malformed", 400)                                    \
+  X(kRouteAlreadyExists, "RouteAlreadyExists", 400)                                           \
+  X(kRouteLimitExceeded, "RouteLimitExceeded", 400)                                           \
+  X(kNatGatewayNotFound, "NatGatewayNotFound", 400)                                           \
+  X(kNatGatewayMalformed, "NatGatewayMalformed", 400)                                         \
+  X(kInvalidNatGatewayIdNotFound, "InvalidNatGatewayID.NotFound", 400)                        \
+  X(kNatGatewayLimitExceeded, "NatGatewayLimitExceeded", 400)                                 \
+  X(kInvalidVpcPeeringConnectionIdNotFound, "InvalidVpcPeeringConnectionID.NotFound", 400)    \
+  X(kInvalidVpcPeeringConnectionIdMalformed, "InvalidVpcPeeringConnectionId.Malformed", 400)  \
+  X(kInvalidStateTransition, "InvalidStateTransition", 400)                                   \
+  X(kInvalidDhcpOptionIdNotFound, "InvalidDhcpOptionID.NotFound", 400)                        \
+  X(kInvalidDhcpOptionsIdMalformed, "InvalidDhcpOptionsId.Malformed", 400)                    \
+  X(kIncorrectState, "IncorrectState", 400)                                                   \
+  X(kInvalidAddressMalformed, "InvalidAddress.Malformed", 400)
 
 enum class ErrorCode {
 #define EC2SIM_ERROR_CODE_ENUMERATOR(name, aws, http) name,

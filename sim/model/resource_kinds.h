@@ -27,6 +27,12 @@ enum class Kind {
   kNetworkAcl,
   kSecurityGroup,
   kSecurityGroupRule,
+  kInternetGateway,
+  kEgressOnlyInternetGateway,
+  kRouteTable,
+  kNatGateway,
+  kVpcPeeringConnection,
+  kDhcpOptions,
 };
 
 // One resource of a kind with its tags, as ResourceKind::list yields it.

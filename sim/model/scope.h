@@ -16,6 +16,9 @@
 #include "sim/model/regions.h"
 #include "sim/model/security_group.h"
 #include "sim/model/volume.h"
+#include "sim/model/vpc/gateways.h"
+#include "sim/model/vpc/nat_gateway.h"
+#include "sim/model/vpc/route_table.h"
 #include "sim/model/vpc/vpc.h"
 
 namespace ec2sim::model {
@@ -34,6 +37,12 @@ struct Scope {
   IdMap<Instance, InlineId> instances;
   IdMap<Address, InlineId> addresses;
   IdMap<KeyPairRecord> key_pairs;  // keyed by key name
+  IdMap<InternetGateway, InlineId> internet_gateways;
+  IdMap<EgressOnlyInternetGateway, InlineId> egress_only_gateways;
+  IdMap<RouteTable, InlineId> route_tables;
+  IdMap<NatGateway, InlineId> nat_gateways;
+  IdMap<VpcPeeringConnection, InlineId> peerings;
+  IdMap<DhcpOptions, InlineId> dhcp_options;
   std::map<std::string, Reservation> reservations;
   // Ended Elastic IP associations: disassociating one again is a no-op, not an error.
   std::set<std::string> ended_associations;

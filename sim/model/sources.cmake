@@ -12,6 +12,7 @@ list(APPEND EC2SIM_MODEL_SOURCES
   sim/model/instance.cc
   sim/model/world.cc
   sim/model/vpc/default_vpc.cc
+  sim/model/vpc/routing.cc
   sim/model/instances.cc
   sim/model/launch.cc
   sim/model/addresses.cc

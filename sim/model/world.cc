@@ -14,6 +14,16 @@ World::World(const SandboxOptions& options)
   }
 }
 
+std::string World::DerivedId(std::string_view prefix, std::string_view parent) {
+  // FNV-1a over the parent and prefix, mixed with the seed: a separate, stable stream.
+  std::uint64_t h = 1469598103934665603ull;
+  for (std::string_view part : {parent, std::string_view("/"), prefix}) {
+    for (char c : part) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  }
+  engine::Rng derived(h ^ options_.seed);
+  return derived.ResourceId(prefix);
+}
+
 Result<Scope*> World::GetScope(const std::string& account, const std::string& region) {
   auto key = std::make_pair(account, region);
   auto it = scopes_.find(key);

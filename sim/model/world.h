@@ -89,6 +89,10 @@ class World {
   std::uint64_t NewSerial() { return ++last_serial_; }
   // A fresh id "prefix-" + 17 hex digits.
   std::string NewId(std::string_view prefix) { return rng_.ResourceId(prefix); }
+  // An id "prefix-" + 17 hex digits that follows from the world's seed and `parent` alone,
+  // leaving the main id sequence untouched: the default VPC's gateway, route table and
+  // associations take theirs this way, so adding them kept every other seeded id as it was.
+  std::string DerivedId(std::string_view prefix, std::string_view parent);
 
   // Takes a free public address from the region's pool, never `avoid` (so a restarted instance
   // gets a different address). No two live resources share an address.
