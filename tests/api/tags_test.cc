@@ -143,7 +143,7 @@ TEST_F(Tags, EveryResourceKindIsTaggedUnderItsResourceType) {
 }
 
 TEST_F(Tags, MalformedIdsAreInvalidId) {
-  for (const char* id : {"foo", "i-xyz", "vpc-", "dopt-0123456789abcdef0", "i-0123456789ABCDEF0",
+  for (const char* id : {"foo", "i-xyz", "vpc-", "vgw-0123456789abcdef0", "i-0123456789ABCDEF0",
                          "ami-0c9c942bd7bf113a2"}) {
     EXPECT_EQ(ErrorOf("CreateTags", {{"Resources", {id}}, {"Tags", TagSet({{"A", "b"}})}}),
               "InvalidID")
