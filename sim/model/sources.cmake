@@ -13,6 +13,9 @@ list(APPEND EC2SIM_MODEL_SOURCES
   sim/model/world.cc
   sim/model/vpc/default_vpc.cc
   sim/model/vpc/routing.cc
+  sim/model/vpc/vpcs.cc
+  sim/model/vpc/subnets.cc
+  sim/model/vpc/dhcp_options.cc
   sim/model/instances.cc
   sim/model/launch.cc
   sim/model/addresses.cc
