@@ -72,7 +72,9 @@ void DecodeNetworkInterfaces(const json& list, model::LaunchSpec& spec, Params& 
         if (g.is_string()) spec.group_ids.push_back(g.get<std::string>());
       }
     } else if (k == "DeleteOnTermination" && v.is_boolean()) {
-      continue;
+      // An interface that outlives its instance is not modeled: the primary interface always
+      // goes with it, which is what true asks for.
+      if (!v.get<bool>()) p.Fail(p.NotModeledError("NetworkInterfaces.DeleteOnTermination"));
     } else if (k == "PrivateIpAddress" && v.is_string()) {
       spec.private_ip = v.get<std::string>();
     } else {
@@ -151,7 +153,26 @@ Result<json> RunInstancesHandler(ApiContext& ctx, Params& p) {
       spec.availability_zone = (*placement)["AvailabilityZone"].get<std::string>();
     }
   }
-  if (const json* nis = p.Raw("NetworkInterfaces")) DecodeNetworkInterfaces(*nis, spec, p);
+  if (const json* nis = p.Raw("NetworkInterfaces")) {
+    // AWS refuses instance-level network members next to NetworkInterfaces
+    // (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_RunInstances.html).
+    if (!spec.subnet_id.empty()) {
+      p.Fail(MakeError(ErrorCode::kInvalidParameterCombination,
+                       "Network interfaces and an instance-level subnet ID may not be specified "
+                       "on the same request"));
+    }
+    if (!spec.group_ids.empty() || !spec.group_names.empty()) {
+      p.Fail(MakeError(ErrorCode::kInvalidParameterCombination,
+                       "Network interfaces and an instance-level security groups may not be "
+                       "specified on the same request"));
+    }
+    if (spec.private_ip.has_value()) {
+      p.Fail(MakeError(ErrorCode::kInvalidParameterCombination,
+                       "Network interfaces and an instance-level private IP address should not "
+                       "be specified on the same request"));
+    }
+    DecodeNetworkInterfaces(*nis, spec, p);
+  }
   if (const json* bdms = p.Raw("BlockDeviceMappings")) DecodeBlockDevices(*bdms, spec, p);
   spec.instance_tags = p.TagSpecifications("instance");
   spec.volume_tags = p.TagSpecifications("volume");

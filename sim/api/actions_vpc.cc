@@ -1,7 +1,9 @@
-// Read-only VPC actions: DescribeVpcs, DescribeSubnets and DescribeNetworkInterfaces.
+// Read-only VPC actions: DescribeVpcs, DescribeSubnets and DescribeNetworkInterfaces (the
+// family's mutating actions register from here too).
 #include "sim/api/actions_describe.h"
 #include "sim/api/describe.h"
 #include "sim/api/render.h"
+#include "sim/api/vpc_render.h"
 
 namespace ec2sim::api {
 namespace {
@@ -11,44 +13,58 @@ using model::Scope;
 using model::Subnet;
 using model::Vpc;
 
-// The association id of a VPC's primary CIDR block. Derived from the VPC id so the model
-// stores nothing for it and it never changes.
-std::string CidrAssociationId(const Vpc& vpc) {
-  return "vpc-cidr-assoc-" + vpc.id.substr(vpc.id.find('-') + 1);
+// Every IPv4 association of a VPC, the primary first.
+std::vector<model::VpcCidrAssociation> Ipv4Associations(const Vpc& v) {
+  std::vector<model::VpcCidrAssociation> out{{v.cidr_association_id, v.cidr, "", "associated"}};
+  out.insert(out.end(), v.secondary_cidrs.begin(), v.secondary_cidrs.end());
+  return out;
 }
 
-json VpcJson(const Scope& scope, const Vpc& vpc) {
-  json j = {
-      {"CidrBlock", vpc.cidr.ToString()},
-      {"DhcpOptionsId", vpc.dhcp_options_id},
-      {"State", "available"},
-      {"VpcId", vpc.id},
-      {"OwnerId", scope.account},
-      {"InstanceTenancy", "default"},
-      {"CidrBlockAssociationSet", json::array({{{"AssociationId", CidrAssociationId(vpc)},
-                                                {"CidrBlock", vpc.cidr.ToString()},
-                                                {"CidrBlockState", {{"State", "associated"}}}}})},
-      {"IsDefault", vpc.is_default}};
-  if (!vpc.tags.empty()) j["Tags"] = TagsJson(vpc.tags);
-  return j;
+// Values of one member over a list of associations.
+template <typename Get>
+std::vector<std::string> EachOf(const std::vector<model::VpcCidrAssociation>& list, Get get) {
+  std::vector<std::string> out;
+  for (const model::VpcCidrAssociation& a : list) out.push_back(get(a));
+  return out;
 }
 
+// DescribeVpcs' filters
+// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeVpcs.html).
 FilterSchema<Vpc> VpcFilters(const Scope& scope) {
+  using Assoc = model::VpcCidrAssociation;
   FilterSchema<Vpc> schema;
   auto& f = schema.fields;
   std::string account = scope.account;
   f["vpc-id"] = [](const Vpc& v) { return OneValue(v.id); };
+  // "cidr": the primary IPv4 block only; the association filters see every block.
   f["cidr"] = [](const Vpc& v) { return OneValue(v.cidr.ToString()); };
-  f["cidr-block-association.cidr-block"] = f["cidr"];
-  f["cidr-block-association.association-id"] = [](const Vpc& v) {
-    return OneValue(CidrAssociationId(v));
+  f["cidr-block-association.cidr-block"] = [](const Vpc& v) {
+    return EachOf(Ipv4Associations(v), [](const Assoc& a) { return a.cidr4.ToString(); });
   };
-  f["cidr-block-association.state"] = [](const Vpc&) { return OneValue("associated"); };
+  f["cidr-block-association.association-id"] = [](const Vpc& v) {
+    return EachOf(Ipv4Associations(v), [](const Assoc& a) { return a.association_id; });
+  };
+  f["cidr-block-association.state"] = [](const Vpc& v) {
+    return EachOf(Ipv4Associations(v), [](const Assoc& a) { return a.state; });
+  };
+  f["ipv6-cidr-block-association.ipv6-cidr-block"] = [](const Vpc& v) {
+    return EachOf(v.ipv6_cidrs, [](const Assoc& a) { return a.cidr6; });
+  };
+  f["ipv6-cidr-block-association.association-id"] = [](const Vpc& v) {
+    return EachOf(v.ipv6_cidrs, [](const Assoc& a) { return a.association_id; });
+  };
+  f["ipv6-cidr-block-association.state"] = [](const Vpc& v) {
+    return EachOf(v.ipv6_cidrs, [](const Assoc& a) { return a.state; });
+  };
+  f["ipv6-cidr-block-association.ipv6-pool"] = [](const Vpc& v) {
+    return EachOf(v.ipv6_cidrs, [](const Assoc&) { return std::string("Amazon"); });
+  };
   f["is-default"] = [](const Vpc& v) { return BoolValue(v.is_default); };
   f["isDefault"] = f["is-default"];
   f["state"] = [](const Vpc&) { return OneValue("available"); };
   f["owner-id"] = [account](const Vpc&) { return OneValue(account); };
   f["dhcp-options-id"] = [](const Vpc& v) { return OneValue(v.dhcp_options_id); };
+  f["instance-tenancy"] = [](const Vpc& v) { return OneValue(v.instance_tenancy); };
   schema.tags = [](const Vpc& v) -> const model::TagList& { return v.tags; };
   return schema;
 }
@@ -61,35 +77,6 @@ Result<json> DescribeVpcsHandler(ApiContext& ctx, Params& p) {
   DescribeSpec<Vpc> spec = KindSpec(schema, kind, IdMember<Vpc, &Vpc::id>);
   return DescribeList(ctx.scope, ctx.scope.vpcs.values(), query, spec, kind.list_member,
                       [&](const Vpc& v) { return VpcJson(ctx.scope, v); });
-}
-
-std::string SubnetArn(const Scope& scope, const Subnet& s) {
-  return "arn:aws:ec2:" + scope.region->code + ":" + scope.account + ":subnet/" + s.id;
-}
-
-json SubnetJson(const Scope& scope, const Subnet& s) {
-  json j = {{"AvailabilityZone", s.az},
-            {"AvailabilityZoneId", s.az_id},
-            {"AvailableIpAddressCount", s.available()},
-            {"CidrBlock", s.cidr.ToString()},
-            {"DefaultForAz", s.default_for_az},
-            {"MapPublicIpOnLaunch", s.map_public_ip_on_launch},
-            {"MapCustomerOwnedIpOnLaunch", false},
-            {"State", "available"},
-            {"SubnetId", s.id},
-            {"VpcId", s.vpc_id},
-            {"OwnerId", scope.account},
-            {"AssignIpv6AddressOnCreation", false},
-            {"Ipv6CidrBlockAssociationSet", json::array()},
-            {"SubnetArn", SubnetArn(scope, s)},
-            {"EnableDns64", false},
-            {"Ipv6Native", false},
-            {"PrivateDnsNameOptionsOnLaunch",
-             {{"HostnameType", "ip-name"},
-              {"EnableResourceNameDnsARecord", false},
-              {"EnableResourceNameDnsAAAARecord", false}}}};
-  if (!s.tags.empty()) j["Tags"] = TagsJson(s.tags);
-  return j;
 }
 
 FilterSchema<Subnet> SubnetFilters(const Scope& scope) {
@@ -112,6 +99,19 @@ FilterSchema<Subnet> SubnetFilters(const Scope& scope) {
     return OneValue(std::to_string(s.available()));
   };
   f["ipv6-native"] = [](const Subnet&) { return BoolValue(false); };
+  auto v6 = [](const Subnet& s, const std::string& value) {
+    return s.ipv6_cidr.empty() ? std::vector<std::string>{} : OneValue(value);
+  };
+  f["ipv6-cidr-block-association.ipv6-cidr-block"] = [v6](const Subnet& s) {
+    return v6(s, s.ipv6_cidr);
+  };
+  f["ipv6-cidr-block-association.association-id"] = [v6](const Subnet& s) {
+    return v6(s, s.ipv6_association_id);
+  };
+  f["ipv6-cidr-block-association.state"] = [v6](const Subnet& s) { return v6(s, "associated"); };
+  f["assign-ipv6-address-on-creation"] = [](const Subnet& s) {
+    return BoolValue(s.assign_ipv6_on_creation);
+  };
   // EC2 also accepts these older spellings (BC-MODEL:DescribeSubnetsRequest.Filters).
   f["availabilityZone"] = f["availability-zone"];
   f["availabilityZoneId"] = f["availability-zone-id"];
@@ -217,6 +217,9 @@ void RegisterVpcActions(ActionTable& table) {
   table.Add("DescribeVpcs", DescribeVpcsHandler, kStateDescribe);
   table.Add("DescribeSubnets", DescribeSubnetsHandler, kStateDescribe);
   table.Add("DescribeNetworkInterfaces", DescribeNetworkInterfacesHandler, kStateDescribe);
+  RegisterVpcLifecycleActions(table);
+  RegisterSubnetActions(table);
+  RegisterDhcpOptionsActions(table);
 }
 
 }  // namespace ec2sim::api
