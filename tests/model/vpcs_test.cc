@@ -34,11 +34,15 @@ TEST_F(VpcModelTest, DeletingTheDefaultVpcLeavesNoneAndCreateDefaultVpcBuildsOne
   EXPECT_EQ(scope_->vpcs.size(), 0u);
   EXPECT_EQ(scope_->groups.size(), 0u);
   EXPECT_EQ(scope_->acls.size(), 0u);
+  std::string dopt = (*scope_->dhcp_options.values().begin()).id;
   Result<Vpc*> again = CreateDefaultVpcOnce(world_, *scope_);
   ASSERT_TRUE(again.ok()) << again.error().message;
   EXPECT_TRUE((*again)->is_default);
   EXPECT_NE((*again)->id, id);
   EXPECT_EQ(scope_->default_vpc_id, (*again)->id);
+  // The region's default DHCP options set outlived the old VPC and is taken again.
+  EXPECT_EQ((*again)->dhcp_options_id, dopt);
+  EXPECT_EQ(scope_->dhcp_options.size(), 1u);
   EXPECT_FALSE(CreateDefaultVpcOnce(world_, *scope_).ok());
 }
 

@@ -200,8 +200,20 @@ Result<Vpc*> CreateDefaultVpcOnce(World& world, Scope& scope) {
   if (scope.vpcs.size() >= static_cast<std::size_t>(kVpcsPerRegion)) {
     return MakeError(ErrorCode::kVpcLimitExceeded, "The maximum number of VPCs has been reached.");
   }
+  // A default VPC made again takes the region's default DHCP options set that is still there,
+  // as CreateVpc does, instead of a second identical one.
+  std::string kept;
+  auto wanted = RegionDefaultDhcpOptions(*scope.region);
+  for (const DhcpOptions& d : scope.dhcp_options.values()) {
+    if (kept.empty() && d.options == wanted) kept = d.id;
+  }
   CreateDefaultVpc(world, scope);
-  return scope.vpcs.Find(scope.default_vpc_id);
+  Vpc* vpc = scope.vpcs.Find(scope.default_vpc_id);
+  if (!kept.empty()) {
+    scope.dhcp_options.Erase(vpc->dhcp_options_id);
+    vpc->dhcp_options_id = kept;
+  }
+  return vpc;
 }
 
 namespace {
