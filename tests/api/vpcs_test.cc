@@ -1,4 +1,5 @@
 // CreateVpc, DeleteVpc, CreateDefaultVpc, the VPC attributes and CIDR block associations.
+#include <algorithm>
 #include <regex>
 
 #include "tests/api/test_support.h"
@@ -77,10 +78,35 @@ TEST_F(VpcTest, AmazonIpv6BlockIsASlash56AndAddsLocalRoute) {
   EXPECT_TRUE(block.ends_with("00::/56")) << block;
   json acls = InVpc("DescribeNetworkAcls", "NetworkAcls", vpc["VpcId"]);
   EXPECT_EQ(acls[0]["Entries"].size(), 8u);
+  json group = InVpc("DescribeSecurityGroups", "SecurityGroups", vpc["VpcId"])[0];
+  EXPECT_EQ(group["IpPermissionsEgress"][0]["Ipv6Ranges"][0]["CidrIpv6"], "::/0");
   json f = Call(
       "DescribeVpcs",
       {{"Filters", json::array({Filter("ipv6-cidr-block-association.ipv6-cidr-block", {block})})}});
   EXPECT_EQ(f["Vpcs"].size(), 1u);
+}
+
+TEST_F(VpcTest, Ipv6BlockGivesDefaultAclAndGroupIpv6RulesButNoAllowWhereTheAclChanged) {
+  std::string id = Vpc();
+  std::string acl = InVpc("DescribeNetworkAcls", "NetworkAcls", id)[0]["NetworkAclId"];
+  Call("CreateNetworkAclEntry", {{"NetworkAclId", acl},
+                                 {"RuleNumber", 200},
+                                 {"Protocol", "-1"},
+                                 {"RuleAction", "deny"},
+                                 {"Egress", false},
+                                 {"CidrBlock", "198.51.100.0/24"}});
+  Call("AssociateVpcCidrBlock", {{"VpcId", id}, {"AmazonProvidedIpv6CidrBlock", true}});
+  std::vector<std::pair<bool, int>> v6;  // (egress, rule number) of the IPv6 entries
+  json acls = InVpc("DescribeNetworkAcls", "NetworkAcls", id);
+  for (const json& e : acls[0]["Entries"]) {
+    if (e.contains("Ipv6CidrBlock")) v6.emplace_back(e["Egress"], e["RuleNumber"]);
+  }
+  // Inbound was changed: only the "*" deny; outbound untouched: 101 allows all IPv6 too.
+  EXPECT_EQ(v6.size(), 3u);
+  EXPECT_EQ(std::count(v6.begin(), v6.end(), std::make_pair(true, 101)), 1);
+  EXPECT_EQ(std::count(v6.begin(), v6.end(), std::make_pair(false, 101)), 0);
+  json group = InVpc("DescribeSecurityGroups", "SecurityGroups", id)[0];
+  EXPECT_EQ(group["IpPermissionsEgress"][0]["Ipv6Ranges"][0]["CidrIpv6"], "::/0");
 }
 
 TEST_F(VpcTest, SameCallsGiveSameIdsAndIpv6Block) {

@@ -47,6 +47,31 @@ int PrivateRange(const Cidr4& cidr) {
   return -1;
 }
 
+// The IPv6 entries of a default network ACL once its VPC has an IPv6 block: the "*" deny, and
+// rule 101 allowing all IPv6 traffic in each direction whose entries are still the defaults
+// (AWS adds no allow rule to a direction that was changed; "Default network ACL").
+void AddIpv6AclEntries(NetworkAcl& acl) {
+  for (const NetworkAclEntry& e : acl.entries) {
+    if (e.cidr6) return;
+  }
+  for (bool egress : {false, true}) {
+    int numbers = 0;
+    bool untouched = true;
+    for (const NetworkAclEntry& e : acl.entries) {
+      if (e.egress != egress) continue;
+      ++numbers;
+      untouched = untouched && e.protocol == "-1" && e.cidr4 &&
+                  e.cidr4->ToString() == "0.0.0.0/0" &&
+                  ((e.rule_number == 100 && e.allow) || network::IsStarRule(e));
+    }
+    if (untouched && numbers == 2) {
+      acl.entries.push_back({101, egress, "-1", true, std::nullopt, ParseCidr6("::/0")});
+    }
+    acl.entries.push_back(
+        {network::kStarRuleIpv6, egress, "-1", false, std::nullopt, ParseCidr6("::/0")});
+  }
+}
+
 // The default network ACL of a new VPC: rule 100 allows all, the "*" rules deny the rest, for
 // IPv6 too when the VPC has an IPv6 block ("Default network ACL",
 // https://docs.aws.amazon.com/vpc/latest/userguide/default-network-acl.html).
@@ -59,13 +84,19 @@ NetworkAcl DefaultAcl(World& world, const Vpc& vpc) {
     acl.entries.push_back({100, egress, "-1", true, ParseCidr4("0.0.0.0/0"), std::nullopt});
     acl.entries.push_back(
         {network::kStarRuleIpv4, egress, "-1", false, ParseCidr4("0.0.0.0/0"), std::nullopt});
-    if (!vpc.ipv6_cidrs.empty()) {
-      acl.entries.push_back({101, egress, "-1", true, std::nullopt, ParseCidr6("::/0")});
-      acl.entries.push_back(
-          {network::kStarRuleIpv6, egress, "-1", false, std::nullopt, ParseCidr6("::/0")});
-    }
   }
+  if (!vpc.ipv6_cidrs.empty()) AddIpv6AclEntries(acl);
   return acl;
+}
+
+// All IPv6 traffic out, which the default group gets with its VPC's IPv6 block ("Default
+// security groups": the ::/0 outbound rule).
+void AddIpv6Egress(World& world, SecurityGroup& sg) {
+  for (const SgRule& r : sg.rules) {
+    if (r.egress && r.peer == SgRule::Peer::kCidr6 && r.peer_value == "::/0") return;
+  }
+  sg.rules.push_back(
+      {world.NewId("sgr"), true, "-1", -1, -1, SgRule::Peer::kCidr6, "::/0", "", "", {}});
 }
 
 // The default security group: all traffic from its own members, all traffic out ("Default
@@ -88,6 +119,7 @@ SecurityGroup DefaultGroup(World& world, const Scope& scope, const Vpc& vpc) {
                       {}});
   sg.rules.push_back(
       {world.NewId("sgr"), true, "-1", -1, -1, SgRule::Peer::kCidr4, "0.0.0.0/0", "", "", {}});
+  if (!vpc.ipv6_cidrs.empty()) AddIpv6Egress(world, sg);
   return sg;
 }
 
@@ -312,11 +344,14 @@ Result<VpcCidrAssociation> AssociateVpcCidr(World& world, Scope& scope, Vpc& vpc
   a.association_id = world.NewId("vpc-cidr-assoc");
   a.cidr6 = AmazonIpv6Block(a.association_id);
   vpc.ipv6_cidrs.push_back(a);
-  // The main route table gets the IPv6 local route, as AWS adds it.
+  // The main route table gets the IPv6 local route, the default ACL and group their IPv6 rules,
+  // as AWS adds them.
   if (RouteTable* main = scope.route_tables.Find(vpc.main_route_table_id)) {
     main->routes.push_back(
         {std::nullopt, ParseCidr6(a.cidr6), RouteTarget::kLocal, "local", "CreateRouteTable"});
   }
+  if (NetworkAcl* acl = scope.acls.Find(vpc.default_acl_id)) AddIpv6AclEntries(*acl);
+  if (SecurityGroup* sg = scope.groups.Find(vpc.default_group_id)) AddIpv6Egress(world, *sg);
   return a;
 }
 
