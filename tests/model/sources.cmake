@@ -10,3 +10,4 @@ list(APPEND EC2SIM_TEST_SOURCES
   model/id_map_test.cc
 )
 list(APPEND EC2SIM_TEST_SOURCES model/resource_kinds_test.cc)
+list(APPEND EC2SIM_TEST_SOURCES model/route_tables_test.cc)
