@@ -25,3 +25,9 @@ list(APPEND EC2SIM_API_SOURCES
 list(APPEND EC2SIM_API_SOURCES sim/api/actions_network_acls.cc)
 list(APPEND EC2SIM_API_SOURCES sim/api/describe.cc)
 list(APPEND EC2SIM_API_SOURCES sim/api/key_use_json.cc)
+list(APPEND EC2SIM_API_SOURCES
+  sim/api/actions_internet_gateways.cc
+  sim/api/actions_route_tables.cc
+  sim/api/route_table_json.cc
+  sim/api/actions_peering.cc
+)
