@@ -104,3 +104,6 @@ ec2sim_server_py_test(cache_memory TIMEOUT 300 NO_SKIP)
 # A classroom end to end: every lesson's solution run and checked by a non-admin learner on a
 # classroom server, each account on a clock of its own, restarts, `lesson start` and progress.
 ec2sim_server_py_test(classroom_clock TIMEOUT 600 NO_SKIP)
+
+# Internet gateways, route tables and VPC peering with the AWS CLI and boto3 (docs/network.md).
+ec2sim_server_py_test(routes)
