@@ -36,12 +36,15 @@ ADD_CALL = re.compile(r'\.Add\(\s*"([A-Za-z0-9]+)"')
 
 # Members botocore added after the model Debian packages (python3-botocore 1.29.27) that SDKs
 # send on their own: an idempotencyToken member is filled in by boto3 and the other SDKs on every
-# call, so without it a current boto3's create_network_acl got UnknownParameter. Each entry is
-# copied from botocore 1.43's data/ec2/2016-11-15/service-2.json and appended to its shape when
-# the source model lacks it (a newer model passed with --model already has it).
+# call, so without it a current boto3's create_network_acl (and create_route_table) got
+# UnknownParameter. Each entry is copied from botocore 1.43's data/ec2/2016-11-15/service-2.json
+# and appended to its shape when the source model lacks it (a newer model passed with --model
+# already has it).
 NEWER_MEMBERS = {
     "CreateNetworkAclRequest": {"ClientToken": {"shape": "String"}},
     "CreateNetworkAclResult": {"ClientToken": {"shape": "String", "locationName": "clientToken"}},
+    "CreateRouteTableRequest": {"ClientToken": {"shape": "String"}},
+    "CreateRouteTableResult": {"ClientToken": {"shape": "String", "locationName": "clientToken"}},
 }
 
 # Per-member keys the codec reads; everything else (documentation, deprecation notes) goes.

@@ -18,6 +18,9 @@ const ActionTable& ActionTable::Get() {
     RegisterTagActions(t);
     RegisterDescribeActions(t);
     RegisterNetworkAclActions(t);
+    RegisterInternetGatewayActions(t);
+    RegisterRouteTableActions(t);
+    RegisterPeeringActions(t);
     return t;
   }();
   return kTable;

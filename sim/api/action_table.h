@@ -101,6 +101,9 @@ void RegisterSecurityGroupActions(ActionTable& table);
 void RegisterTagActions(ActionTable& table);
 void RegisterDescribeActions(ActionTable& table);
 void RegisterNetworkAclActions(ActionTable& table);
+void RegisterInternetGatewayActions(ActionTable& table);
+void RegisterRouteTableActions(ActionTable& table);
+void RegisterPeeringActions(ActionTable& table);
 
 }  // namespace ec2sim::api
 

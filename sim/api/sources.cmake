@@ -30,4 +30,8 @@ list(APPEND EC2SIM_API_SOURCES
   sim/api/actions_vpcs.cc
   sim/api/actions_subnets.cc
   sim/api/actions_dhcp_options.cc
+  sim/api/actions_internet_gateways.cc
+  sim/api/actions_route_tables.cc
+  sim/api/route_table_json.cc
+  sim/api/actions_peering.cc
 )

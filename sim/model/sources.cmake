@@ -31,3 +31,10 @@ ec2sim_embed(EC2SIM_MODEL_SOURCES kEc2simInstanceTypesCsv sim/model/data/instanc
 ec2sim_embed(EC2SIM_MODEL_SOURCES kEc2simPricesCsv sim/model/data/prices.csv)
 ec2sim_embed(EC2SIM_MODEL_SOURCES kEc2simImagesCsv sim/model/data/images.csv)
 ec2sim_embed(EC2SIM_MODEL_SOURCES kEc2simPublicIpBlocksCsv sim/model/data/public_ip_blocks.csv)
+# Appended rather than inserted, so that the quick preset's unity batches of the files above
+# stay as they were (launch.cc and sg_rules.cc share a file-local name).
+list(APPEND EC2SIM_MODEL_SOURCES
+  sim/model/vpc/internet_gateways.cc
+  sim/model/vpc/route_tables.cc
+  sim/model/vpc/peering.cc
+)

@@ -39,6 +39,11 @@ class ResourceKindCoverage : public SandboxTest {
     Launch();
     Call("AllocateAddress");
     Call("CreateKeyPair", {{"KeyName", "coverage"}});
+    // A fresh Region has no egress-only gateway and no peering connection: one of each (the
+    // connection of the default VPC with itself is "failed", and still listed).
+    std::string vpc = Call("DescribeVpcs")["Vpcs"][0]["VpcId"];
+    Call("CreateEgressOnlyInternetGateway", {{"VpcId", vpc}});
+    Call("CreateVpcPeeringConnection", {{"VpcId", vpc}, {"PeerVpcId", vpc}});
     std::map<model::Kind, std::string> ids;
     for (const ResourceKind& kind : model::ResourceKinds()) {
       if (!kind.describe_action.empty()) HarvestIds(Call(std::string(kind.describe_action)), ids);

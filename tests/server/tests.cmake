@@ -108,3 +108,5 @@ ec2sim_server_py_test(classroom_clock TIMEOUT 600 NO_SKIP)
 # Own VPCs, subnets and DHCP options sets with the AWS CLI and boto3: a Terraform-like sequence,
 # the error codes of bad input, and a restart that replays them (docs/network.md).
 ec2sim_server_py_test(vpc)
+# Internet gateways, route tables and VPC peering with the AWS CLI and boto3 (docs/network.md).
+ec2sim_server_py_test(routes)
