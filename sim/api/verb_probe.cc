@@ -13,6 +13,7 @@
 #include "sim/model/latency/latency.h"
 #include "sim/model/network/explain.h"
 #include "sim/model/network/probe.h"
+#include "sim/model/vpc/routing.h"
 
 namespace ec2sim::api {
 namespace {
@@ -141,6 +142,10 @@ const char* ComponentType(HopKind k) {
       return "network-acl";
     case HopKind::kInternetGateway:
       return "internet-gateway";
+    case HopKind::kRouteTable:
+      return "route-table";
+    case HopKind::kNatGateway:
+      return "nat-gateway";
   }
   return "unknown";
 }
@@ -152,6 +157,26 @@ void AddPorts(json& j, const Hop& h, int protocol) {
     j["Ports"] = {{"From", h.ports.from}, {"To", h.ports.to}};
   } else if (protocol == network::kProtoIcmp) {
     j["IcmpType"] = h.ports.from;
+  }
+}
+
+// A route-table component: the table, the subnet it decides for, the address looked up
+// (Destination), and the route taken (RouteDestination, Target, State) when one matched.
+void RouteTableJson(const Hop& h, json& j) {
+  if (h.route_table != nullptr) {
+    j["Id"] = h.route_table->id;
+    j["VpcId"] = h.route_table->vpc_id;
+  }
+  if (h.subnet != nullptr) j["SubnetId"] = h.subnet->id;
+  j["Destination"] = Ip(h.address);
+  if (h.route == nullptr) return;
+  const model::Route& r = *h.route;
+  j["RouteDestination"] = r.destination4   ? r.destination4->ToString()
+                          : r.destination6 ? r.destination6->ToString()
+                                           : std::string();
+  j["Target"] = r.target_id;
+  if (h.scope != nullptr && h.route_table != nullptr) {
+    j["State"] = model::RouteStateName(model::StateOfRoute(*h.scope, *h.route_table, r));
   }
 }
 
@@ -193,9 +218,19 @@ json ComponentJson(const Hop& h, int protocol) {
       AddPorts(j, h, protocol);
       break;
     case HopKind::kInternetGateway:
-      j["VpcId"] = h.eni->vpc_id;
+      j["VpcId"] = network::GatewayVpcId(h);
       j["PrivateIpAddress"] = Ip(h.mapped);
       if (h.address != 0) j["PublicIpAddress"] = Ip(h.address);
+      break;
+    case HopKind::kRouteTable:
+      RouteTableJson(h, j);
+      break;
+    case HopKind::kNatGateway:
+      j["Id"] = h.nat->id;
+      j["SubnetId"] = h.nat->subnet_id;
+      j["PrivateIpAddress"] = Ip(h.mapped);
+      if (h.address != 0) j["PublicIp"] = Ip(h.address);
+      j["State"] = h.nat->state;
       break;
   }
   return j;
