@@ -166,6 +166,40 @@ TEST_F(ProbeRoutes, NatGatewayInAPrivateSubnetCannotReachTheInternet) {
   EXPECT_TRUE(Has(out, "The NAT gateway's subnet " + private_subnet_)) << out["Explanation"];
 }
 
+TEST_F(ProbeRoutes, NatGatewayAcceptsNoConnectionFromOutside) {
+  std::string nat = AddNatGateway(public_subnet_);
+  AddNatInterface(nat);
+  std::string ip = model::FormatIpv4(scope().nat_gateways.Find(nat)->public_ip);
+  json in = Probe(kClient, ip, 22);
+  EXPECT_EQ(in["Verdict"], "blocked");
+  EXPECT_EQ(in["BlockedBy"]["Reason"], "nat-gateway-inbound");
+  EXPECT_TRUE(Has(in, "belongs to a NAT gateway")) << in["Explanation"];
+  json ko = Probe(kClient, ip, 22, "ko");
+  EXPECT_TRUE(Has(ko, "NAT 게이트웨이의 주소입니다")) << ko["Explanation"];
+}
+
+TEST_F(ProbeRoutes, PendingOrPrivateNatGatewayDoesNotForward) {
+  std::string nat = AddNatGateway(public_subnet_);
+  AddRoute(private_rtb_, "0.0.0.0/0", RouteTarget::kNatGateway, nat);
+  std::string app = PlaceInstance(private_subnet_, false);
+  scope().nat_gateways.Find(nat)->state = "pending";
+  json pending = Probe(app, kServer);
+  EXPECT_EQ(pending["BlockedBy"]["Type"], "nat-gateway");
+  EXPECT_EQ(pending["BlockedBy"]["Reason"], "nat-gateway-not-available");
+  EXPECT_EQ(pending["BlockedBy"]["State"], "pending");
+  EXPECT_TRUE(Has(pending, "only an available NAT gateway forwards traffic")) << pending;
+
+  model::NatGateway& gw = *scope().nat_gateways.Find(nat);
+  gw.state = "available";
+  gw.is_public = false;
+  json priv = Probe(app, kServer);
+  EXPECT_EQ(priv["BlockedBy"]["Type"], "nat-gateway");
+  EXPECT_EQ(priv["BlockedBy"]["Reason"], "no-public-ip");
+  EXPECT_TRUE(Has(priv, "is private (it has no Elastic IP)")) << priv["Explanation"];
+  json ko = Probe(app, kServer, 443, "ko");
+  EXPECT_TRUE(Has(ko, "프라이빗 NAT 게이트웨이")) << ko["Explanation"];
+}
+
 TEST_F(ProbeRoutes, InstancesInTwoSubnetsOfOneVpcCrossBothAclsAfterTheLocalRoute) {
   std::string a = PlaceInstance(public_subnet_, false);
   std::string b = PlaceInstance(private_subnet_, false);
@@ -267,6 +301,29 @@ TEST_F(ProbePeering, PeeringIsNotTransitive) {
   EXPECT_EQ(out["BlockedBy"]["Reason"], "no-route");
   EXPECT_EQ(out["BlockedBy"]["Target"], pcx_);
   EXPECT_TRUE(Has(out, "no transitive routing")) << out["Explanation"];
+}
+
+TEST_F(ProbePeering, PeeringAcrossRegionsFindsThePeerVpcInItsRegion) {
+  model::Scope& seoul = *world_.GetScope(ctx_.account, "ap-northeast-2").value();
+  std::string seoul_vpc = AddVpcIn(seoul, "10.8.0.0/16");
+  std::string seoul_subnet = AddSubnetIn(seoul, seoul_vpc, "10.8.1.0/24");
+  std::string seoul_rtb = AddRouteTableIn(seoul, seoul_subnet);
+  std::string pcx = AddPeering(vpc_, seoul, seoul_vpc);
+  AddRoute(public_rtb_, "10.8.0.0/16", RouteTarget::kPeering, pcx);
+  AddRouteIn(seoul, seoul_rtb, "10.0.0.0/16", RouteTarget::kPeering, pcx);
+  std::string a = PlaceInstance(public_subnet_, false);
+  std::string b = PlaceInstanceIn(seoul, seoul_subnet, false);
+  json there = Probe(a, PrivateIp(b), 5432);
+  EXPECT_EQ(there["Verdict"], "allowed") << there.dump(2);
+  EXPECT_EQ(there["Components"][3]["Target"], pcx);
+  EXPECT_EQ(there["Components"].back()["Id"], b);
+  json back = Probe(b, PrivateIp(a), 5432);
+  EXPECT_EQ(back["Verdict"], "allowed") << back.dump(2);
+  // Without the route back the reply has no way home.
+  seoul.route_tables.Find(seoul_rtb)->routes.pop_back();
+  json refused = Probe(a, PrivateIp(b), 5432);
+  EXPECT_EQ(refused["BlockedBy"]["Id"], seoul_rtb);
+  EXPECT_EQ(refused["BlockedBy"]["Path"], "return");
 }
 
 TEST_F(ProbeRoutes, DefaultVpcPathShowsNoRouteTableUntilItsMainTableChanges) {

@@ -128,6 +128,21 @@ class RouteWorldTest : public ::testing::Test {
     return id;
   }
 
+  // The NAT gateway's network interface (no instance), holding its addresses.
+  void AddNatInterface(const std::string& nat_id) {
+    const model::NatGateway& nat = *scope_->nat_gateways.Find(nat_id);
+    model::NetworkInterface eni;
+    eni.id = world_.NewId("eni");
+    eni.subnet_id = nat.subnet_id;
+    eni.vpc_id = nat.vpc_id;
+    eni.private_ip = nat.private_ip;
+    eni.public_ip = nat.public_ip;
+    eni.description = "Interface for NAT Gateway " + nat_id;
+    std::string id = eni.id;
+    scope_->interfaces.Insert(id, std::move(eni));
+    scope_->nat_gateways.Find(nat_id)->network_interface_id = id;
+  }
+
   // An active peering connection between two VPCs of this account (in `scope_` and `other`).
   std::string AddPeering(const std::string& requester_vpc, model::Scope& other,
                          const std::string& accepter_vpc) {
@@ -228,10 +243,16 @@ class RouteWorldTest : public ::testing::Test {
     scope.groups.Insert(id, std::move(sg));
     return id;
   }
+  // The instance's address, in whichever scope it is.
   std::string Ip(const std::string& instance_id, bool is_public) {
-    const model::Instance& inst = *scope_->instances.Find(instance_id);
-    const model::NetworkInterface& eni = *scope_->interfaces.Find(inst.eni_id);
-    return model::FormatIpv4(is_public ? eni.public_ip : eni.private_ip);
+    for (model::Scope* scope : world_.AllScopes()) {
+      const model::Instance* inst = scope->instances.Find(instance_id);
+      if (inst == nullptr) continue;
+      const model::NetworkInterface& eni = *scope->interfaces.Find(inst->eni_id);
+      return model::FormatIpv4(is_public ? eni.public_ip : eni.private_ip);
+    }
+    ADD_FAILURE() << "no instance " << instance_id;
+    return "";
   }
 };
 
