@@ -97,6 +97,13 @@ TEST_F(ProbeRoutes, DetachedGatewayIsNoInternetGateway) {
   EXPECT_TRUE(Has(out, "AttachInternetGateway")) << out["Explanation"];
   json ko = Probe(web, kServer, 443, "ko");
   EXPECT_TRUE(Has(ko, "연결되어 있지 않습니다")) << ko["Explanation"];
+  // Nothing on the internet reaches a VPC without an attached gateway, public address or not.
+  json in = Probe(kClient, web, 22);
+  EXPECT_EQ(in["BlockedBy"]["Type"], "internet-gateway");
+  EXPECT_EQ(in["BlockedBy"]["Reason"], "no-internet-gateway");
+  EXPECT_TRUE(Has(in, vpc_ + " has no internet gateway attached")) << in["Explanation"];
+  json in_ko = Probe(kClient, web, 22, "ko");
+  EXPECT_TRUE(Has(in_ko, vpc_ + "에 연결된 인터넷 게이트웨이가 없어서")) << in_ko["Explanation"];
 }
 
 TEST_F(ProbeRoutes, RouteToADeletedNatGatewayIsABlackhole) {

@@ -47,6 +47,23 @@ std::string NoAnswerText(const std::string& address) {
          "security groups, its network ACL, a server that is not running) belongs to its owner.";
 }
 
+// Why the internet gateway could not map the address: the VPC has none, or the instance has no
+// public address.
+std::string GatewayAdvice(const ProbeOutcome& o, const Hop& h) {
+  if (o.verdict.reason == Reason::kNoInternetGateway) {
+    return GatewayVpcId(h) +
+           " has no internet gateway attached, so nothing on the internet reaches it. "
+           "Attach one (CreateInternetGateway, AttachInternetGateway) and route 0.0.0.0/0 "
+           "to it.";
+  }
+  return OwnerLabel(h) + " has no public IPv4 address, so " +
+         (o.destination.eni == h.eni
+              ? "nothing outside its VPC can reach it. Launch it with a public IP or "
+                "associate an Elastic IP."
+              : "it cannot use the internet gateway. Give it a public IP, or route its "
+                "subnet's 0.0.0.0/0 to a NAT gateway in a public subnet.");
+}
+
 // Why the hop blocked and what would let the traffic through.
 std::string BlockAdvice(const ProbeOutcome& o, const Hop& h) {
   std::string traffic = TrafficText(o.traffic);
@@ -93,18 +110,7 @@ std::string BlockAdvice(const ProbeOutcome& o, const Hop& h) {
       return text;
     }
     case HopKind::kInternetGateway:
-      if (o.verdict.reason == Reason::kNoInternetGateway) {
-        return GatewayVpcId(h) +
-               " has no internet gateway attached, so nothing on the internet reaches it. "
-               "Attach one (CreateInternetGateway, AttachInternetGateway) and route 0.0.0.0/0 "
-               "to it.";
-      }
-      return OwnerLabel(h) + " has no public IPv4 address, so " +
-             (o.destination.eni == h.eni
-                  ? "nothing outside its VPC can reach it. Launch it with a public IP or "
-                    "associate an Elastic IP."
-                  : "it cannot use the internet gateway. Give it a public IP, or route its "
-                    "subnet's 0.0.0.0/0 to a NAT gateway in a public subnet.");
+      return GatewayAdvice(o, h);
     case HopKind::kRouteTable:
       return RouteAdvice(o, h);
     case HopKind::kNatGateway:
