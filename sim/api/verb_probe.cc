@@ -131,7 +131,10 @@ json FlowJson(const network::ProbeOutcome& o) {
     j["IcmpType"] = t.port;
     j["IcmpCode"] = t.icmp_code;
   }
-  if (o.source.address != 0) j["SourceAddress"] = Ip(o.source.address);
+  // Behind a NAT gateway the destination sees (and answers) the NAT gateway's address.
+  model::Ipv4 source =
+      o.verdict.translated_source != 0 ? o.verdict.translated_source : o.source.address;
+  if (source != 0) j["SourceAddress"] = Ip(source);
   if (o.destination.address != 0) j["DestinationAddress"] = Ip(o.destination.address);
   return j;
 }

@@ -136,6 +136,7 @@ TEST_F(ProbeRoutes, PrivateInstanceReachesTheInternetThroughNatButNotTheOtherWay
   EXPECT_EQ(gw["PublicIp"], nat_ip);
   EXPECT_EQ(out["Components"][5]["Id"], public_rtb_);  // the NAT gateway's subnet's table
   EXPECT_EQ(out["Components"][6]["PublicIpAddress"], nat_ip);
+  EXPECT_EQ(out["Flow"]["SourceAddress"], nat_ip);  // what the server sees and answers
   EXPECT_EQ(Types(out["ReturnComponents"]).back(), "security-group");
 
   // Nothing on the internet can start a connection: its private address is not reachable,

@@ -250,6 +250,7 @@ class Walk {
   bool LeaveVpc() {
     if (src_route_.via != RouteVia::kNatGateway) return GatewayHop(src_);
     if (!NatHop() || !RouteHop(nat_route_, nullptr)) return false;
+    verdict_.translated_source = src_seen_;
     Record(NatBase(HopKind::kInternetGateway));
     return true;
   }

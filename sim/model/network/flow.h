@@ -153,6 +153,9 @@ struct Verdict {
   bool blocked_on_return = false;
   Tracking source_tracking = Tracking::kNotApplicable;
   Tracking destination_tracking = Tracking::kNotApplicable;
+  // The source address the destination sees when a NAT gateway translated it (its public
+  // address); 0 when the packet did not leave through a NAT gateway.
+  model::Ipv4 translated_source = 0;
 };
 
 }  // namespace ec2sim::network
