@@ -19,6 +19,14 @@ std::string ProbeExplanation(const network::ProbeOutcome& outcome, Lang lang);
 // The console's Korean name of an instance state ("running" -> "실행 중").
 std::string InstanceStateKo(std::string_view state);
 
+// Route tables and NAT gateways in Korean (probe_text_route_ko.cc): the component, and why it
+// stopped the traffic with what to add; NoGatewayInVpcKo: a VPC without an internet gateway.
+std::string RouteHopKo(const network::Hop& hop);
+std::string NatHopKo(const network::Hop& hop);
+std::string RouteAdviceKo(const network::ProbeOutcome& outcome, const network::Hop& hop);
+std::string NatAdviceKo(const network::ProbeOutcome& outcome, const network::Hop& hop);
+std::string NoGatewayInVpcKo(const std::string& vpc_id);
+
 }  // namespace ec2sim::api
 
 #endif  // EC2SIM_API_PROBE_TEXT_H_

@@ -74,8 +74,12 @@ std::string HopKo(const Hop& h) {
     case HopKind::kInstance:
       return "인스턴스 " + network::OwnerLabel(h);
     case HopKind::kInternetGateway:
-      return h.eni->vpc_id + "의 인터넷 게이트웨이 (" + FormatIpv4(h.mapped) + " <-> " +
+      return network::GatewayVpcId(h) + "의 인터넷 게이트웨이 (" + FormatIpv4(h.mapped) + " <-> " +
              (h.address != 0 ? FormatIpv4(h.address) : "퍼블릭 IP 없음") + ")";
+    case HopKind::kRouteTable:
+      return RouteHopKo(h);
+    case HopKind::kNatGateway:
+      return NatHopKo(h);
     case HopKind::kNetworkAcl: {
       std::string text =
           "네트워크 ACL " + (h.acl != nullptr ? h.acl->id : std::string("?")) + " " + Dir(h.egress);
@@ -178,12 +182,19 @@ std::string BlockAdvice(const ProbeOutcome& o, const Hop& h) {
     case HopKind::kNetworkAcl:
       return NetworkAclAdvice(o, h, peer);
     case HopKind::kInternetGateway:
+      if (o.verdict.reason == Reason::kNoInternetGateway) {
+        return NoGatewayInVpcKo(network::GatewayVpcId(h));
+      }
       return network::OwnerLabel(h) + "에는 퍼블릭 IPv4 주소가 없어서 " +
              (o.destination.eni == h.eni
                   ? "VPC 밖에서는 이 인스턴스에 닿을 수 없습니다. 퍼블릭 IP를 받도록 인스턴스를 "
                     "시작하거나 탄력적 IP를 연결하세요."
-                  : "인터넷 게이트웨이를 쓸 수 없습니다(NAT 게이트웨이는 시뮬레이션하지 "
-                    "않습니다).");
+                  : "인터넷 게이트웨이를 쓸 수 없습니다. 퍼블릭 IP를 주거나, 서브넷의 0.0.0.0/0 "
+                    "라우팅을 퍼블릭 서브넷의 NAT 게이트웨이로 보내세요.");
+    case HopKind::kRouteTable:
+      return RouteAdviceKo(o, h);
+    case HopKind::kNatGateway:
+      return NatAdviceKo(o, h);
     case HopKind::kInstance:
       return StoppedText(*h.instance);
     case HopKind::kInternet:
@@ -222,8 +233,13 @@ std::string EndAdvice(const ProbeOutcome& o) {
              "퍼블릭 IP를 쓰세요.";
     case Reason::kNoRoute:
       return addr +
-             ": 출발지 VPC 밖의 프라이빗 IP 주소이고, 그곳으로 가는 경로가 없습니다(피어링과 "
-             "VPN은 시뮬레이션하지 않습니다).";
+             ": 출발지 VPC 밖의 프라이빗 IP 주소이고, 그곳으로 가는 라우팅이 없습니다. 다른 VPC의 "
+             "프라이빗 주소에는 활성 VPC 피어링 연결로 가는 라우팅으로만, 그리고 그 VPC 자체의 "
+             "주소에만 닿습니다(피어링은 전이되지 않음, VPN은 시뮬레이션하지 않음).";
+    case Reason::kNatGatewayInbound:
+      return addr +
+             ": NAT 게이트웨이의 주소입니다. NAT 게이트웨이는 그 뒤의 인스턴스가 시작한 연결만 "
+             "전달하고 밖에서 오는 연결은 받지 않습니다.";
     case Reason::kOutsideSimulation:
       return "출발지 " + o.source.text + "도 목적지 " + o.destination.text +
              "도 시뮬레이션된 인스턴스가 아닙니다.";

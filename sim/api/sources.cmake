@@ -18,7 +18,9 @@ list(APPEND EC2SIM_API_SOURCES
 )
 list(APPEND EC2SIM_API_SOURCES
   sim/api/verb_probe.cc
+  sim/api/probe_components.cc
   sim/api/probe_text_ko.cc
+  sim/api/probe_text_route_ko.cc
   sim/api/verb_bill.cc
   sim/api/verb_latency.cc
 )

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 
+#include "sim/api/probe_components.h"
 #include "sim/api/probe_text.h"
 #include "sim/api/verbs.h"
 #include "sim/model/latency/cities.h"
@@ -113,124 +114,7 @@ Result<network::ProbeRequest> DecodeRequest(const json& spec) {
   return r;
 }
 
-const char* Decision(HopResult r) {
-  switch (r) {
-    case HopResult::kPassed:
-      return "passed";
-    case HopResult::kAllowedByRule:
-      return "allowed";
-    case HopResult::kStatefulReply:
-      return "stateful-reply";
-    case HopResult::kTrackedConnection:
-      return "tracked-connection";
-    case HopResult::kBlocked:
-      return "blocked";
-  }
-  return "unknown";
-}
-
-const char* ComponentType(HopKind k) {
-  switch (k) {
-    case HopKind::kInternet:
-      return "internet";
-    case HopKind::kInstance:
-      return "instance";
-    case HopKind::kSecurityGroup:
-      return "security-group";
-    case HopKind::kNetworkAcl:
-      return "network-acl";
-    case HopKind::kInternetGateway:
-      return "internet-gateway";
-  }
-  return "unknown";
-}
-
 std::string Ip(model::Ipv4 ip) { return model::FormatIpv4(ip); }
-
-void AddPorts(json& j, const Hop& h, int protocol) {
-  if (network::HasPorts(protocol)) {
-    j["Ports"] = {{"From", h.ports.from}, {"To", h.ports.to}};
-  } else if (protocol == network::kProtoIcmp) {
-    j["IcmpType"] = h.ports.from;
-  }
-}
-
-// The identifying fields of a component (shared by Components and BlockedBy).
-json ComponentJson(const Hop& h, int protocol) {
-  json j = {{"Type", ComponentType(h.kind)}};
-  switch (h.kind) {
-    case HopKind::kInternet:
-      j["Address"] = Ip(h.address);
-      break;
-    case HopKind::kInstance:
-      j["Id"] = h.instance != nullptr ? h.instance->id : h.eni->instance_id;
-      j["NetworkInterfaceId"] = h.eni->id;
-      j["PrivateIpAddress"] = Ip(h.eni->private_ip);
-      if (h.instance != nullptr) j["State"] = model::StateName(h.instance->state);
-      break;
-    case HopKind::kSecurityGroup:
-      j["Id"] = h.group != nullptr         ? h.group->id
-                : h.eni->group_ids.empty() ? std::string()
-                                           : h.eni->group_ids.front();
-      j["GroupIds"] = h.eni->group_ids;
-      j["Direction"] = h.egress ? "egress" : "ingress";
-      j["NetworkInterfaceId"] = h.eni->id;
-      j["Peer"] = Ip(h.address);
-      if (h.rule != nullptr) j["RuleId"] = h.rule->rule_id;
-      if (h.result != HopResult::kStatefulReply && h.result != HopResult::kTrackedConnection) {
-        AddPorts(j, h, protocol);
-      }
-      break;
-    case HopKind::kNetworkAcl:
-      if (h.acl != nullptr) j["Id"] = h.acl->id;
-      j["SubnetId"] = h.eni->subnet_id;
-      j["Direction"] = h.egress ? "outbound" : "inbound";
-      j["Peer"] = Ip(h.address);
-      if (h.entry != nullptr) {
-        j["RuleNumber"] = h.entry->rule_number;
-        j["RuleAction"] = h.entry->allow ? "allow" : "deny";
-      }
-      AddPorts(j, h, protocol);
-      break;
-    case HopKind::kInternetGateway:
-      j["VpcId"] = h.eni->vpc_id;
-      j["PrivateIpAddress"] = Ip(h.mapped);
-      if (h.address != 0) j["PublicIpAddress"] = Ip(h.address);
-      break;
-  }
-  return j;
-}
-
-json BlockedByJson(const network::ProbeOutcome& o) {
-  json j;
-  if (o.verdict.blocked_hop >= 0) {
-    const Hop& h = o.trace.hops[static_cast<std::size_t>(o.verdict.blocked_hop)];
-    j = ComponentJson(h, o.traffic.protocol);
-    j["Path"] = h.return_path ? "return" : "forward";
-    if (h.blocked_port >= 0 && network::HasPorts(o.traffic.protocol)) j["Port"] = h.blocked_port;
-  } else if (o.verdict.reason == network::Reason::kConnectionClosed) {
-    j = {{"Type", "connection"}, {"Id", o.connection}, {"ClosedBy", o.closed_by}};
-  } else {
-    const network::ProbeEnd& end = o.blocked_at_source ? o.source : o.destination;
-    j["End"] = o.blocked_at_source ? "source" : "destination";
-    // An instance that cannot talk, or an address that leads nowhere (whoever holds it).
-    network::Reason r = o.verdict.reason;
-    bool about_instance = r == network::Reason::kUnknownInstance ||
-                          r == network::Reason::kNotRunning ||
-                          r == network::Reason::kAddressChanged;
-    if (about_instance) {
-      j["Type"] = "instance";
-      j["Id"] = end.instance != nullptr ? end.instance->id : end.text;
-      if (end.instance != nullptr) j["State"] = model::StateName(end.instance->state);
-    } else {
-      j["Type"] = "address";
-      j["Address"] = end.address != 0 ? Ip(end.address) : end.text;
-      if (end.instance != nullptr) j["InstanceId"] = end.instance->id;
-    }
-  }
-  j["Reason"] = network::ReasonCode(o.verdict.reason);
-  return j;
-}
 
 json FlowJson(const network::ProbeOutcome& o) {
   const network::Traffic& t = o.traffic;
@@ -247,7 +131,10 @@ json FlowJson(const network::ProbeOutcome& o) {
     j["IcmpType"] = t.port;
     j["IcmpCode"] = t.icmp_code;
   }
-  if (o.source.address != 0) j["SourceAddress"] = Ip(o.source.address);
+  // Behind a NAT gateway the destination sees (and answers) the NAT gateway's address.
+  model::Ipv4 source =
+      o.verdict.translated_source != 0 ? o.verdict.translated_source : o.source.address;
+  if (source != 0) j["SourceAddress"] = Ip(source);
   if (o.destination.address != 0) j["DestinationAddress"] = Ip(o.destination.address);
   return j;
 }
@@ -334,8 +221,8 @@ json OutcomeJson(const network::ProbeOutcome& o, const ClientSpec& client, Lang 
   json reply = json::array();
   for (int i = 0; i < o.trace.size; ++i) {
     const Hop& h = o.trace.hops[static_cast<std::size_t>(i)];
-    json c = ComponentJson(h, o.traffic.protocol);
-    c["Decision"] = Decision(h.result);
+    json c = ProbeComponentJson(h, o.traffic.protocol);
+    c["Decision"] = ProbeDecision(h.result);
     (h.return_path ? reply : components).push_back(std::move(c));
   }
   json j = {{"Verdict", o.verdict.allowed ? "allowed" : "blocked"},
@@ -343,7 +230,7 @@ json OutcomeJson(const network::ProbeOutcome& o, const ClientSpec& client, Lang 
             {"Components", std::move(components)},
             {"ReturnComponents", std::move(reply)},
             {"Explanation", ProbeExplanation(o, lang)}};
-  if (!o.verdict.allowed) j["BlockedBy"] = BlockedByJson(o);
+  if (!o.verdict.allowed) j["BlockedBy"] = ProbeBlockedByJson(o);
   if (o.verdict.allowed) {
     json tracking = json::object();
     if (o.source.is_instance())

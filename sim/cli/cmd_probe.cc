@@ -79,6 +79,17 @@ std::string Detail(const json& c, Lang lang) {
            (c.contains("PublicIpAddress") ? Str(c, "PublicIpAddress") : W(lang, "no public IP"));
   }
   if (type == "instance") return Str(c, "PrivateIpAddress") + " " + W(lang, Str(c, "State"));
+  if (type == "route-table") {
+    std::string where = Str(c, "SubnetId") + ": ";
+    if (!c.contains("RouteDestination")) {
+      return where + W(lang, "no route for") + " " + Str(c, "Destination");
+    }
+    return where + Str(c, "RouteDestination") + " -> " + Str(c, "Target");
+  }
+  if (type == "nat-gateway") {
+    return Str(c, "PrivateIpAddress") + " <-> " +
+           (c.contains("PublicIp") ? Str(c, "PublicIp") : W(lang, "no public IP"));
+  }
   return "";
 }
 

@@ -8,4 +8,5 @@ list(APPEND EC2SIM_TEST_SOURCES
   network/conntrack_test.cc
   network/confined_probe_test.cc
   network/probe_transcript_test.cc
+  network/probe_routes_test.cc
 )

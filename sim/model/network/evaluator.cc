@@ -1,5 +1,8 @@
 #include "sim/model/network/evaluator.h"
 
+#include "sim/model/network/route_step.h"
+#include "sim/model/vpc/routing.h"
+
 namespace ec2sim::network {
 namespace {
 
@@ -14,8 +17,11 @@ class Walk {
       : src_(src), dst_(dst), t_(t), options_(options), trace_(trace) {
     private_path_ = src.is_instance() && dst.is_instance() && !dst.via_public;
     same_subnet_ = private_path_ && src.iface->eni->subnet_id == dst.iface->eni->subnet_id;
+    peered_ = private_path_ && (src.iface->scope != dst.iface->scope ||
+                                src.iface->eni->vpc_id != dst.iface->eni->vpc_id);
     src_seen_ = SeenAddress(src);
     dst_seen_ = SeenAddress(dst);
+    if (src.is_instance()) PlanSourceRoute();
     if (HasPorts(t.protocol)) {
       reply_ports_ = t.source_port >= 0  ? PortRange{t.source_port, t.source_port}
                      : src.is_instance() ? kInstanceEphemeralPorts
@@ -164,14 +170,96 @@ class Walk {
     return true;
   }
 
-  // The internet gateway of `e`'s VPC: `e` needs a public address to use it.
+  // The internet gateway of `e`'s VPC: `e` needs a public address to use it, and the VPC an
+  // attached gateway (nothing reaches a VPC from the internet without one).
   bool GatewayHop(const Endpoint& e) {
     Hop h = Base(HopKind::kInternetGateway, e);
     h.address = e.iface->eni->public_ip;
     h.mapped = e.iface->eni->private_ip;
     if (h.address == 0) return Block(h, Reason::kNoPublicIp);
+    if (AttachedInternetGateway(*e.iface->scope, e.iface->eni->vpc_id) == nullptr) {
+      return Block(h, Reason::kNoInternetGateway);
+    }
     Record(h);
     return true;
+  }
+
+  // Which way the source's packets leave its subnet, decided before the walk because a NAT
+  // gateway changes the source address every later check sees.
+  void PlanSourceRoute() {
+    const CompiledInterface& s = *src_.iface;
+    RouteNeed need = !private_path_ ? RouteNeed::kInternet
+                     : peered_      ? RouteNeed::kPeer
+                                    : RouteNeed::kLocal;
+    std::string_view peer_vpc = peered_ ? std::string_view(dst_.iface->eni->vpc_id) : "";
+    src_route_ = TakeRoute(*s.scope, s.subnet, s.route_table, dst_seen_, need, peer_vpc);
+    if (src_route_.via != RouteVia::kNatGateway || src_route_.nat == nullptr) return;
+    const model::NatGateway& nat = *src_route_.nat;
+    const model::Subnet* subnet = s.scope->subnets.Find(nat.subnet_id);
+    const model::RouteTable* table =
+        subnet == nullptr ? nullptr : model::EffectiveRouteTable(*s.scope, *subnet);
+    // The NAT gateway's own subnet must send the packet to an internet gateway.
+    nat_route_ = TakeRoute(*s.scope, subnet, table, dst_seen_, RouteNeed::kInternetGatewayOnly);
+    src_seen_ = nat.public_ip;  // what the destination sees, and answers
+  }
+
+  // The route of the subnet a packet leaves. The default VPC's untouched main table is left
+  // out of the trace unless it stops the packet (docs/network.md, "Routes").
+  bool RouteHop(const RouteStep& r, const Endpoint* e) {
+    Hop h;
+    if (e != nullptr) h = Base(HopKind::kRouteTable, *e);
+    h.kind = HopKind::kRouteTable;
+    h.return_path = in_return_;
+    h.egress = true;
+    h.scope = r.scope;
+    h.subnet = r.subnet;
+    h.route_table = r.table;
+    h.route = r.route;
+    h.address = r.destination;
+    if (r.blocked != Reason::kNone) return Block(h, r.blocked);
+    if (e == nullptr || !e->iface->untouched_default_routes) Record(h);
+    return true;
+  }
+
+  Hop NatBase(HopKind kind) const {
+    const model::NatGateway& nat = *src_route_.nat;
+    Hop h;
+    h.kind = kind;
+    h.return_path = in_return_;
+    h.scope = src_.iface->scope;
+    h.nat = &nat;
+    h.address = nat.public_ip;
+    h.mapped = nat.private_ip;
+    return h;
+  }
+
+  // The NAT gateway: it must be available and public (a private NAT gateway has no address
+  // the internet could answer). AWS: "NAT gateways" in the Amazon VPC User Guide
+  // (https://docs.aws.amazon.com/vpc/latest/userguide/vpc-nat-gateway.html).
+  bool NatHop() {
+    Hop h = NatBase(HopKind::kNatGateway);
+    if (!in_return_) {
+      if (h.nat->state != "available") return Block(h, Reason::kNatGatewayNotAvailable);
+      if (!h.nat->is_public || h.address == 0) return Block(h, Reason::kNoPublicIp);
+    }
+    Record(h);
+    return true;
+  }
+
+  // Out of the VPC: the source's own public address, or the NAT gateway's.
+  bool LeaveVpc() {
+    if (src_route_.via != RouteVia::kNatGateway) return GatewayHop(src_);
+    if (!NatHop() || !RouteHop(nat_route_, nullptr)) return false;
+    verdict_.translated_source = src_seen_;
+    Record(NatBase(HopKind::kInternetGateway));
+    return true;
+  }
+
+  // Back in: through the gateway that mapped the source's address, then the NAT gateway.
+  bool EnterVpc() {
+    if (src_route_.via != RouteVia::kNatGateway) return GatewayHop(src_);
+    Record(NatBase(HopKind::kInternetGateway));
+    return NatHop();
   }
 
   bool Forward() {
@@ -183,7 +271,8 @@ class Walk {
     if (src_.is_instance()) {
       if (!GroupCheck(src_, true, options_.source, dst_seen_, dst_, false)) return false;
       if (!same_subnet_ && !AclCheck(src_, true, dst_seen_, false)) return false;
-      if (!private_path_ && !GatewayHop(src_)) return false;
+      if (!RouteHop(src_route_, &src_)) return false;
+      if (!private_path_ && !LeaveVpc()) return false;
     }
     if (dst_.is_instance()) {
       if (!private_path_ && !GatewayHop(dst_)) return false;
@@ -202,14 +291,27 @@ class Walk {
     if (dst_.is_instance()) {
       if (!GroupCheck(dst_, true, options_.destination, src_seen_, src_, true)) return false;
       if (!same_subnet_ && !AclCheck(dst_, true, src_seen_, true)) return false;
+      if (!RouteHop(ReplyRoute(), &dst_)) return false;
       if (!private_path_ && !GatewayHop(dst_)) return false;
     }
     if (src_.is_instance()) {
-      if (!private_path_ && !GatewayHop(src_)) return false;
+      if (!private_path_ && !EnterVpc()) return false;
       if (!same_subnet_ && !AclCheck(src_, false, dst_seen_, true)) return false;
       if (!GroupCheck(src_, false, options_.source, dst_seen_, dst_, true)) return false;
     }
     return true;
+  }
+
+  // The reply leaves the destination's subnet for the address the request came from. An
+  // internet host is answered only through an internet gateway: a subnet whose default route is
+  // a NAT gateway is private, whatever public address its instance has.
+  RouteStep ReplyRoute() const {
+    const CompiledInterface& d = *dst_.iface;
+    RouteNeed need = !private_path_ ? RouteNeed::kInternetGatewayOnly
+                     : peered_      ? RouteNeed::kPeer
+                                    : RouteNeed::kLocal;
+    std::string_view peer_vpc = peered_ ? std::string_view(src_.iface->eni->vpc_id) : "";
+    return TakeRoute(*d.scope, d.subnet, d.route_table, src_seen_, need, peer_vpc);
   }
 
   // Untracked only for TCP/UDP allowed by a rule open to everyone while the other direction
@@ -234,6 +336,9 @@ class Walk {
   Trace* trace_;
   bool private_path_ = false;
   bool same_subnet_ = false;
+  bool peered_ = false;  // a private path into a peered VPC
+  RouteStep src_route_;  // the source's packets leaving its subnet
+  RouteStep nat_route_;  // and leaving the NAT gateway's subnet, when they go through one
   bool in_return_ = false;
   Ipv4 src_seen_ = 0;
   Ipv4 dst_seen_ = 0;

@@ -2,12 +2,15 @@
 //
 // The walk follows the components AWS's path would cross (ec2-semantics.md §8, "teaching
 // analogue"): the source's security groups (egress), the source subnet's network ACL
-// (outbound), the internet gateway mapping private and public addresses, the destination
-// subnet's ACL (inbound), the destination's groups (ingress); then the reply through both ACLs
-// in the other direction (ACLs are stateless) while the groups let it pass (they are stateful).
-// Traffic between two interfaces of one subnet crosses no ACL; traffic between instances of one
-// VPC addressed by private IP crosses no gateway; every other instance-to-instance flow goes
-// through the internet with public addresses, which is also what the far end's rules see.
+// (outbound), the source subnet's route table (route_step.h), the internet gateway mapping
+// private and public addresses (or a NAT gateway, whose subnet routes to the internet gateway
+// and whose address the far end then sees), the destination subnet's ACL (inbound), the
+// destination's groups (ingress); then the reply through both ACLs in the other direction (ACLs
+// are stateless), the destination subnet's route back, while the groups let it pass (they are
+// stateful). Traffic between two interfaces of one subnet crosses no ACL; traffic between
+// instances of one VPC, or of two peered VPCs, addressed by private IP crosses no gateway; every
+// other instance-to-instance flow goes through the internet with public addresses, which is
+// also what the far end's rules see.
 #ifndef EC2SIM_MODEL_NETWORK_EVALUATOR_H_
 #define EC2SIM_MODEL_NETWORK_EVALUATOR_H_
 
@@ -40,9 +43,9 @@ struct EvalOptions {
 };
 
 // Decides a flow. Preconditions: at least one end is an instance; a source instance addressed
-// through a private path and the destination share a VPC. Never allocates; when `trace` is not
-// null the components crossed are recorded in it (appended, in path order). On an allowed flow
-// the verdict also says whether each instance end tracks it.
+// through a private path and the destination share a VPC or are in peered VPCs. Never allocates;
+// when `trace` is not null the components crossed are recorded in it (appended, in path order). On
+// an allowed flow the verdict also says whether each instance end tracks it.
 Verdict Evaluate(const Endpoint& source, const Endpoint& destination, const Traffic& traffic,
                  const EvalOptions& options = {}, Trace* trace = nullptr);
 

@@ -47,6 +47,23 @@ std::string NoAnswerText(const std::string& address) {
          "security groups, its network ACL, a server that is not running) belongs to its owner.";
 }
 
+// Why the internet gateway could not map the address: the VPC has none, or the instance has no
+// public address.
+std::string GatewayAdvice(const ProbeOutcome& o, const Hop& h) {
+  if (o.verdict.reason == Reason::kNoInternetGateway) {
+    return GatewayVpcId(h) +
+           " has no internet gateway attached, so nothing on the internet reaches it. "
+           "Attach one (CreateInternetGateway, AttachInternetGateway) and route 0.0.0.0/0 "
+           "to it.";
+  }
+  return OwnerLabel(h) + " has no public IPv4 address, so " +
+         (o.destination.eni == h.eni
+              ? "nothing outside its VPC can reach it. Launch it with a public IP or "
+                "associate an Elastic IP."
+              : "it cannot use the internet gateway. Give it a public IP, or route its "
+                "subnet's 0.0.0.0/0 to a NAT gateway in a public subnet.");
+}
+
 // Why the hop blocked and what would let the traffic through.
 std::string BlockAdvice(const ProbeOutcome& o, const Hop& h) {
   std::string traffic = TrafficText(o.traffic);
@@ -93,11 +110,11 @@ std::string BlockAdvice(const ProbeOutcome& o, const Hop& h) {
       return text;
     }
     case HopKind::kInternetGateway:
-      return OwnerLabel(h) + " has no public IPv4 address, so " +
-             (o.destination.eni == h.eni
-                  ? "nothing outside its VPC can reach it. Launch it with a public IP or "
-                    "associate an Elastic IP."
-                  : "it cannot use the internet gateway (no NAT gateway is simulated).");
+      return GatewayAdvice(o, h);
+    case HopKind::kRouteTable:
+      return RouteAdvice(o, h);
+    case HopKind::kNatGateway:
+      return NatAdvice(o, h);
     case HopKind::kInstance:
       return OwnerLabel(h) + " is " + model::StateName(h.instance->state) +
              ": only a running instance sends or receives traffic" +
@@ -142,8 +159,13 @@ std::string EndAdvice(const ProbeOutcome& o) {
              "addresses: use the instance's public IP.";
     case Reason::kNoRoute:
       return addr +
-             " is a private address outside the source's VPC, and no route leads "
-             "there (peering and VPNs are not simulated).";
+             " is a private address outside the source's VPC, and no route leads there: only "
+             "a route to an active peering connection reaches another VPC's private addresses, "
+             "and only that VPC's own (peering is not transitive; VPNs are not simulated).";
+    case Reason::kNatGatewayInbound:
+      return addr +
+             " belongs to a NAT gateway, which carries connections that instances behind it "
+             "start and accepts none from outside.";
     case Reason::kOutsideSimulation:
       return "Neither " + o.source.text + " nor " + o.destination.text +
              " belongs to a simulated instance.";
@@ -211,8 +233,12 @@ std::string HopText(const Hop& h) {
     case HopKind::kInstance:
       return "instance " + OwnerLabel(h);
     case HopKind::kInternetGateway:
-      return "internet gateway of " + h.eni->vpc_id + " (" + FormatIpv4(h.mapped) + " <-> " +
+      return "internet gateway of " + GatewayVpcId(h) + " (" + FormatIpv4(h.mapped) + " <-> " +
              (h.address != 0 ? FormatIpv4(h.address) : "no public IP") + ")";
+    case HopKind::kRouteTable:
+      return RouteHopText(h);
+    case HopKind::kNatGateway:
+      return NatHopText(h);
     case HopKind::kNetworkAcl: {
       std::string text = "network ACL " + (h.acl != nullptr ? h.acl->id : std::string("?")) +
                          (h.egress ? " outbound" : " inbound");

@@ -22,6 +22,32 @@ std::string GroupsText(const Hop& hop);
 // Whether the ACL has entries of that direction besides the final * entry.
 bool HasUserEntries(const model::NetworkAcl& acl, bool egress);
 
+// Route tables and NAT gateways (explain_route.cc). "0.0.0.0/0 -> igw-...".
+std::string RouteEntryText(const model::Route& route);
+// The VPC of an internet gateway hop (the instance's, or the NAT gateway's it maps).
+const std::string& GatewayVpcId(const Hop& hop);
+// What a route-table hop knows, and what the VPC has that could fix it, for every language.
+struct RouteFacts {
+  std::string table;   // route table id; "" when the VPC has none
+  std::string subnet;  // the subnet the packet leaves
+  std::string vpc;
+  std::string destination;  // the address looked up
+  std::string route;        // the matching route ("0.0.0.0/0 -> igw-..."); "" when none
+  std::string target;       // its target id
+  bool internet = false;    // the destination is an internet address
+  std::string gateway;      // the VPC's attached internet gateway, or ""
+  std::string nat;          // an available NAT gateway of the VPC, or ""
+  std::string peering;      // an active peering whose other VPC holds the destination, or ""
+  std::string peer_cidr;    // that VPC's CIDR block
+};
+RouteFacts RouteFactsOf(const Hop& hop);
+// "route table rtb-... of subnet-...: 0.0.0.0/0 -> igw-..." and "NAT gateway nat-... (...)".
+std::string RouteHopText(const Hop& hop);
+std::string NatHopText(const Hop& hop);
+// Why a route-table or NAT gateway hop stopped the traffic, and what to add.
+std::string RouteAdvice(const ProbeOutcome& outcome, const Hop& hop);
+std::string NatAdvice(const ProbeOutcome& outcome, const Hop& hop);
+
 // One component, e.g. "network ACL acl-0abc... inbound entry 100 (allow)".
 std::string HopText(const Hop& hop);
 

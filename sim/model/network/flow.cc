@@ -91,6 +91,14 @@ std::string_view ReasonCode(Reason reason) {
       return "address-changed";
     case Reason::kNoAnswer:
       return "no-answer";
+    case Reason::kBlackholeRoute:
+      return "blackhole-route";
+    case Reason::kNoInternetGateway:
+      return "no-internet-gateway";
+    case Reason::kNatGatewayNotAvailable:
+      return "nat-gateway-not-available";
+    case Reason::kNatGatewayInbound:
+      return "nat-gateway-inbound";
   }
   return "unknown";
 }

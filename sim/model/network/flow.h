@@ -59,19 +59,23 @@ int IcmpReplyType(int type);
 // Why traffic does not get through. Stable machine-readable codes (ReasonCode).
 enum class Reason : std::uint8_t {
   kNone,
-  kSecurityGroupNoRule,  // no rule of the interface's groups allows it
-  kNaclDenyRule,         // a numbered network ACL entry denies it
-  kNaclDefaultDeny,      // nothing matched before the "*" entry
-  kNoPublicIp,           // the instance has no public IPv4 for internet traffic
-  kNotRunning,           // the instance is not running
-  kUnknownInstance,      // no simulated instance has this id
-  kUnknownAddress,       // no simulated interface holds this address
-  kPrivateFromInternet,  // a private address cannot be reached from (or come from) the internet
-  kNoRoute,              // a private address outside the source's VPC
-  kOutsideSimulation,    // neither end is a simulated instance
-  kConnectionClosed,     // the named connection was cut earlier
-  kAddressChanged,       // the connection's address no longer maps to the instance
-  kNoAnswer,             // another account's host did not answer (a confined probe's view)
+  kSecurityGroupNoRule,     // no rule of the interface's groups allows it
+  kNaclDenyRule,            // a numbered network ACL entry denies it
+  kNaclDefaultDeny,         // nothing matched before the "*" entry
+  kNoPublicIp,              // the instance has no public IPv4 for internet traffic
+  kNotRunning,              // the instance is not running
+  kUnknownInstance,         // no simulated instance has this id
+  kUnknownAddress,          // no simulated interface holds this address
+  kPrivateFromInternet,     // a private address cannot be reached from (or come from) the internet
+  kNoRoute,                 // no route leads there (none matches, or it leads elsewhere)
+  kOutsideSimulation,       // neither end is a simulated instance
+  kConnectionClosed,        // the named connection was cut earlier
+  kAddressChanged,          // the connection's address no longer maps to the instance
+  kNoAnswer,                // another account's host did not answer (a confined probe's view)
+  kBlackholeRoute,          // the matching route's target is gone (a "blackhole" route)
+  kNoInternetGateway,       // the route to the internet does not lead to an attached gateway
+  kNatGatewayNotAvailable,  // the route's NAT gateway is not (yet, or any more) available
+  kNatGatewayInbound,       // a NAT gateway's address accepts no connection from outside
 };
 std::string_view ReasonCode(Reason reason);
 
@@ -82,6 +86,8 @@ enum class HopKind : std::uint8_t {
   kSecurityGroup,    // the union of the interface's groups, one direction
   kNetworkAcl,       // the subnet's network ACL, one direction
   kInternetGateway,  // the VPC's internet gateway mapping public <-> private addresses
+  kRouteTable,       // the route table of the subnet a packet leaves, and the route it takes
+  kNatGateway,       // a NAT gateway that sends a private subnet's traffic out as its own
 };
 
 // How a component treated the traffic.
@@ -101,26 +107,33 @@ struct Hop {
   bool egress = false;       // security group egress / ACL outbound; false: ingress / inbound
   bool return_path = false;  // on the reply's way back
   const model::Scope* scope = nullptr;
-  const model::Instance* instance = nullptr;      // kInstance, kSecurityGroup
-  const model::NetworkInterface* eni = nullptr;   // kInstance, kSecurityGroup, gateway
-  const model::SecurityGroup* group = nullptr;    // kSecurityGroup: the group of `rule`
-  const model::SgRule* rule = nullptr;            // kSecurityGroup: the allowing rule
-  const model::NetworkAcl* acl = nullptr;         // kNetworkAcl
-  const model::NetworkAclEntry* entry = nullptr;  // kNetworkAcl: the deciding entry
-  model::Ipv4 address = 0;  // kInternet/kInstance: the address; checks: the peer they saw
-  model::Ipv4 mapped = 0;   // kInternetGateway: the private address behind `address`
-  PortRange ports{};        // the destination ports checked (a reply checks a range)
-  int blocked_port = -1;    // the first port refused when a range was checked
+  const model::Instance* instance = nullptr;       // kInstance, kSecurityGroup
+  const model::NetworkInterface* eni = nullptr;    // kInstance, kSecurityGroup, gateway
+  const model::SecurityGroup* group = nullptr;     // kSecurityGroup: the group of `rule`
+  const model::SgRule* rule = nullptr;             // kSecurityGroup: the allowing rule
+  const model::NetworkAcl* acl = nullptr;          // kNetworkAcl
+  const model::NetworkAclEntry* entry = nullptr;   // kNetworkAcl: the deciding entry
+  const model::Subnet* subnet = nullptr;           // kRouteTable: the subnet the packet leaves
+  const model::RouteTable* route_table = nullptr;  // kRouteTable (nullptr: the VPC has none)
+  const model::Route* route = nullptr;             // kRouteTable: the match (nullptr: none)
+  const model::NatGateway* nat = nullptr;          // kNatGateway; kInternetGateway: mapping a NAT's
+  // kInternet/kInstance: the address; checks: the peer they saw; kRouteTable: the destination
+  // looked up; kNatGateway: its public address.
+  model::Ipv4 address = 0;
+  model::Ipv4 mapped = 0;  // kInternetGateway, kNatGateway: the private address behind `address`
+  PortRange ports{};       // the destination ports checked (a reply checks a range)
+  int blocked_port = -1;   // the first port refused when a range was checked
 };
 
 // The components of one evaluation in order: the forward path, then the return path.
 struct Trace {
-  static constexpr int kMaxHops = 16;
+  static constexpr int kMaxHops = 24;
   std::array<Hop, kMaxHops> hops{};
   int size = 0;
   Hop& Add(const Hop& hop) {
-    // A path has at most 14 hops: 8 forward (2 endpoints, 2 group sets, 2 ACLs, 2 gateways)
-    // and 6 back.
+    // A path has at most 21 hops: 12 forward (2 endpoints, 2 group sets, 2 ACLs, 2 route
+    // tables, a NAT gateway and its route table, 2 internet gateways) and 9 back (2 group sets,
+    // 2 ACLs, a route table, 2 internet gateways, a NAT gateway).
     assert(size < kMaxHops);
     hops[static_cast<std::size_t>(size)] = hop;
     return hops[static_cast<std::size_t>(size++)];
@@ -140,6 +153,9 @@ struct Verdict {
   bool blocked_on_return = false;
   Tracking source_tracking = Tracking::kNotApplicable;
   Tracking destination_tracking = Tracking::kNotApplicable;
+  // The source address the destination sees when a NAT gateway translated it (its public
+  // address); 0 when the packet did not leave through a NAT gateway.
+  model::Ipv4 translated_source = 0;
 };
 
 }  // namespace ec2sim::network

@@ -1,7 +1,9 @@
 #include "sim/model/network/resolve.h"
 
 #include "sim/model/instances.h"
+#include "sim/model/network/route_step.h"
 #include "sim/model/resource_kinds.h"
+#include "sim/model/vpc/routing.h"
 
 namespace ec2sim::network {
 namespace {
@@ -71,6 +73,48 @@ void LocatePrivate(NetworkView& view, const model::Scope& scope, std::string_vie
   l.instance = InstanceOf(*r.scope, *r.eni);
   l.by_private = true;
   l.pending_private = false;
+}
+
+// The peering connection that `from`'s subnet routes `ip` to, and the VPC on its other side;
+// nullptr when the route to `ip` is not a peering route. Routes alone say where a private
+// address of another VPC is: the peer VPC named by the route, and no VPC beyond it (peering is
+// not transitive).
+const model::PeeringSide* PeerRouteTo(const Located& from, Ipv4 ip) {
+  const model::Subnet* subnet = from.scope->subnets.Find(from.eni->subnet_id);
+  const model::RouteTable* table =
+      subnet == nullptr ? nullptr : model::EffectiveRouteTable(*from.scope, *subnet);
+  const model::Route* route = table == nullptr ? nullptr : model::MatchRoute(*table, ip);
+  if (route == nullptr || route->target != model::RouteTarget::kPeering) return nullptr;
+  const model::VpcPeeringConnection* pcx = from.scope->peerings.Find(route->target_id);
+  return pcx == nullptr ? nullptr : OtherPeeringSide(*pcx, *from.scope, from.eni->vpc_id);
+}
+
+// Looks for a private address in the VPC that `from`'s subnet routes it to by peering.
+void LocateThroughPeering(NetworkView& view, const Located& from, const EndRef& ref, Located& l) {
+  const model::PeeringSide* side = PeerRouteTo(from, ref.address);
+  if (side == nullptr) return;
+  model::Scope* peer = view.world().FindScope(side->account, side->region);
+  if (peer != nullptr) LocatePrivate(view, *peer, side->vpc_id, ref, l);
+}
+
+// Whether a route of either end's subnet sends the other's private address over a peering
+// connection between their two VPCs: then they talk by private address (and the walk checks
+// that both directions have their route).
+bool Peered(const Located& a, const Located& b) {
+  auto routes_to = [](const Located& x, const Located& y) {
+    const model::PeeringSide* side = PeerRouteTo(x, y.eni->private_ip);
+    return side != nullptr && side->vpc_id == y.eni->vpc_id && side->account == y.scope->account &&
+           y.scope->region != nullptr && side->region == y.scope->region->code;
+  };
+  return routes_to(a, b) || routes_to(b, a);
+}
+
+// The address of a NAT gateway, which starts connections but accepts none.
+bool IsNatGatewayAddress(const model::Scope& scope, Ipv4 ip) {
+  for (const model::NatGateway& nat : scope.nat_gateways.values()) {
+    if (nat.public_ip == ip || nat.private_ip == ip) return true;
+  }
+  return false;
 }
 
 bool InAwsPublicPool(Ipv4 ip) {
@@ -158,6 +202,7 @@ Result<Resolution> ResolveEnds(NetworkView& view, const model::Scope& home, cons
   if (s.pending_private) {
     if (d.found() && !d.foreign) {
       LocatePrivate(view, *d.scope, d.eni->vpc_id, from, s);
+      if (s.pending_private) LocateThroughPeering(view, d, from, s);
     } else {
       LocatePrivate(view, home, home.default_vpc_id, from, s);
     }
@@ -165,9 +210,18 @@ Result<Resolution> ResolveEnds(NetworkView& view, const model::Scope& home, cons
   if (d.pending_private) {
     if (s.found()) {
       LocatePrivate(view, *s.scope, s.eni->vpc_id, to, d);
+      if (d.pending_private) LocateThroughPeering(view, s, to, d);
     } else {
       LocatePrivate(view, home, home.default_vpc_id, to, d);
     }
+  }
+  // An interface without an instance is a NAT gateway's: as a source it is one more internet
+  // address, as a destination it answers nothing.
+  if (s.found() && s.instance == nullptr) s = Located{};
+  if (d.found() && d.instance == nullptr) {
+    return fail(IsNatGatewayAddress(*d.scope, to.address) ? Reason::kNatGatewayInbound
+                                                          : Reason::kUnknownAddress,
+                false);
   }
   if (s.found() && s.eni == d.eni) {
     return MakeError(ErrorCode::kInvalidParameterValue,
@@ -177,7 +231,7 @@ Result<Resolution> ResolveEnds(NetworkView& view, const model::Scope& home, cons
   if (d.pending_private) {
     if (!s.found()) return fail(Reason::kPrivateFromInternet, false);
     const model::Vpc* vpc = s.scope->vpcs.Find(s.eni->vpc_id);
-    bool inside = vpc != nullptr && vpc->cidr.Contains(to.address);
+    bool inside = vpc != nullptr && VpcContains(*vpc, to.address);
     return fail(inside ? Reason::kUnknownAddress : Reason::kNoRoute, false);
   }
   if (!s.found() && !d.found()) {
@@ -186,8 +240,8 @@ Result<Resolution> ResolveEnds(NetworkView& view, const model::Scope& home, cons
   }
   if (!s.found() && d.by_private) return fail(Reason::kPrivateFromInternet, false);
 
-  bool private_path = s.found() && d.found() && !d.by_public && s.scope == d.scope &&
-                      s.eni->vpc_id == d.eni->vpc_id;
+  bool same_vpc = s.found() && d.found() && s.scope == d.scope && s.eni->vpc_id == d.eni->vpc_id;
+  bool private_path = s.found() && d.found() && !d.by_public && (same_vpc || Peered(s, d));
   auto endpoint = [&](const Located& l, const EndRef& ref) {
     Endpoint e;
     if (!l.found()) {

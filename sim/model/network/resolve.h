@@ -42,10 +42,13 @@ struct Resolution {
 };
 
 // Resolves ends. Instance ids and public addresses are found in every account and region
-// (`home` first for ids); a private address is looked up in the other end's VPC, or in the
-// default VPC of `home` (the probe's account and region) when the other end is not an
-// instance. An instance named by id is reached through its private address from its own VPC
-// and through its public address from anywhere else. `confined`: only `home`'s account is
+// (`home` first for ids); a private address is looked up in the other end's VPC, then in the
+// VPC its subnet routes the address to over a peering connection, or in the default VPC of
+// `home` (the probe's account and region) when the other end is not an instance. An instance
+// named by id is reached through its private address from its own VPC or a peered VPC whose
+// route tables (either end's) send its address over the peering, and through its public
+// address from anywhere else. A NAT gateway's address as the destination is blocked
+// (kNatGatewayInbound). `confined`: only `home`'s account is
 // visible; another account's instance ids are unknown, its public addresses are internet hosts
 // (as a source, nothing of theirs is checked; as a destination, their rules decide, and
 // `destination_foreign` says the answer must not show them). Errors: kInvalidParameterValue

@@ -3,6 +3,8 @@
 #include <cassert>
 
 #include "sim/model/network/nacl.h"
+#include "sim/model/network/route_step.h"
+#include "sim/model/vpc/routing.h"
 
 namespace ec2sim::network {
 
@@ -38,6 +40,9 @@ const CompiledInterface& NetworkView::Interface(const model::Scope& scope,
   c.instance = eni.instance_id.empty() ? nullptr : scope.instances.Find(eni.instance_id);
   c.subnet = scope.subnets.Find(eni.subnet_id);
   if (const model::NetworkAcl* acl = AclOfSubnet(scope, eni.subnet_id)) c.acl = &Acl(*acl);
+  if (c.subnet != nullptr) c.route_table = model::EffectiveRouteTable(scope, *c.subnet);
+  c.untouched_default_routes =
+      c.route_table != nullptr && IsUntouchedDefaultRouteTable(scope, *c.route_table);
   for (const std::string& id : eni.group_ids) {
     const model::SecurityGroup* g = scope.groups.Find(id);
     if (g == nullptr) continue;  // groups in use cannot be deleted; defensive

@@ -29,6 +29,8 @@ struct CompiledInterface {
   const model::Instance* instance = nullptr;  // nullptr for a detached interface
   const model::Subnet* subnet = nullptr;
   const CompiledAcl* acl = nullptr;  // nullptr only if the subnet lost its association
+  const model::RouteTable* route_table = nullptr;  // the subnet's; nullptr if its VPC has none
+  bool untouched_default_routes = false;           // IsUntouchedDefaultRouteTable: not shown
   std::array<const CompiledGroup*, kMaxGroupsPerInterface> groups{};
   std::array<std::uint32_t, kMaxGroupsPerInterface> group_index{};  // dense ids for references
   int group_count = 0;
