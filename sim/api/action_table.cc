@@ -18,6 +18,7 @@ const ActionTable& ActionTable::Get() {
     RegisterTagActions(t);
     RegisterDescribeActions(t);
     RegisterNetworkAclActions(t);
+    RegisterNatGatewayActions(t);
     return t;
   }();
   return kTable;

@@ -101,6 +101,7 @@ void RegisterSecurityGroupActions(ActionTable& table);
 void RegisterTagActions(ActionTable& table);
 void RegisterDescribeActions(ActionTable& table);
 void RegisterNetworkAclActions(ActionTable& table);
+void RegisterNatGatewayActions(ActionTable& table);
 
 }  // namespace ec2sim::api
 

@@ -25,3 +25,4 @@ list(APPEND EC2SIM_API_SOURCES
 list(APPEND EC2SIM_API_SOURCES sim/api/actions_network_acls.cc)
 list(APPEND EC2SIM_API_SOURCES sim/api/describe.cc)
 list(APPEND EC2SIM_API_SOURCES sim/api/key_use_json.cc)
+list(APPEND EC2SIM_API_SOURCES sim/api/actions_nat_gateways.cc)
