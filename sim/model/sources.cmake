@@ -14,6 +14,7 @@ list(APPEND EC2SIM_MODEL_SOURCES
   sim/model/vpc/default_vpc.cc
   sim/model/vpc/routing.cc
   sim/model/vpc/nat_gateways.cc
+  sim/model/vpc/traffic.cc
   sim/model/instances.cc
   sim/model/launch.cc
   sim/model/addresses.cc
