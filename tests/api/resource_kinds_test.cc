@@ -39,6 +39,9 @@ class ResourceKindCoverage : public SandboxTest {
     Launch();
     Call("AllocateAddress");
     Call("CreateKeyPair", {{"KeyName", "coverage"}});
+    json subnets = Call("DescribeSubnets");
+    Call("CreateNatGateway",
+         {{"SubnetId", subnets["Subnets"][0]["SubnetId"]}, {"ConnectivityType", "private"}});
     std::map<model::Kind, std::string> ids;
     for (const ResourceKind& kind : model::ResourceKinds()) {
       if (!kind.describe_action.empty()) HarvestIds(Call(std::string(kind.describe_action)), ids);

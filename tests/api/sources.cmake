@@ -17,3 +17,4 @@ list(APPEND EC2SIM_TEST_SOURCES
   api/fail_loudly_test.cc
 )
 list(APPEND EC2SIM_TEST_SOURCES api/resource_kinds_test.cc api/describe_skeleton_test.cc)
+list(APPEND EC2SIM_TEST_SOURCES api/nat_gateways_test.cc)
