@@ -163,7 +163,16 @@ TEST_F(ResultFit, EveryActionOfALabSessionEncodesWithoutLoss) {
     }
     Call("DeleteNetworkAcl", {{"NetworkAclId", acl_id}});
   }
+  json nat_eip = Call("AllocateAddress", {{"Domain", "vpc"}});
+  json nat = Call("CreateNatGateway", {{"SubnetId", subnets["Subnets"][0]["SubnetId"]},
+                                       {"AllocationId", nat_eip["AllocationId"]},
+                                       {"ClientToken", "nat-1"},
+                                       {"TagSpecifications", Tags("natgateway")}});
+  Call("DescribeNatGateways");  // pending
   sandbox_.Advance(2 * kHour);
+  Call("DescribeNatGateways");  // available
+  Call("DeleteNatGateway", {{"NatGatewayId", nat["NatGateway"]["NatGatewayId"]}});
+  Call("DescribeNatGateways");  // deleting
   Call("DeleteSecurityGroup", {{"GroupId", group}});
 
   // Every action of the table should be exercised here; list the ones that are not.
