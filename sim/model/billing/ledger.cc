@@ -215,7 +215,14 @@ void Ledger::OnTransfer(AccountMeters& acct, const model::ResourceEvent& event) 
   // The data has arrived by `event.at`: stamped a millisecond earlier, it belongs to a bill that
   // ends now (bills count [from, to)), and a transfer at midnight to the month it ends.
   SimTime at = std::max(event.at - 1, world_.options().start);
-  acct.transfers[it->second].amounts.push_back(TransferAmount{at, event.mib});
+  // Transfers at one instant add up in one point, so a loop of traffic steps that never moves
+  // the clock keeps one point, not one per step.
+  std::vector<TransferAmount>& amounts = acct.transfers[it->second].amounts;
+  if (!amounts.empty() && amounts.back().at == at) {
+    amounts.back().mib += event.mib;
+  } else {
+    amounts.push_back(TransferAmount{at, event.mib});
+  }
 }
 
 BillingTerms Ledger::terms() const {
