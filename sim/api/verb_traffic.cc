@@ -28,7 +28,7 @@ Error TrafficInvalid(const std::string& message) {
   return MakeError(ErrorCode::kInvalidParameterValue, message);
 }
 
-Result<std::string> TrafficText(const json& spec, const char* key, bool required) {
+Result<std::string> TrafficField(const json& spec, const char* key, bool required) {
   auto it = spec.find(key);
   if (it == spec.end()) {
     if (!required) return std::string();
@@ -55,9 +55,9 @@ Result<std::int64_t> TrafficMib(const json& spec) {
 
 Result<network::ProbeRequest> TrafficProbe(const json& spec) {
   network::ProbeRequest r;
-  EC2SIM_ASSIGN_OR_RETURN(r.from, TrafficText(spec, "from", true));
-  EC2SIM_ASSIGN_OR_RETURN(r.to, TrafficText(spec, "to", true));
-  EC2SIM_ASSIGN_OR_RETURN(std::string protocol, TrafficText(spec, "protocol", false));
+  EC2SIM_ASSIGN_OR_RETURN(r.from, TrafficField(spec, "from", true));
+  EC2SIM_ASSIGN_OR_RETURN(r.to, TrafficField(spec, "to", true));
+  EC2SIM_ASSIGN_OR_RETURN(std::string protocol, TrafficField(spec, "protocol", false));
   // HTTPS unless told otherwise: most data a server sends out goes that way.
   EC2SIM_ASSIGN_OR_RETURN(r.traffic.protocol,
                           network::ParseTrafficProtocol(protocol.empty() ? "tcp" : protocol));
@@ -72,7 +72,7 @@ Result<network::ProbeRequest> TrafficProbe(const json& spec) {
 }
 
 Result<Lang> TrafficLang(const json& spec) {
-  EC2SIM_ASSIGN_OR_RETURN(std::string code, TrafficText(spec, "lang", false));
+  EC2SIM_ASSIGN_OR_RETURN(std::string code, TrafficField(spec, "lang", false));
   if (code.empty()) return Lang::kEn;
   if (std::optional<Lang> lang = LangFromCode(code)) return *lang;
   return TrafficInvalid("traffic `lang` must be en or ko");
