@@ -185,6 +185,11 @@ std::string BlockAdvice(const ProbeOutcome& o, const Hop& h) {
                   : "인터넷 게이트웨이를 쓸 수 없습니다(NAT 게이트웨이는 시뮬레이션하지 "
                     "않습니다).");
     case HopKind::kInstance:
+      // 인스턴스가 없는 인터페이스(NAT 게이트웨이의 것)는 스스로 연결을 받거나 열지 않습니다.
+      if (h.instance == nullptr) {
+        return network::OwnerLabel(h) + "은(는) 인스턴스에 속하지 않은 인터페이스(" +
+               h.eni->description + ")라서 연결을 받거나 열지 않습니다.";
+      }
       return StoppedText(*h.instance);
     case HopKind::kInternet:
       if (o.verdict.reason == Reason::kNoAnswer) return NoAnswerText(peer);

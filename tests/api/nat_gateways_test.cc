@@ -172,6 +172,23 @@ TEST_F(NatGateways, DescribeFiltersAndUnknownIds) {
   EXPECT_EQ(page["NatGateways"].size(), 2u);
 }
 
+TEST_F(NatGateways, AProbeToTheGatewaysAddressIsBlockedAndExplained) {
+  std::string alloc = Allocate();
+  json g = Create({{"SubnetId", Subnet()}, {"AllocationId", alloc}});
+  std::string ip = g["NatGatewayAddresses"][0]["PublicIp"];
+  // The gateway's interface belongs to no instance: nothing there accepts a connection.
+  for (const char* lang : {"en", "ko"}) {
+    Result<json> r = sandbox_->Probe(
+        {{"from", "203.0.113.7"}, {"to", ip}, {"protocol", "tcp"}, {"port", 443}, {"lang", lang}},
+        ctx_);
+    ASSERT_TRUE(r.ok()) << r.error().message;
+    EXPECT_EQ((*r)["Verdict"], "blocked") << r->dump();
+    EXPECT_NE((*r)["Explanation"].get<std::string>().find(g["NatGatewayId"].get<std::string>()),
+              std::string::npos)
+        << r->dump();
+  }
+}
+
 TEST_F(NatGateways, DryRunCreatesNothing) {
   EXPECT_EQ(ErrorOf("CreateNatGateway",
                     {{"SubnetId", Subnet()}, {"ConnectivityType", "private"}, {"DryRun", true}}),

@@ -99,6 +99,11 @@ std::string BlockAdvice(const ProbeOutcome& o, const Hop& h) {
                     "associate an Elastic IP."
                   : "it cannot use the internet gateway (no NAT gateway is simulated).");
     case HopKind::kInstance:
+      // An interface of no instance (a NAT gateway's) terminates no connections of its own.
+      if (h.instance == nullptr) {
+        return OwnerLabel(h) + " belongs to no instance (" + h.eni->description +
+               "): nothing there accepts or opens connections.";
+      }
       return OwnerLabel(h) + " is " + model::StateName(h.instance->state) +
              ": only a running instance sends or receives traffic" +
              (h.instance->state == model::InstanceState::kStopped
