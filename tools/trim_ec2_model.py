@@ -45,6 +45,13 @@ NEWER_MEMBERS = {
     "CreateNetworkAclResult": {"ClientToken": {"shape": "String", "locationName": "clientToken"}},
     "CreateRouteTableRequest": {"ClientToken": {"shape": "String"}},
     "CreateRouteTableResult": {"ClientToken": {"shape": "String", "locationName": "clientToken"}},
+    # A NAT gateway's address: its association and status (botocore 1.43's NatGatewayAddress).
+    "NatGatewayAddress": {
+        "AssociationId": {"shape": "String", "locationName": "associationId"},
+        "IsPrimary": {"shape": "Boolean", "locationName": "isPrimary"},
+        "FailureMessage": {"shape": "String", "locationName": "failureMessage"},
+        "Status": {"shape": "String", "locationName": "status"},
+    },
 }
 
 # Per-member keys the codec reads; everything else (documentation, deprecation notes) goes.

@@ -45,6 +45,14 @@ class Backend {
   virtual Result<nlohmann::json> Bill(const nlohmann::json& spec, const CallContext& ctx) = 0;
   // Modelled round-trip time (scenario verb `latency`; docs/latency.md).
   virtual Result<nlohmann::json> Latency(const nlohmann::json& spec, const CallContext& ctx) = 0;
+  // Sends data along a path and meters what AWS bills for it (scenario verb `traffic`;
+  // docs/network.md). Errors: as Probe, and kSimExpectationFailed when the path is blocked.
+  // Backends that must not change the world (a lesson's goal checks) keep this default.
+  virtual Result<nlohmann::json> Traffic(const nlohmann::json& spec, const CallContext& ctx) {
+    (void)spec;
+    (void)ctx;
+    return MakeError(ErrorCode::kSimUnsupported, "This backend does not move traffic");
+  }
 
   // The simulated clock, in ms since the Unix epoch. A local backend never fails.
   virtual Result<SimTime> ReadClock() = 0;

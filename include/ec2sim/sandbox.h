@@ -72,6 +72,8 @@ class Sandbox final : public Backend {
   Result<nlohmann::json> Bill(const nlohmann::json& spec, const CallContext& ctx) override;
   // Modelled round-trip time (scenario verb `latency`).
   Result<nlohmann::json> Latency(const nlohmann::json& spec, const CallContext& ctx) override;
+  // Sends data along a path and meters its data transfer (scenario verb `traffic`).
+  Result<nlohmann::json> Traffic(const nlohmann::json& spec, const CallContext& ctx) override;
 
   const SandboxOptions& options() const;
 
@@ -106,6 +108,7 @@ class Sandbox final : public Backend {
   //                                                             generated, so Replay() does
   //                                                             not generate them again
   //   {"op": "probe", "account", "region", "spec"}              Probe()
+  //   {"op": "traffic", "account", "region", "spec"}            Traffic()
   //   {"op": "reset_account", "account"}                        ResetAccount()
   // and handed to the recorder, with its outcome, before the method returns. Calls rejected
   // before they reach the account (unknown action, malformed account, unknown region) change

@@ -21,6 +21,7 @@ const ActionTable& ActionTable::Get() {
     RegisterInternetGatewayActions(t);
     RegisterRouteTableActions(t);
     RegisterPeeringActions(t);
+    RegisterNatGatewayActions(t);
     return t;
   }();
   return kTable;

@@ -104,6 +104,7 @@ void RegisterNetworkAclActions(ActionTable& table);
 void RegisterInternetGatewayActions(ActionTable& table);
 void RegisterRouteTableActions(ActionTable& table);
 void RegisterPeeringActions(ActionTable& table);
+void RegisterNatGatewayActions(ActionTable& table);
 
 }  // namespace ec2sim::api
 

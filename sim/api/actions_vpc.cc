@@ -145,11 +145,11 @@ FilterSchema<NetworkInterface> InterfaceFilters(Scope& scope) {
   f["description"] = [](const Eni& e) { return OneValue(e.description); };
   f["mac-address"] = [](const Eni& e) { return OneValue(e.mac); };
   f["owner-id"] = [bound](const Eni&) { return OneValue(bound->account); };
-  f["requester-managed"] = [](const Eni&) { return BoolValue(false); };
+  f["requester-managed"] = [](const Eni& e) { return BoolValue(e.requester_managed); };
   f["source-dest-check"] = [](const Eni& e) { return BoolValue(e.source_dest_check); };
-  f["interface-type"] = [](const Eni&) { return OneValue("interface"); };
+  f["interface-type"] = [](const Eni& e) { return OneValue(e.interface_type); };
   f["status"] = [](const Eni& e) {
-    return OneValue(e.instance_id.empty() ? "available" : "in-use");
+    return OneValue(e.instance_id.empty() && !e.requester_managed ? "available" : "in-use");
   };
   f["private-ip-address"] = [](const Eni& e) { return OneValue(model::FormatIpv4(e.private_ip)); };
   f["addresses.private-ip-address"] = f["private-ip-address"];

@@ -201,16 +201,16 @@ const json* Params::List(std::string_view key) {
   return v;
 }
 
-std::vector<Filter> Params::Filters() {
+std::vector<Filter> Params::Filters(std::string_view key) {
   std::vector<Filter> out;
-  const json* v = Take("Filters");
+  const json* v = Take(key);
   if (v == nullptr) return out;
   if (!v->is_array()) {
-    TypeError("Filters", "a list of {Name, Values}");
+    TypeError(key, "a list of {Name, Values}");
     return out;
   }
   if (v->size() > kMaxListItems) {
-    Fail(TooLong("Filters", v->size()));
+    Fail(TooLong(key, v->size()));
     return out;
   }
   for (const json& f : *v) {

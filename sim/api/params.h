@@ -69,7 +69,7 @@ class Params {
   // A list for the handler to decode; nullptr when absent or not a list (kInvalidParameterValue).
   const json* List(std::string_view key);
   // "Filters": [{"Name": ..., "Values": [...]}]; at most kMaxListItems filters and values each.
-  std::vector<Filter> Filters();
+  std::vector<Filter> Filters(std::string_view key = "Filters");
   // Tags of "TagSpecifications" entries whose ResourceType is `resource_type`.
   model::TagList TagSpecifications(std::string_view resource_type);
   // "Tags": [{"Key": ..., "Value": ...}] (CreateTags style).

@@ -196,6 +196,11 @@ std::string BlockAdvice(const ProbeOutcome& o, const Hop& h) {
     case HopKind::kNatGateway:
       return NatAdviceKo(o, h);
     case HopKind::kInstance:
+      // 인스턴스가 없는 인터페이스(NAT 게이트웨이의 것)는 스스로 연결을 받거나 열지 않습니다.
+      if (h.instance == nullptr) {
+        return network::OwnerLabel(h) + "은(는) 인스턴스에 속하지 않은 인터페이스(" +
+               h.eni->description + ")라서 연결을 받거나 열지 않습니다.";
+      }
       return StoppedText(*h.instance);
     case HopKind::kInternet:
       if (o.verdict.reason == Reason::kNoAnswer) return NoAnswerText(peer);

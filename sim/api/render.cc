@@ -63,7 +63,7 @@ json InstanceInterfaceJson(model::Scope& scope, const model::NetworkInterface& e
   json j = Object();
   j["Description"] = eni.description;
   j["Groups"] = GroupIdentifiers(scope, eni.group_ids);
-  j["InterfaceType"] = "interface";
+  j["InterfaceType"] = eni.interface_type;
   j["Ipv6Addresses"] = Array();
   j["MacAddress"] = eni.mac;
   j["NetworkInterfaceId"] = eni.id;
@@ -72,7 +72,7 @@ json InstanceInterfaceJson(model::Scope& scope, const model::NetworkInterface& e
   j["PrivateIpAddress"] = private_ip;
   j["PrivateIpAddresses"] = PrimaryAddress(scope, eni, private_dns, private_ip);
   j["SourceDestCheck"] = eni.source_dest_check;
-  j["Status"] = eni.instance_id.empty() ? "available" : "in-use";
+  j["Status"] = eni.instance_id.empty() && !eni.requester_managed ? "available" : "in-use";
   j["SubnetId"] = eni.subnet_id;
   j["VpcId"] = eni.vpc_id;
   if (eni.public_ip != 0) j["Association"] = Association(scope, eni);
@@ -226,7 +226,10 @@ json InstanceJson(model::Scope& scope, const model::Instance& inst) {
 json NetworkInterfaceJson(model::Scope& scope, const model::NetworkInterface& eni) {
   json j = InstanceInterfaceJson(scope, eni);
   j["AvailabilityZone"] = eni.az;
-  j["RequesterManaged"] = false;
+  j["RequesterManaged"] = eni.requester_managed;
+  // A NAT gateway's interface is managed by the service and carries no groups (DescribeNetwork
+  // Interfaces shows RequesterId and RequesterManaged for it).
+  if (eni.requester_managed) j["RequesterId"] = "amazon-nat-gateway";
   j["TagSet"] = TagsJson(eni.tags);
   if (!eni.instance_id.empty()) {
     json& attachment = j["Attachment"];

@@ -179,6 +179,17 @@ Result<nlohmann::json> Sandbox::Probe(const nlohmann::json& spec, const CallCont
   return result;
 }
 
+Result<nlohmann::json> Sandbox::Traffic(const nlohmann::json& spec, const CallContext& ctx) {
+  impl_->world.sim().RunDue();
+  ++impl_->changes;  // metered data changes the bill
+  Result<nlohmann::json> result = api::TrafficVerb(impl_->world, spec, ctx);
+  nlohmann::json op = {
+      {"op", "traffic"}, {"account", ctx.account}, {"region", ctx.region}, {"spec", spec}};
+  if (!ctx.sees_other_accounts) op["confined"] = true;
+  impl_->Record(op, result);
+  return result;
+}
+
 Result<nlohmann::json> Sandbox::Bill(const nlohmann::json& spec, const CallContext& ctx) {
   impl_->world.sim().RunDue();
   return api::BillVerb(impl_->world, impl_->ledger, spec, ctx);
@@ -281,6 +292,11 @@ Result<nlohmann::json> Sandbox::Replay(const nlohmann::json& op) {
     auto flag = op.find("confined");
     bool confined = flag != op.end() && flag->is_boolean() && flag->get<bool>();
     return Probe(op["spec"], CallContext{*account, *region, !confined});
+  }
+  if (region != nullptr && *kind == "traffic" && op.contains("spec")) {
+    auto flag = op.find("confined");
+    bool confined = flag != op.end() && flag->is_boolean() && flag->get<bool>();
+    return Traffic(op["spec"], CallContext{*account, *region, !confined});
   }
   return MakeError(ErrorCode::kSimInvalidInput,
                    "Unknown or incomplete sandbox operation: " + op.dump());

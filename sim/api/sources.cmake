@@ -37,3 +37,5 @@ list(APPEND EC2SIM_API_SOURCES
   sim/api/route_table_json.cc
   sim/api/actions_peering.cc
 )
+list(APPEND EC2SIM_API_SOURCES sim/api/actions_nat_gateways.cc)
+list(APPEND EC2SIM_API_SOURCES sim/api/verb_traffic.cc)

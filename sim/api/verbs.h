@@ -19,6 +19,9 @@ Result<nlohmann::json> ProbeVerb(model::World& world, const nlohmann::json& spec
 // The account's invoice from the start until now (sim/api/verb_bill.cc).
 Result<nlohmann::json> BillVerb(model::World& world, billing::Ledger& ledger,
                                 const nlohmann::json& spec, const CallContext& ctx);
+// Sends data along an allowed path and meters its data transfer (sim/api/verb_traffic.cc).
+Result<nlohmann::json> TrafficVerb(model::World& world, const nlohmann::json& spec,
+                                   const CallContext& ctx);
 // Modelled round-trip time (sim/api/verb_latency.cc).
 Result<nlohmann::json> LatencyVerb(model::World& world, const nlohmann::json& spec,
                                    const CallContext& ctx);

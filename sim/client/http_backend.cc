@@ -71,6 +71,10 @@ Result<json> HttpBackend::Bill(const json& spec, const CallContext& ctx) {
   return client_->Post(Target("bill", ctx), spec);
 }
 
+Result<json> HttpBackend::Traffic(const json& spec, const CallContext& ctx) {
+  return client_->Post(Target("traffic", ctx), spec);
+}
+
 Result<json> HttpBackend::Latency(const json& spec, const CallContext& ctx) {
   return client_->Post(Target("latency", ctx), spec);
 }

@@ -25,6 +25,20 @@ void Detach(World& world, Scope& scope, Address& a) {
   a.private_ip = 0;
 }
 
+// An address held by a NAT gateway stays with it until the gateway is deleted (Amazon VPC User
+// Guide, "NAT gateways": the Elastic IP cannot be disassociated while the gateway uses it).
+bool HeldByNatGateway(Scope& scope, const Address& a) {
+  const NetworkInterface* eni = scope.interfaces.Find(a.eni_id);
+  return !a.association_id.empty() && eni != nullptr && eni->requester_managed;
+}
+
+Error InUseByNatGateway(const Address& a) {
+  return MakeError(ErrorCode::kInvalidIpAddressInUse,
+                   "The address with allocation id [" + a.allocation_id +
+                       "] is in use by a NAT gateway (network interface " + a.eni_id +
+                       "). Delete the NAT gateway first.");
+}
+
 void GiveReplacementIp(World& world, Scope& scope, const std::string& instance_id) {
   if (Instance* inst = scope.instances.Find(instance_id)) AssignAutoPublicIp(world, scope, *inst);
 }
@@ -108,6 +122,16 @@ Result<std::string> AssociateAddress(World& world, Scope& scope, Address& addres
         ErrorCode::kInvalidParameterValue,
         "The private IP address " + target.private_ip + " is not assigned to interface " + eni->id);
   }
+  if (HeldByNatGateway(scope, address)) {
+    return MakeError(
+        ErrorCode::kResourceAlreadyAssociated,
+        "resource " + address.allocation_id + " is already associated with " + address.eni_id);
+  }
+  if (eni->requester_managed) {
+    return MakeError(ErrorCode::kInvalidParameterValue,
+                     "The network interface " + eni->id +
+                         " is managed by a NAT gateway and cannot take another address");
+  }
   bool already_here = address.eni_id == eni->id;
   if (!address.association_id.empty() && !already_here && !target.allow_reassociation) {
     return MakeError(
@@ -143,6 +167,7 @@ Result<std::string> AssociateAddress(World& world, Scope& scope, Address& addres
 Status DisassociateAddress(World& world, Scope& scope, const std::string& association_id) {
   for (Address& a : scope.addresses.values()) {
     if (a.association_id == association_id) {
+      if (HeldByNatGateway(scope, a)) return InUseByNatGateway(a);
       std::string instance_id = a.instance_id;
       Detach(world, scope, a);
       GiveReplacementIp(world, scope, instance_id);
@@ -155,6 +180,7 @@ Status DisassociateAddress(World& world, Scope& scope, const std::string& associ
 }
 
 Status ReleaseAddress(World& world, Scope& scope, Address& address) {
+  if (HeldByNatGateway(scope, address)) return InUseByNatGateway(address);
   if (!address.association_id.empty()) {
     return MakeError(ErrorCode::kInvalidIpAddressInUse, "The address with allocation id [" +
                                                             address.allocation_id +

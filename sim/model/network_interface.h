@@ -31,6 +31,9 @@ struct NetworkInterface {
   SimTime attach_time = 0;
   bool delete_on_termination = true;
   bool source_dest_check = true;
+  // "interface", or "nat_gateway" for the interface a NAT gateway owns (RequesterManaged).
+  std::string interface_type = "interface";
+  bool requester_managed = false;
   TagList tags;
 };
 

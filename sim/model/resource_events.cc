@@ -52,4 +52,20 @@ void EmitAddress(World& world, const Scope& scope, const Address& address, Resou
   world.Emit(event);
 }
 
+void EmitNatGatewayState(World& world, const Scope& scope, const NatGateway& gateway) {
+  ResourceEvent event =
+      EventOf(scope, ResourceEvent::Kind::kNatGatewayState, gateway.id, gateway.serial);
+  event.detail = gateway.state;
+  world.Emit(event);
+}
+
+void EmitDataTransfer(World& world, const Scope& scope, std::string_view resource_id,
+                      std::string_view usage_base, std::string_view peer_region, std::int64_t mib) {
+  ResourceEvent event = EventOf(scope, ResourceEvent::Kind::kDataTransfer, resource_id, 0);
+  event.detail = usage_base;
+  event.detail2 = peer_region;
+  event.mib = mib;
+  world.Emit(event);
+}
+
 }  // namespace ec2sim::model

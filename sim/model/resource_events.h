@@ -3,6 +3,7 @@
 #ifndef EC2SIM_MODEL_RESOURCE_EVENTS_H_
 #define EC2SIM_MODEL_RESOURCE_EVENTS_H_
 
+#include <cstdint>
 #include <string_view>
 
 #include "sim/model/scope.h"
@@ -22,6 +23,13 @@ void EmitVolume(World& world, const Scope& scope, const Volume& volume, bool cre
 // kAddressDisassociated); `instance_id` is the instance associated or disassociated.
 void EmitAddress(World& world, const Scope& scope, const Address& address, ResourceEvent::Kind kind,
                  std::string_view instance_id = {});
+
+// The NAT gateway entered its current state (kNatGatewayState).
+void EmitNatGatewayState(World& world, const Scope& scope, const NatGateway& gateway);
+// `mib` MiB billed to `resource_id` under the usage type `usage_base` (kDataTransfer);
+// `peer_region` names the other region of an inter-region transfer.
+void EmitDataTransfer(World& world, const Scope& scope, std::string_view resource_id,
+                      std::string_view usage_base, std::string_view peer_region, std::int64_t mib);
 
 }  // namespace ec2sim::model
 

@@ -16,6 +16,8 @@ list(APPEND EC2SIM_MODEL_SOURCES
   sim/model/vpc/vpcs.cc
   sim/model/vpc/subnets.cc
   sim/model/vpc/dhcp_options.cc
+  sim/model/vpc/nat_gateways.cc
+  sim/model/vpc/traffic.cc
   sim/model/instances.cc
   sim/model/launch.cc
   sim/model/addresses.cc

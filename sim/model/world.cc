@@ -11,6 +11,7 @@ World::World(const SandboxOptions& options)
     : options_(options), sim_(options.start), rng_(options.seed) {
   if (options.timing == Timing::kInstant) {
     times_.launch = times_.start = times_.stop = times_.terminate = times_.status_checks = 0;
+    times_.nat_create = times_.nat_delete = 0;
   }
 }
 

@@ -34,6 +34,12 @@ struct ResourceEvent {
     kAddressDisassociated,  // resource: allocation id; detail: instance id
     kVolumeCreated,         // resource: volume id; detail: volume type; size_gib
     kVolumeDeleted,         // same fields as kVolumeCreated
+    kNatGatewayState,       // resource: NAT gateway id; detail: new state name
+    // Data moved along a path that AWS bills (sim/model/vpc/traffic.h). resource: the instance or
+    // NAT gateway billed; detail: the usage type without region prefix ("DataTransfer-Out-Bytes",
+    // "DataTransfer-Regional-Bytes", "NatGateway-Bytes", "AWS-Out-Bytes"); detail2: the other
+    // region for "AWS-Out-Bytes"; mib. serial is 0: transfers are not resources.
+    kDataTransfer,
   };
   Kind kind = Kind::kInstanceState;
   std::string_view account;
@@ -46,7 +52,8 @@ struct ResourceEvent {
   std::uint64_t serial = 0;
   Ipv4 address = 0;
   int size_gib = 0;
-  SimTime at = 0;  // set by World::Emit
+  std::int64_t mib = 0;  // kDataTransfer: MiB moved (1 GB as AWS bills data = 1,024 MiB)
+  SimTime at = 0;        // set by World::Emit
 };
 
 // Durations of state transitions in Timing::kRealistic (documented in docs/model.md).
@@ -57,6 +64,9 @@ struct TransitionTimes {
   Duration terminate = 15 * kSecond;     // shutting-down -> terminated
   Duration terminated_visible = kHour;   // terminated records stay describable this long
   Duration status_checks = 2 * kMinute;  // status checks report "initializing" this long
+  Duration nat_create = 2 * kMinute;     // NAT gateway pending -> available (or failed)
+  Duration nat_delete = kMinute;         // NAT gateway deleting -> deleted
+  Duration nat_gone_visible = kHour;     // deleted or failed NAT gateways stay describable
 };
 
 class World {

@@ -61,8 +61,8 @@ namespace ec2sim::scenario {
     "단계는 JSON 객체여야 합니다(받은 값: {1})")                                                   \
   X(kOneVerb, "one verb per step, got {1}", "단계마다 동사는 하나입니다(받은 동사: {1})")          \
   X(kUnknownVerb, "unknown verb {1}", "알 수 없는 동사 {1}")                                       \
-  X(kNoVerb, "no verb (one of call, advance, wait, probe, bill, latency, note)",                   \
-    "동사가 없습니다(call, advance, wait, probe, bill, latency, note 중 하나)")                    \
+  X(kNoVerb, "no verb (one of call, advance, wait, probe, bill, latency, traffic, note)",          \
+    "동사가 없습니다(call, advance, wait, probe, bill, latency, traffic, note 중 하나)")           \
   X(kUnknownKey, "unknown key {1}", "알 수 없는 키 {1}")                                           \
   X(kCallNeedsAction, "needs an EC2 action name such as \"RunInstances\"",                         \
     "\"RunInstances\" 같은 EC2 작업 이름이 필요합니다")                                            \

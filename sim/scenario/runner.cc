@@ -26,6 +26,8 @@ std::string_view VerbName(StepVerb verb) {
       return "bill";
     case StepVerb::kLatency:
       return "latency";
+    case StepVerb::kTraffic:
+      return "traffic";
     case StepVerb::kNote:
       return "note";
   }
@@ -162,6 +164,9 @@ class StepRunner {
       case StepVerb::kLatency:
         out.summary = "latency";
         return backend_.Latency(params_, ctx);
+      case StepVerb::kTraffic:
+        out.summary = "traffic";
+        return backend_.Traffic(params_, ctx);
       default:
         assert(false && "verb handled above");
         return std::nullopt;

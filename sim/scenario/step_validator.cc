@@ -23,13 +23,14 @@ struct VerbInfo {
   bool has_result;  // whether save / expect / expect_error make sense
 };
 
-constexpr std::array<VerbInfo, 7> kVerbs = {{
+constexpr std::array<VerbInfo, 8> kVerbs = {{
     {"call", StepVerb::kCall, true},
     {"advance", StepVerb::kAdvance, false},
     {"wait", StepVerb::kWait, true},
     {"probe", StepVerb::kProbe, true},
     {"bill", StepVerb::kBill, true},
     {"latency", StepVerb::kLatency, true},
+    {"traffic", StepVerb::kTraffic, true},
     {"note", StepVerb::kNote, false},
 }};
 
@@ -189,6 +190,7 @@ class StepChecker {
       case StepVerb::kProbe:
       case StepVerb::kBill:
       case StepVerb::kLatency:
+      case StepVerb::kTraffic:
         if (!operand.is_object()) {
           Fail(verb.name, MessageId::kMustBeObject, {Kind(operand)});
           return;

@@ -193,7 +193,7 @@ HttpResponse AdminApi::Handle(const HttpRequest& request) {
     caller = auth->user;
     // The clock too: each account has its own, which a learner moves for themselves alone.
     bool learner_route = route == "call" || route == "probe" || route == "bill" ||
-                         route == "latency" || route == "clock";
+                         route == "latency" || route == "traffic" || route == "clock";
     if (!caller->admin && !learner_route) {
       return JsonError(403, "UnauthorizedOperation",
                        "You are not authorized to perform this operation: user '" +
@@ -217,7 +217,7 @@ HttpResponse AdminApi::Handle(const HttpRequest& request) {
   } else if (route == "bill") {
     method_ok = either();
     if (method_ok) r = Verb(route, caller, request);
-  } else if (route == "probe" || route == "latency") {
+  } else if (route == "probe" || route == "latency" || route == "traffic") {
     method_ok = only("POST");
     if (method_ok) r = Verb(route, caller, request);
   } else if (route == "state") {
@@ -229,8 +229,8 @@ HttpResponse AdminApi::Handle(const HttpRequest& request) {
   } else {
     r = JsonError(404, "Ec2sim.NotFound",
                   "No admin route " + request.path +
-                      " (routes: health, accounts, reset, clock, bill, probe, latency, state, "
-                      "call)");
+                      " (routes: health, accounts, reset, clock, bill, probe, latency, traffic, "
+                      "state, call)");
   }
   if (!method_ok) {
     r = JsonError(405, "Ec2sim.MethodNotAllowed",
@@ -371,6 +371,7 @@ HttpResponse AdminApi::Verb(const std::string& verb, const User* caller,
   Result<json> result = world_.With(*account, [&](Sandbox& s) -> Result<json> {
     if (verb == "probe") return s.Probe(*spec, ctx);
     if (verb == "bill") return s.Bill(*spec, ctx);
+    if (verb == "traffic") return s.Traffic(*spec, ctx);
     return s.Latency(*spec, ctx);
   });
   HttpResponse r = result.ok() ? Json(200, *result) : JsonError(result.error());

@@ -44,6 +44,9 @@ class ResourceKindCoverage : public SandboxTest {
     std::string vpc = Call("DescribeVpcs")["Vpcs"][0]["VpcId"];
     Call("CreateEgressOnlyInternetGateway", {{"VpcId", vpc}});
     Call("CreateVpcPeeringConnection", {{"VpcId", vpc}, {"PeerVpcId", vpc}});
+    json subnets = Call("DescribeSubnets");
+    Call("CreateNatGateway",
+         {{"SubnetId", subnets["Subnets"][0]["SubnetId"]}, {"ConnectivityType", "private"}});
     std::map<model::Kind, std::string> ids;
     for (const ResourceKind& kind : model::ResourceKinds()) {
       if (!kind.describe_action.empty()) HarvestIds(Call(std::string(kind.describe_action)), ids);

@@ -7,4 +7,5 @@ list(APPEND EC2SIM_TEST_SOURCES
   billing/address_billing_test.cc
   billing/free_tier_billing_test.cc
   billing/bill_verb_test.cc
+  billing/network_billing_test.cc
 )

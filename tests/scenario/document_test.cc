@@ -88,8 +88,9 @@ TEST(ScenarioLoader, TwoVerbsInOneStepAreRejected) {
 }
 
 TEST(ScenarioLoader, StepWithoutVerbIsRejected) {
-  EXPECT_EQ(StepsError(R"([{"save": {}}])"),
-            "x.json: step 1: no verb (one of call, advance, wait, probe, bill, latency, note)");
+  EXPECT_EQ(
+      StepsError(R"([{"save": {}}])"),
+      "x.json: step 1: no verb (one of call, advance, wait, probe, bill, latency, traffic, note)");
   EXPECT_EQ(StepsError(R"([5])"), "x.json: step 1: a step must be a JSON object, got a number");
 }
 

@@ -209,7 +209,16 @@ TEST_F(ResultFit, EveryActionOfALabSessionEncodesWithoutLoss) {
     }
     Call("DeleteNetworkAcl", {{"NetworkAclId", acl_id}});
   }
+  json nat_eip = Call("AllocateAddress", {{"Domain", "vpc"}});
+  json nat = Call("CreateNatGateway", {{"SubnetId", subnets["Subnets"][0]["SubnetId"]},
+                                       {"AllocationId", nat_eip["AllocationId"]},
+                                       {"ClientToken", "nat-1"},
+                                       {"TagSpecifications", Tags("natgateway")}});
+  Call("DescribeNatGateways");  // pending
   sandbox_.Advance(2 * kHour);
+  Call("DescribeNatGateways");  // available
+  Call("DeleteNatGateway", {{"NatGatewayId", nat["NatGateway"]["NatGatewayId"]}});
+  Call("DescribeNatGateways");  // deleting
   Call("DeleteSecurityGroup", {{"GroupId", group}});
   if (sandbox_.HasAction("CreateVpc")) OwnNetworkSession();
   if (sandbox_.HasAction("CreateRouteTable")) {

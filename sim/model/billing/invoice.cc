@@ -5,6 +5,7 @@
 #include <utility>
 
 #include "sim/model/billing/free_tier.h"
+#include "sim/model/billing/network_rates.h"
 
 namespace ec2sim::billing {
 namespace {
@@ -21,13 +22,16 @@ Int128 AllowanceUnits(Pool pool) {
       return Int128{kFreeTierPublicIpv4Hours} * kDenominator;
     case Pool::kRemaps:
       return Int128{kFreeRemapsPerMonth} * kDenominator;
+    case Pool::kFreeDataOut:
+      return Int128{kFreeDataOutGbPerMonth} * kDenominator;
     case Pool::kNone:
       break;
   }
   return 0;
 }
 
-// Pool ids: 0..2 for the account-wide free-tier pools, 3.. for one remap pool per region.
+// Pool ids: 0..2 for the account-wide free-tier pools, 3.. for one remap pool per region and
+// the account-wide free data transfer out.
 struct PoolIds {
   std::vector<int> of_line;  // -1: none
   std::vector<Pool> kind;
@@ -37,6 +41,7 @@ PoolIds AssignPools(const std::vector<UsageLine>& usage) {
   PoolIds ids;
   ids.kind = {Pool::kFreeInstanceHours, Pool::kFreeEbs, Pool::kFreePublicIpv4};
   std::map<std::string, int> remap_pool;
+  int data_out_pool = -1;
   for (const UsageLine& line : usage) {
     int id = -1;
     switch (line.pool) {
@@ -55,6 +60,13 @@ PoolIds AssignPools(const std::vector<UsageLine>& usage) {
         id = it->second;
         break;
       }
+      case Pool::kFreeDataOut:
+        if (data_out_pool < 0) {
+          data_out_pool = static_cast<int>(ids.kind.size());
+          ids.kind.push_back(Pool::kFreeDataOut);
+        }
+        id = data_out_pool;
+        break;
       case Pool::kNone:
         break;
     }
@@ -77,8 +89,12 @@ Int128 UnitsPerMs(const UsageLine& line, Duration month_ms) {
   return Int128{line.weight} * kUnitsPerHourMs;
 }
 
+static_assert(kDenominator % kMibPerGb == 0, "a MiB must be a whole number of units");
+
 Int128 PointUnits(const UsageLine& line, std::int64_t amount) {
   if (line.measure == Measure::kCount) return Int128{amount} * kDenominator;
+  // kDenominator is a multiple of 1,024, so a MiB is an exact number of units of a GB.
+  if (line.measure == Measure::kGigabytes) return Int128{amount} * (kDenominator / kMibPerGb);
   return Int128{amount} * kUnitsPerHourMs;
 }
 
@@ -90,7 +106,8 @@ void MeasureMonth(const std::vector<UsageLine>& usage, const PoolIds& pools, boo
   for (std::size_t l = 0; l < usage.size(); ++l) {
     const UsageLine& line = usage[l];
     int pool = pools.of_line[l];
-    bool pooled = pool >= 0 && (line.pool == Pool::kRemaps || free_tier_month);
+    bool every_month = line.pool == Pool::kRemaps || line.pool == Pool::kFreeDataOut;
+    bool pooled = pool >= 0 && (every_month || free_tier_month);
     Int128 rate = UnitsPerMs(line, month_ms);
     for (const Span& s : Overlap(Span{lo, hi}, line.spans())) {
       SimTime counted_from = std::max(s.from, count_from);

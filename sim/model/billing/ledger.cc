@@ -84,6 +84,12 @@ void Ledger::OnEvent(const model::ResourceEvent& event) {
     case Kind::kVolumeDeleted:
       OnVolume(acct, event, event.kind == Kind::kVolumeCreated);
       break;
+    case Kind::kNatGatewayState:
+      OnNatGateway(acct, event);
+      break;
+    case Kind::kDataTransfer:
+      OnTransfer(acct, event);
+      break;
   }
 }
 
@@ -173,6 +179,50 @@ void Ledger::OnVolume(AccountMeters& acct, const model::ResourceEvent& event, bo
     m.life = Span{event.at, kOpen};
   }
   if (!created && m.life.open()) m.life.to = event.at;
+}
+
+void Ledger::OnNatGateway(AccountMeters& acct, const model::ResourceEvent& event) {
+  bool added = false;
+  NatGatewayMeter& m = FindOrAdd(acct.nat_gateways, acct, position_of_serial_, event, added);
+  if (added) {
+    m.id = event.resource_id;
+    m.region = event.region;
+  }
+  // Billed from creation until it is deleted or failed (Amazon VPC pricing: "NAT gateway
+  // hourly charge ... for each hour that your NAT gateway is provisioned and available").
+  // One that fails while pending was never provisioned, and is not billed.
+  if (event.detail == "pending" || event.detail == "available") {
+    OpenSpan(m.billed, event.at);
+  } else if (event.detail == "failed" && !m.billed.empty() && m.billed.back().open()) {
+    m.billed.pop_back();
+  } else {
+    CloseSpan(m.billed, event.at);
+  }
+}
+
+void Ledger::OnTransfer(AccountMeters& acct, const model::ResourceEvent& event) {
+  std::string key = std::string(event.detail) + '\n' + std::string(event.resource_id) + '\n' +
+                    std::string(event.detail2);
+  auto [it, added] = acct.transfer_index.emplace(std::move(key), acct.transfers.size());
+  if (added) {
+    TransferMeter m;
+    m.usage_base = event.detail;
+    m.resource_id = event.resource_id;
+    m.region = event.region;
+    m.peer_region = event.detail2;
+    acct.transfers.push_back(std::move(m));
+  }
+  // The data has arrived by `event.at`: stamped a millisecond earlier, it belongs to a bill that
+  // ends now (bills count [from, to)), and a transfer at midnight to the month it ends.
+  SimTime at = std::max(event.at - 1, world_.options().start);
+  // Transfers at one instant add up in one point, so a loop of traffic steps that never moves
+  // the clock keeps one point, not one per step.
+  std::vector<TransferAmount>& amounts = acct.transfers[it->second].amounts;
+  if (!amounts.empty() && amounts.back().at == at) {
+    amounts.back().mib += event.mib;
+  } else {
+    amounts.push_back(TransferAmount{at, event.mib});
+  }
 }
 
 BillingTerms Ledger::terms() const {

@@ -68,6 +68,29 @@ struct ElasticIpMeter {
   std::vector<Association> associations;
 };
 
+// A NAT gateway: the spans it was pending or available (billed per hour or part of one).
+struct NatGatewayMeter {
+  std::string id;
+  std::string region;
+  std::vector<Span> billed;
+};
+
+// Data moved at an instant, in MiB (1 GB as AWS bills data transfer = 1,024 MiB).
+struct TransferAmount {
+  SimTime at = 0;
+  std::int64_t mib = 0;
+};
+
+// The data one resource moved under one usage type ("DataTransfer-Out-Bytes",
+// "DataTransfer-Regional-Bytes", "NatGateway-Bytes", or "AWS-Out-Bytes" to `peer_region`).
+struct TransferMeter {
+  std::string usage_base;
+  std::string resource_id;
+  std::string region;
+  std::string peer_region;
+  std::vector<TransferAmount> amounts;  // in time order
+};
+
 // Resource id -> position in a list of meters, for lookups by id when an invoice is built (the
 // ledger finds the meters of events by resource serial). Never iterated, so its order cannot reach
 // an invoice.
@@ -94,6 +117,10 @@ struct AccountMeters {
   std::vector<VolumeMeter> volumes;
   std::vector<AutoIpMeter> auto_ips;
   std::vector<ElasticIpMeter> elastic_ips;
+  std::vector<NatGatewayMeter> nat_gateways;
+  std::vector<TransferMeter> transfers;
+  // (usage base, resource, peer region) -> position in `transfers`; transfers carry no serial.
+  std::map<std::string, std::size_t, std::less<>> transfer_index;
   MeterIndex instance_index;           // Elastic IP associations name instances by id
   std::vector<std::uint64_t> serials;  // the world serial of every resource metered here
 

@@ -2,6 +2,7 @@
 list(APPEND EC2SIM_MODEL_SOURCES
   sim/model/billing/money.cc
   sim/model/billing/rates.cc
+  sim/model/billing/network_rates.cc
   sim/model/billing/meters.cc
   sim/model/billing/usage.cc
   sim/model/billing/free_tier.cc

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "sim/model/billing/network_rates.h"
+
 namespace ec2sim::billing {
 namespace {
 
@@ -95,6 +97,12 @@ void AddElasticIpLegacy(const ElasticIpMeter& m, const AccountMeters& meters,
   // Free while associated with an instance that is running; charged for the rest of its life.
   std::vector<Span> free;
   for (const Association& a : m.associations) {
+    // No instance: a NAT gateway's interface holds it, which the legacy rule did not charge.
+    if (a.instance_id.empty()) {
+      Span s = Clip(a.span, m.life.from, m.life.to);
+      if (s.from <= s.to) free.push_back(s);
+      continue;
+    }
     const InstanceMeter* inst = meters.FindInstance(a.instance_id);
     if (inst == nullptr) continue;
     for (const Span& s : Overlap(Clip(a.span, m.life.from, m.life.to), inst->runs)) {
@@ -117,6 +125,55 @@ void AddElasticIpLegacy(const ElasticIpMeter& m, const AccountMeters& meters,
   remaps.description = "Elastic IP remap; the first 100 a month in a region are free";
   for (const Association& a : m.associations) remaps.points.push_back(Point{a.span.from, 1});
   out.push_back(std::move(remaps));
+}
+
+// Billed per NAT gateway-hour, a started hour counting as a whole one (Amazon VPC pricing:
+// "Each partial NAT gateway-hour consumed is billed as a full hour").
+void AddNatGateway(const NatGatewayMeter& m, SimTime now, std::vector<UsageLine>& out) {
+  UsageLine line;
+  line.usage_type = UsageType(m.region, kNatHoursBase);
+  line.resource_id = m.id;
+  line.region = m.region;
+  line.unit = "Hrs";
+  line.measure = Measure::kHours;
+  line.rate = NatGatewayHourRate(m.region);
+  line.description = "NAT gateway-hour, a partial hour billed as a full hour";
+  for (const Span& life : m.billed) {
+    SimTime end = std::min(life.to, now);
+    Duration extra = TopUp(end - life.from, /*hourly=*/true);
+    if (extra > 0) line.points.push_back(Point{std::max(life.from, end - 1), extra});
+  }
+  line.Borrow(m.billed);
+  out.push_back(std::move(line));
+}
+
+void AddTransfer(const TransferMeter& m, std::vector<UsageLine>& out) {
+  UsageLine line;
+  line.usage_type = TransferUsageType(m.region, m.usage_base, m.peer_region);
+  line.resource_id = m.resource_id;
+  line.region = m.region;
+  line.unit = "GB";
+  line.measure = Measure::kGigabytes;
+  if (m.usage_base == kDataOutBase) {
+    line.rate = DataOutGbRate(m.region);
+    line.pool = Pool::kFreeDataOut;
+    line.description =
+        "Data transfer out to the internet, per GB; the first 100 GB a month "
+        "across all regions are free";
+  } else if (m.usage_base == kRegionalBase) {
+    line.rate = RegionalGbRate(m.region);
+    line.description =
+        "Data transfer between Availability Zones (or over public addresses) in "
+        "one region, per GB on each side";
+  } else if (m.usage_base == kNatBytesBase) {
+    line.rate = NatGatewayGbRate(m.region);
+    line.description = "Data processed by the NAT gateway, per GB";
+  } else {
+    line.rate = InterRegionGbRate(m.region);
+    line.description = "Data transfer to " + m.peer_region + ", per GB";
+  }
+  for (const TransferAmount& a : m.amounts) line.points.push_back(Point{a.at, a.mib});
+  out.push_back(std::move(line));
 }
 
 }  // namespace
@@ -142,6 +199,12 @@ std::vector<UsageLine> BuildUsage(const AccountMeters& meters, PricingPolicy pol
     } else {
       AddElasticIp2024(m, out);
     }
+  }
+  for (const NatGatewayMeter& m : meters.nat_gateways) {
+    if (wanted(m.region)) AddNatGateway(m, now, out);
+  }
+  for (const TransferMeter& m : meters.transfers) {
+    if (wanted(m.region)) AddTransfer(m, out);
   }
   // Before 2024 an auto-assigned address cost nothing.
   if (policy == PricingPolicy::kPublicIpv4_2024) {

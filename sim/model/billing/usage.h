@@ -16,16 +16,19 @@
 namespace ec2sim::billing {
 
 enum class Measure {
-  kHours,     // spans accrue hours; points are milliseconds
-  kGbMonths,  // spans accrue weight GiB x the share of their calendar month
-  kCount,     // points are counts; no spans
+  kHours,      // spans accrue hours; points are milliseconds
+  kGbMonths,   // spans accrue weight GiB x the share of their calendar month
+  kCount,      // points are counts; no spans
+  kGigabytes,  // points are MiB (1,024 to the GB); no spans
 };
 
 // Which monthly allowance a line draws from. The free-tier pools are shared by every region of
-// the account; the remap pool is per region.
-enum class Pool { kNone, kFreeInstanceHours, kFreeEbs, kFreePublicIpv4, kRemaps };
+// the account; the remap pool is per region; the free data transfer out is account-wide and
+// renews every month for every account (not only in its free-tier year).
+enum class Pool { kNone, kFreeInstanceHours, kFreeEbs, kFreePublicIpv4, kRemaps, kFreeDataOut };
 
-// A one-off amount owed at an instant: milliseconds (kHours) or a count (kCount).
+// A one-off amount owed at an instant: milliseconds (kHours), a count (kCount) or MiB
+// (kGigabytes).
 struct Point {
   SimTime at = 0;
   std::int64_t amount = 0;
@@ -36,7 +39,7 @@ struct UsageLine {
   std::string resource_id;
   std::string region;
   std::string description;
-  std::string unit;  // "Hrs", "GB-Mo", "IP-Hrs", "Count"
+  std::string unit;  // "Hrs", "GB-Mo", "IP-Hrs", "Count", "GB"
   Measure measure = Measure::kHours;
   std::int64_t weight = 1;  // GiB for kGbMonths
   Rate rate;

@@ -116,6 +116,11 @@ std::string BlockAdvice(const ProbeOutcome& o, const Hop& h) {
     case HopKind::kNatGateway:
       return NatAdvice(o, h);
     case HopKind::kInstance:
+      // An interface of no instance (a NAT gateway's) terminates no connections of its own.
+      if (h.instance == nullptr) {
+        return OwnerLabel(h) + " belongs to no instance (" + h.eni->description +
+               "): nothing there accepts or opens connections.";
+      }
       return OwnerLabel(h) + " is " + model::StateName(h.instance->state) +
              ": only a running instance sends or receives traffic" +
              (h.instance->state == model::InstanceState::kStopped

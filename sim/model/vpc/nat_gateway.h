@@ -25,7 +25,9 @@ struct NatGateway {
   std::string failure_code;
   std::string failure_message;
   SimTime create_time = 0;
-  SimTime delete_time = -1;  // -1 until deleted
+  SimTime delete_time = -1;    // -1 until deleted
+  std::string association_id;  // public: the Elastic IP's association while it holds it
+  std::string client_token;    // CreateNatGateway's ClientToken, for idempotent retries
   TagList tags;
 };
 
