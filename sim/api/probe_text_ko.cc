@@ -242,9 +242,9 @@ std::string EndAdvice(const ProbeOutcome& o) {
              "프라이빗 주소에는 활성 VPC 피어링 연결로 가는 라우팅으로만, 그리고 그 VPC 자체의 "
              "주소에만 닿습니다(피어링은 전이되지 않음, VPN은 시뮬레이션하지 않음).";
     case Reason::kNatGatewayInbound:
-      return addr +
-             ": NAT 게이트웨이의 주소입니다. NAT 게이트웨이는 그 뒤의 인스턴스가 시작한 연결만 "
-             "전달하고 밖에서 오는 연결은 받지 않습니다.";
+      return addr + ": NAT 게이트웨이 " + o.nat_gateway_id +
+             "의 주소입니다. NAT 게이트웨이는 그 뒤의 인스턴스가 시작한 연결만 전달하고 밖에서 "
+             "오는 연결은 받지 않습니다.";
     case Reason::kOutsideSimulation:
       return "출발지 " + o.source.text + "도 목적지 " + o.destination.text +
              "도 시뮬레이션된 인스턴스가 아닙니다.";

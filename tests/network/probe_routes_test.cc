@@ -181,9 +181,9 @@ TEST_F(ProbeRoutes, NatGatewayAcceptsNoConnectionFromOutside) {
   json in = Probe(kClient, ip, 22);
   EXPECT_EQ(in["Verdict"], "blocked");
   EXPECT_EQ(in["BlockedBy"]["Reason"], "nat-gateway-inbound");
-  EXPECT_TRUE(Has(in, "belongs to a NAT gateway")) << in["Explanation"];
+  EXPECT_TRUE(Has(in, "belongs to NAT gateway " + nat)) << in["Explanation"];
   json ko = Probe(kClient, ip, 22, "ko");
-  EXPECT_TRUE(Has(ko, "NAT 게이트웨이의 주소입니다")) << ko["Explanation"];
+  EXPECT_TRUE(Has(ko, "NAT 게이트웨이 " + nat + "의 주소입니다")) << ko["Explanation"];
 }
 
 TEST_F(ProbeRoutes, PendingOrPrivateNatGatewayDoesNotForward) {

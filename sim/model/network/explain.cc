@@ -168,9 +168,9 @@ std::string EndAdvice(const ProbeOutcome& o) {
              "a route to an active peering connection reaches another VPC's private addresses, "
              "and only that VPC's own (peering is not transitive; VPNs are not simulated).";
     case Reason::kNatGatewayInbound:
-      return addr +
-             " belongs to a NAT gateway, which carries connections that instances behind it "
-             "start and accepts none from outside.";
+      return addr + " belongs to NAT gateway " + o.nat_gateway_id +
+             ", which carries connections that instances behind it start and accepts none from "
+             "outside.";
     case Reason::kOutsideSimulation:
       return "Neither " + o.source.text + " nor " + o.destination.text +
              " belongs to a simulated instance.";

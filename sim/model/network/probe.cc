@@ -249,6 +249,7 @@ Result<ProbeOutcome> RunProbe(model::World& world, const ProbeRequest& request,
   if (res.blocked != Reason::kNone) {
     out.verdict.reason = res.blocked;
     out.blocked_at_source = res.blocked_at_source;
+    out.nat_gateway_id = res.nat_gateway_id;
   } else {
     out.verdict = Evaluate(res.source, res.destination, request.traffic, {}, &out.trace);
   }

@@ -50,6 +50,7 @@ struct ProbeOutcome {
   Verdict verdict;
   Trace trace;
   bool blocked_at_source = false;  // for a verdict reached before any component
+  std::string nat_gateway_id;      // kNatGatewayInbound: the gateway that holds the address
   std::string connection;          // the connection's name, when one is involved
   ConnectionState connection_state = ConnectionState::kNone;
   std::string closed_by;  // kClosed: what cut the connection earlier, in words

@@ -109,14 +109,6 @@ bool Peered(const Located& a, const Located& b) {
   return routes_to(a, b) || routes_to(b, a);
 }
 
-// The address of a NAT gateway, which starts connections but accepts none.
-bool IsNatGatewayAddress(const model::Scope& scope, Ipv4 ip) {
-  for (const model::NatGateway& nat : scope.nat_gateways.values()) {
-    if (nat.public_ip == ip || nat.private_ip == ip) return true;
-  }
-  return false;
-}
-
 bool InAwsPublicPool(Ipv4 ip) {
   for (const model::RegionInfo& region : model::Regions()) {
     for (const model::Cidr4& block : region.public_blocks) {
@@ -219,8 +211,8 @@ Result<Resolution> ResolveEnds(NetworkView& view, const model::Scope& home, cons
   // address, as a destination it answers nothing.
   if (s.found() && s.instance == nullptr) s = Located{};
   if (d.found() && d.instance == nullptr) {
-    return fail(IsNatGatewayAddress(*d.scope, to.address) ? Reason::kNatGatewayInbound
-                                                          : Reason::kUnknownAddress,
+    res.nat_gateway_id = NatGatewayIdAt(d.scope, to.address);
+    return fail(res.nat_gateway_id.empty() ? Reason::kUnknownAddress : Reason::kNatGatewayInbound,
                 false);
   }
   if (s.found() && s.eni == d.eni) {
@@ -258,6 +250,14 @@ Result<Resolution> ResolveEnds(NetworkView& view, const model::Scope& home, cons
   res.source_instance = s.instance;
   res.destination_instance = d.instance;
   return res;
+}
+
+std::string NatGatewayIdAt(const model::Scope* scope, Ipv4 ip) {
+  if (scope == nullptr || ip == 0) return "";
+  for (const model::NatGateway& nat : scope->nat_gateways.values()) {
+    if (nat.public_ip == ip || nat.private_ip == ip) return nat.id;
+  }
+  return "";
 }
 
 }  // namespace ec2sim::network

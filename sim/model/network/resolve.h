@@ -29,6 +29,9 @@ Result<EndRef> ParseEnd(std::string_view text, std::string_view key);
 // route.
 bool IsPrivateAddress(model::Ipv4 ip);
 
+// The id of the NAT gateway in `scope` that holds `ip` (public or private), or "" when none does.
+std::string NatGatewayIdAt(const model::Scope* scope, model::Ipv4 ip);
+
 // Both ends resolved, or the reason there is nothing to evaluate.
 struct Resolution {
   Endpoint source;
@@ -39,6 +42,7 @@ struct Resolution {
   const model::Instance* source_instance = nullptr;
   const model::Instance* destination_instance = nullptr;
   bool destination_foreign = false;  // a confined probe reached another account's address
+  std::string nat_gateway_id;        // kNatGatewayInbound: the gateway that holds the address
 };
 
 // Resolves ends. Instance ids and public addresses are found in every account and region
