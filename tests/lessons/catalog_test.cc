@@ -9,14 +9,14 @@ namespace {
 
 const Course& Built() { return fixtures::BuiltCourse(); }
 
-TEST(LessonCatalog, HasEightLessonsNumberedOneToEight) {
+TEST(LessonCatalog, HasTenLessonsNumberedOneToTen) {
   const Course& course = Built();
-  ASSERT_EQ(course.lessons.size(), 8u);
-  for (int i = 0; i < 8; ++i) {
+  ASSERT_EQ(course.lessons.size(), 10u);
+  for (int i = 0; i < 10; ++i) {
     EXPECT_EQ(course.lessons[i].number, i + 1);
     EXPECT_NE(FindLesson(course, i + 1), nullptr);
   }
-  EXPECT_EQ(FindLesson(course, 9), nullptr);
+  EXPECT_EQ(FindLesson(course, 11), nullptr);
 }
 
 TEST(LessonCatalog, EveryLessonIsWrittenInBothLanguages) {

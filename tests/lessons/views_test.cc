@@ -39,7 +39,7 @@ TEST(LessonViews, ListShowsEveryLessonInTheChosenLanguage) {
   }
   EXPECT_LE(WidestLine(ko), 80u);
   auto json = LessonListJson(Built(), Lang::kKo);
-  ASSERT_EQ(json.size(), 8u);
+  ASSERT_EQ(json.size(), 10u);
   EXPECT_EQ(json[2]["title"], Built().lessons[2].title.ko);
 }
 
