@@ -123,7 +123,7 @@ class LessonOverServer(unittest.TestCase):
         self.assertEqual(lesson3(rows[idle_account])["met"], 0)
         self.assertEqual(lesson3(rows[idle_account])["goals"]["named-web"], "missed")
         for row in rows.values():
-            self.assertEqual(len({l["lesson"] for l in row["lessons"]}), 8)
+            self.assertEqual(len({l["lesson"] for l in row["lessons"]}), 10)
             self.assertEqual(row["met"], sum(l["met"] for l in row["lessons"]))
             self.assertEqual(row["total"], sum(l["total"] for l in row["lessons"]))
         # Some goals are about what is absent (no idle Elastic IP), so an empty account meets
