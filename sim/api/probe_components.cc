@@ -47,7 +47,7 @@ void AddPorts(json& j, const Hop& h, int protocol) {
 
 // A route-table component: the table, the subnet it decides for, the address looked up
 // (Destination), and the route taken (RouteDestination, Target, State) when one matched.
-void RouteTableJson(const Hop& h, json& j) {
+void RouteTableComponentJson(const Hop& h, json& j) {
   if (h.route_table != nullptr) {
     j["Id"] = h.route_table->id;
     j["VpcId"] = h.route_table->vpc_id;
@@ -125,7 +125,7 @@ json ProbeComponentJson(const Hop& h, int protocol) {
       if (h.address != 0) j["PublicIpAddress"] = IpText(h.address);
       break;
     case HopKind::kRouteTable:
-      RouteTableJson(h, j);
+      RouteTableComponentJson(h, j);
       break;
     case HopKind::kNatGateway:
       j["Id"] = h.nat->id;

@@ -10,7 +10,7 @@
 namespace ec2sim::model {
 namespace {
 
-Error Invalid(std::string message) {
+Error InvalidLaunch(std::string message) {
   return MakeError(ErrorCode::kInvalidParameterValue, std::move(message));
 }
 
@@ -72,7 +72,7 @@ Result<Subnet*> ChooseSubnet(World& world, Scope& scope, const LaunchSpec& spec)
     for (Subnet* s : defaults) {
       if (s->az == spec.availability_zone) return s;
     }
-    return Invalid("Invalid availability zone: [" + spec.availability_zone + "]");
+    return InvalidLaunch("Invalid availability zone: [" + spec.availability_zone + "]");
   }
   // EC2 picks an AZ for the caller; the seeded choice keeps runs reproducible.
   return defaults[world.rng().Below(defaults.size())];
@@ -84,8 +84,8 @@ Result<std::vector<std::string>> ResolveGroups(Scope& scope, const LaunchSpec& s
   for (const std::string& id : spec.group_ids) {
     EC2SIM_ASSIGN_OR_RETURN(SecurityGroup * g, FindGroupById(scope, id));
     if (g->vpc_id != subnet.vpc_id) {
-      return Invalid("Security group " + id + " and subnet " + subnet.id +
-                     " belong to different networks.");
+      return InvalidLaunch("Security group " + id + " and subnet " + subnet.id +
+                           " belong to different networks.");
     }
     if (std::find(ids.begin(), ids.end(), g->id) == ids.end()) ids.push_back(g->id);
   }
@@ -141,21 +141,21 @@ Result<LaunchPlan> ValidateLaunch(World& world, Scope& scope, const LaunchSpec& 
       plan.image, ResolveImage(scope, spec.image_id, world.options().accept_unknown_images));
   plan.type = FindInstanceType(spec.instance_type);
   if (plan.type == nullptr) {
-    return Invalid("Invalid value '" + spec.instance_type + "' for InstanceType.");
+    return InvalidLaunch("Invalid value '" + spec.instance_type + "' for InstanceType.");
   }
   if (plan.type->architecture != plan.image.architecture) {
-    return Invalid("The architecture '" + plan.type->architecture +
-                   "' of the specified instance type does not match the architecture '" +
-                   plan.image.architecture + "' of the specified AMI.");
+    return InvalidLaunch("The architecture '" + plan.type->architecture +
+                         "' of the specified instance type does not match the architecture '" +
+                         plan.image.architecture + "' of the specified AMI.");
   }
   if (spec.min_count < 1 || spec.max_count < spec.min_count) {
-    return Invalid("MinCount must be at least 1 and MaxCount at least MinCount (MinCount=" +
-                   std::to_string(spec.min_count) + ", MaxCount=" + std::to_string(spec.max_count) +
-                   ").");
+    return InvalidLaunch("MinCount must be at least 1 and MaxCount at least MinCount (MinCount=" +
+                         std::to_string(spec.min_count) +
+                         ", MaxCount=" + std::to_string(spec.max_count) + ").");
   }
   if (spec.shutdown_behavior != "stop" && spec.shutdown_behavior != "terminate") {
-    return Invalid("Invalid value '" + spec.shutdown_behavior +
-                   "' for InstanceInitiatedShutdownBehavior.");
+    return InvalidLaunch("Invalid value '" + spec.shutdown_behavior +
+                         "' for InstanceInitiatedShutdownBehavior.");
   }
   if (!spec.key_name.empty() && scope.key_pairs.Find(spec.key_name) == nullptr) {
     return MakeError(ErrorCode::kInvalidKeyPairNotFound,
@@ -166,8 +166,8 @@ Result<LaunchPlan> ValidateLaunch(World& world, Scope& scope, const LaunchSpec& 
   if (spec.private_ip.has_value()) {
     auto ip = ParseIpv4(*spec.private_ip);
     if (!ip || !plan.subnet->cidr.Contains(*ip)) {
-      return Invalid("Address " + *spec.private_ip + " does not fall within the subnet's " +
-                     "address range");
+      return InvalidLaunch("Address " + *spec.private_ip + " does not fall within the subnet's " +
+                           "address range");
     }
     if (spec.max_count > 1) {
       return MakeError(ErrorCode::kInvalidParameterCombination,
@@ -178,7 +178,8 @@ Result<LaunchPlan> ValidateLaunch(World& world, Scope& scope, const LaunchSpec& 
     // https://docs.aws.amazon.com/vpc/latest/userguide/subnet-sizing.html).
     const Cidr4& block = plan.subnet->cidr;
     if (*ip < block.base + 4 || *ip == block.base + static_cast<Ipv4>(block.size() - 1)) {
-      return Invalid("Address " + *spec.private_ip + " is in subnet's reserved address range");
+      return InvalidLaunch("Address " + *spec.private_ip +
+                           " is in subnet's reserved address range");
     }
     if (plan.subnet->used.count(*ip)) {
       return MakeError(ErrorCode::kInvalidIpAddressInUse,
