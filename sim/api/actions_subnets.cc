@@ -29,24 +29,13 @@ Result<json> DeleteSubnetHandler(ApiContext& ctx, Params& p) {
   return json::object();
 }
 
-// An AttributeBooleanValue member ({"Value": true}); nullopt when absent.
-std::optional<bool> SubnetBoolAttribute(Params& p, const char* key) {
-  const json* v = p.Raw(key);
-  if (v == nullptr) return std::nullopt;
-  Params value(*v, key, p);
-  if (!value.ok()) return std::nullopt;
-  std::optional<bool> out = value.OptBool("Value");
-  value.Done();
-  return out.value_or(false);
-}
-
 // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_ModifySubnetAttribute.html: one
 // attribute per request. The attributes for customer-owned addresses, DNS64 and resource-name
 // DNS records are not modeled.
 Result<json> ModifySubnetAttributeHandler(ApiContext& ctx, Params& p) {
   std::string id = p.String("SubnetId");
-  std::optional<bool> map_public = SubnetBoolAttribute(p, "MapPublicIpOnLaunch");
-  std::optional<bool> assign_ipv6 = SubnetBoolAttribute(p, "AssignIpv6AddressOnCreation");
+  std::optional<bool> map_public = p.OptAttributeBool("MapPublicIpOnLaunch");
+  std::optional<bool> assign_ipv6 = p.OptAttributeBool("AssignIpv6AddressOnCreation");
   EC2SIM_RETURN_IF_ERROR(p.Finish());
   if (map_public.has_value() == assign_ipv6.has_value()) {
     return MakeError(

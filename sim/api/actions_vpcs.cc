@@ -10,17 +10,6 @@ namespace {
 
 using model::Vpc;
 
-// An AttributeBooleanValue member ({"Value": true}); nullopt when absent.
-std::optional<bool> ReadBoolAttribute(Params& p, const char* key) {
-  const json* v = p.Raw(key);
-  if (v == nullptr) return std::nullopt;
-  Params value(*v, key, p);
-  if (!value.ok()) return std::nullopt;
-  std::optional<bool> out = value.OptBool("Value");
-  value.Done();
-  return out.value_or(false);
-}
-
 // https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVpc.html
 Result<json> CreateVpcHandler(ApiContext& ctx, Params& p) {
   model::VpcSpec spec;
@@ -84,7 +73,7 @@ Result<json> ModifyVpcAttributeHandler(ApiContext& ctx, Params& p) {
   std::string id = p.String("VpcId");
   std::vector<std::pair<const VpcAttribute*, bool>> asked;
   for (const VpcAttribute& a : kVpcAttributes) {
-    if (auto v = ReadBoolAttribute(p, a.member)) asked.emplace_back(&a, *v);
+    if (auto v = p.OptAttributeBool(a.member)) asked.emplace_back(&a, *v);
   }
   EC2SIM_RETURN_IF_ERROR(p.Finish());
   if (asked.size() != 1) {

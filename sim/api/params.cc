@@ -168,6 +168,16 @@ std::optional<bool> Params::OptBool(std::string_view key) {
   return v->get<bool>();
 }
 
+std::optional<bool> Params::OptAttributeBool(std::string_view key) {
+  const json* v = Raw(key);
+  if (v == nullptr) return std::nullopt;
+  Params value(*v, std::string(key), *this);
+  if (!value.ok()) return std::nullopt;
+  std::optional<bool> out = value.OptBool("Value");
+  value.Done();
+  return out.value_or(false);
+}
+
 std::vector<std::string> Params::StringList(std::string_view key) {
   std::vector<std::string> out;
   const json* v = Take(key);

@@ -62,6 +62,8 @@ class Params {
   // An integer of any value (the caller checks its range with its own error).
   std::optional<std::int64_t> OptInt(std::string_view key);
   std::optional<bool> OptBool(std::string_view key);
+  // An AttributeBooleanValue member ({"Value": true}); a missing Value reads as false.
+  std::optional<bool> OptAttributeBool(std::string_view key);
   // A list of strings; absent means empty. More than kMaxListItems: kInvalidParameterValue.
   std::vector<std::string> StringList(std::string_view key);
   // Any JSON value (object or list) for the handler to decode; nullptr when absent.

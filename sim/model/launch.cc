@@ -253,13 +253,7 @@ Instance NewInstance(World& world, const LaunchSpec& spec, const LaunchPlan& pla
 NetworkInterface NewPrimaryInterface(World& world, const LaunchSpec& spec, const LaunchPlan& plan,
                                      const Instance& inst) {
   Subnet& subnet = *plan.subnet;
-  NetworkInterface eni;
-  eni.id = world.NewId("eni");
-  eni.serial = world.NewSerial();
-  eni.subnet_id = subnet.id;
-  eni.vpc_id = subnet.vpc_id;
-  eni.az = subnet.az;
-  eni.mac = NewMac(world);
+  NetworkInterface eni = NewInterfaceIn(world, subnet);
   if (spec.private_ip.has_value()) {
     eni.private_ip = *ParseIpv4(*spec.private_ip);
     subnet.used.insert(eni.private_ip);

@@ -116,6 +116,17 @@ Ipv4 AllocatePrivateIp(World& world, Subnet& subnet) {
   }
 }
 
+NetworkInterface NewInterfaceIn(World& world, const Subnet& subnet) {
+  NetworkInterface eni;
+  eni.id = world.NewId("eni");
+  eni.serial = world.NewSerial();
+  eni.subnet_id = subnet.id;
+  eni.vpc_id = subnet.vpc_id;
+  eni.az = subnet.az;
+  eni.mac = NewMac(world);
+  return eni;
+}
+
 std::string NewMac(World& world) {
   // Locally administered unicast, like the 0x02/0x06/0x0a/0x0e-prefixed MACs EC2 assigns.
   std::string hex = world.rng().Hex(10);

@@ -138,6 +138,9 @@ class World {
 // Helpers shared by the operation files.
 Ipv4 AllocatePrivateIp(World& world, Subnet& subnet);
 std::string NewMac(World& world);
+// A new interface in `subnet`: its id, serial, subnet, VPC, AZ and MAC address, drawn in that
+// order; the caller adds the private address and the rest.
+NetworkInterface NewInterfaceIn(World& world, const Subnet& subnet);
 
 }  // namespace ec2sim::model
 

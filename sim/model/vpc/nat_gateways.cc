@@ -135,13 +135,7 @@ Result<Address*> CheckNatRequest(Scope& scope, const NatGatewaySpec& spec, const
 }
 
 NetworkInterface NewNatInterface(World& world, Subnet& subnet, const NatGateway& g, Ipv4 ip) {
-  NetworkInterface eni;
-  eni.id = world.NewId("eni");
-  eni.serial = world.NewSerial();
-  eni.subnet_id = subnet.id;
-  eni.vpc_id = subnet.vpc_id;
-  eni.az = subnet.az;
-  eni.mac = NewMac(world);
+  NetworkInterface eni = NewInterfaceIn(world, subnet);
   eni.private_ip = ip != 0 ? ip : AllocatePrivateIp(world, subnet);
   subnet.used.insert(eni.private_ip);
   eni.description = "Interface for NAT Gateway " + g.id;
