@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "sim/model/key_files.h"
+#include "sim/model/key_import_formats.h"
 #include "sim/model/seeded_openssl.h"
 #include "sim/model/ssh_format.h"
 
@@ -218,7 +219,9 @@ bool ValidRsaFields(ssh::Reader& reader) {
   const std::optional<std::string_view> n = reader.NonNegativeMpint();
   if (!e || !n || !reader.AtEnd()) return false;
   const std::size_t bits = BitLength(*n);
-  if (bits != 1024 && bits != 2048 && bits != 4096) return false;
+  // Key lengths ImportKeyPair accepts
+  // (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/create-key-pairs.html).
+  if (bits != 1024 && bits != 2048 && bits != 3072 && bits != 4096) return false;
   // An even modulus or an exponent below 3 (or even) cannot be a working RSA key.
   return IsOdd(*n) && IsOdd(*e) && BitLength(*e) >= 2 && BitLength(*e) < bits;
 }
@@ -263,7 +266,11 @@ Result<ImportedKey> ImportPublicKey(std::string_view openssh_line) {
   if (type_name == kRsaType) {
     if (!ValidRsaFields(reader)) return InvalidFormat();
     out.type = KeyType::kRsa;
-    const std::optional<std::string> md5 = Digest("MD5", *blob);
+    // EC2 fingerprints an imported RSA key by the MD5 of its DER SubjectPublicKeyInfo, what
+    // `openssl pkey -pubin -outform DER | openssl md5 -c` prints
+    // (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/verify-keys.html).
+    EC2SIM_ASSIGN_OR_RETURN(std::string der, RsaBlobToSpkiDer(*blob));
+    const std::optional<std::string> md5 = Digest("MD5", der);
     if (!md5) return OpenSslFailure("MD5");
     out.fingerprint = ssh::ColonHex(*md5);
   } else {

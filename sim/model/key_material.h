@@ -45,14 +45,14 @@ struct ImportedKey {
   KeyType type;
   // "type base64" plus " comment" when the line had one; surrounding whitespace removed.
   std::string public_key_openssh;
-  // As EC2 reports it for imported keys. RSA: MD5 of the public key blob, lowercase
+  // As EC2 reports it for imported keys. RSA: MD5 of the DER SubjectPublicKeyInfo, lowercase
   // colon-separated hex. ED25519: base64 of SHA-256 of the blob, '='-padded.
   std::string fingerprint;
 };
 
 // Parses one OpenSSH public key line, "ssh-rsa AAAA... [comment]" or "ssh-ed25519 AAAA...
 // [comment]", as ImportKeyPair receives it after base64-decoding the request field. Accepts RSA
-// moduli of exactly 1024, 2048 or 4096 bits and ED25519.
+// moduli of exactly 1024, 2048, 3072 or 4096 bits and ED25519.
 // Errors: kInvalidKeyPairFormat, "Key is not in valid OpenSSH public key format", for anything
 // else: DSA, ECDSA, other RSA sizes, bad base64, a blob whose type disagrees with the line's, a
 // truncated or over-long blob, an empty line.

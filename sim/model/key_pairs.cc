@@ -1,6 +1,7 @@
 #include "sim/model/key_pairs.h"
 
 #include "sim/model/key_cache.h"
+#include "sim/model/key_import_formats.h"
 #include "sim/model/resource_kinds.h"
 
 namespace ec2sim::model {
@@ -55,7 +56,8 @@ Result<CreatedKeyPair> CreateKeyPair(World& world, Scope& scope, const std::stri
 Result<KeyPairRecord*> ImportKeyPair(World& world, Scope& scope, const std::string& name,
                                      const std::string& public_key, const TagList& tags) {
   EC2SIM_RETURN_IF_ERROR(CheckName(scope, name));
-  EC2SIM_ASSIGN_OR_RETURN(ImportedKey key, ImportPublicKey(public_key));
+  EC2SIM_ASSIGN_OR_RETURN(std::string line, PublicKeyAsOpenSshLine(public_key));
+  EC2SIM_ASSIGN_OR_RETURN(ImportedKey key, ImportPublicKey(line));
   KeyPairRecord record;
   record.key_pair_id = world.NewId("key");
   record.name = name;

@@ -10,14 +10,15 @@ namespace ec2sim::model {
 namespace {
 
 // Independently obtained with OpenSSH 9.2p1: `ssh-keygen -t rsa -b 1024` made the key and
-// `ssh-keygen -l -E md5 -f key.pub` printed "1024 MD5:1b:d8:0a:97:...".
+// `ssh-keygen -e -m PKCS8 -f key.pub | openssl pkey -pubin -outform DER | openssl md5 -c`
+// printed EC2's fingerprint of it (MD5 of the DER public key, not ssh-keygen's MD5).
 constexpr char kFixtureRsa1024[] =
     "ssh-rsa "
     "AAAAB3NzaC1yc2EAAAADAQABAAAAgQCzVhSbVxVqGcvb4MZF2HSg8XTLUApyHT0QysE7xt/rwbVVQQiyKXTuNRK"
     "CU60+SWGCaFsW0KiHnwLcl5wEJNbF78O4+5H/aHUaq91lJ39T1ilje8vI/"
     "HrYnfEIpmUGSbnFbzsxXh1TNF9JRsL7E8jgNJ"
     "GOCnQ4XxXYB6KlEH+vlQ== fixture@example";
-constexpr char kFixtureRsa1024Md5[] = "1b:d8:0a:97:54:a2:2d:8c:4f:2e:c6:70:b6:bc:34:54";
+constexpr char kFixtureRsa1024Md5[] = "4c:e7:b8:16:50:08:c6:de:40:f0:05:9f:12:64:3d:05";
 // Same tool: `ssh-keygen -t ed25519`, then `ssh-keygen -l -f key.pub` printed
 // "SHA256:GX5iQJA2uJqXqLqb9gvrSY3sv2cY/DrZ90zxOeeok1c"; EC2 shows it with the '=' padding.
 constexpr char kFixtureEd25519[] =
@@ -83,7 +84,7 @@ void ExpectInvalidFormat(std::string_view line) {
   EXPECT_EQ(r.error().message, kInvalidMessage) << line;
 }
 
-TEST(KeyImport, RsaFingerprintIsMd5AsSshKeygenPrintsIt) {
+TEST(KeyImport, RsaFingerprintIsMd5OfTheDerPublicKey) {
   Result<ImportedKey> key = ImportPublicKey(kFixtureRsa1024);
   ASSERT_TRUE(key.ok()) << key.error().message;
   EXPECT_EQ(key->type, KeyType::kRsa);

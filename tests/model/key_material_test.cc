@@ -128,9 +128,14 @@ TEST(KeyMaterial, CreatedRsaPublicLineMatchesKeyAndImportsWithOtherFingerprint) 
   Result<ImportedKey> imported = ImportPublicKey(key->public_key_openssh);
   ASSERT_TRUE(imported.ok());
   EXPECT_EQ(imported->type, KeyType::kRsa);
+  // EC2 fingerprints an imported RSA key by the MD5 of its DER SubjectPublicKeyInfo.
+  unsigned char* der = nullptr;
+  int der_size = i2d_PUBKEY(pkey.get(), &der);
+  ASSERT_GT(der_size, 0);
   unsigned char md5[EVP_MAX_MD_SIZE];
   unsigned int md5_size = 0;
-  ASSERT_EQ(EVP_Digest(blob.data(), blob.size(), md5, &md5_size, EVP_md5(), nullptr), 1);
+  ASSERT_EQ(EVP_Digest(der, static_cast<size_t>(der_size), md5, &md5_size, EVP_md5(), nullptr), 1);
+  OPENSSL_free(der);
   EXPECT_EQ(imported->fingerprint, ColonHexOf(md5, md5_size));
   EXPECT_NE(imported->fingerprint, key->fingerprint);
 }

@@ -12,3 +12,4 @@ list(APPEND EC2SIM_TEST_SOURCES
 list(APPEND EC2SIM_TEST_SOURCES model/resource_kinds_test.cc)
 list(APPEND EC2SIM_TEST_SOURCES model/vpcs_test.cc)
 list(APPEND EC2SIM_TEST_SOURCES model/route_tables_test.cc)
+list(APPEND EC2SIM_TEST_SOURCES model/key_import_formats_test.cc)
