@@ -22,6 +22,9 @@ const ActionTable& ActionTable::Get() {
     RegisterRouteTableActions(t);
     RegisterPeeringActions(t);
     RegisterNatGatewayActions(t);
+    RegisterInstanceAttributeActions(t);
+    RegisterCreditSpecificationActions(t);
+    RegisterAddressAttributeActions(t);
     return t;
   }();
   return kTable;

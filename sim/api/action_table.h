@@ -105,6 +105,9 @@ void RegisterInternetGatewayActions(ActionTable& table);
 void RegisterRouteTableActions(ActionTable& table);
 void RegisterPeeringActions(ActionTable& table);
 void RegisterNatGatewayActions(ActionTable& table);
+void RegisterInstanceAttributeActions(ActionTable& table);
+void RegisterCreditSpecificationActions(ActionTable& table);
+void RegisterAddressAttributeActions(ActionTable& table);
 
 }  // namespace ec2sim::api
 

@@ -3,6 +3,7 @@
 #include "sim/api/actions_describe.h"
 #include "sim/api/describe.h"
 #include "sim/api/filters.h"
+#include "sim/api/instance_attribute_params.h"
 #include "sim/api/render.h"
 #include "sim/model/instances.h"
 
@@ -11,20 +12,14 @@ namespace {
 
 using model::Instance;
 
-// RunInstances members that change nothing ec2sim models (the metadata service, monitoring, EBS
-// optimization, CPU credits and options, user data, capacity reservations, maintenance and
-// private DNS name options, enclaves): accepted and ignored, since Terraform, the console and
-// Ansible send them with their defaults on every launch (docs/model.md, "Requests").
-constexpr const char* kIgnoredRunParameters[] = {"UserData",
-                                                 "Monitoring",
-                                                 "EbsOptimized",
-                                                 "MetadataOptions",
-                                                 "CreditSpecification",
-                                                 "CapacityReservationSpecification",
-                                                 "MaintenanceOptions",
-                                                 "PrivateDnsNameOptions",
-                                                 "EnclaveOptions",
-                                                 "CpuOptions"};
+// RunInstances members that change nothing ec2sim models (monitoring, capacity reservations,
+// maintenance and private DNS name options, enclaves, CPU options): accepted and ignored, since
+// Terraform, the console and Ansible send them with their defaults on every launch
+// (docs/model.md, "Requests").
+constexpr const char* kIgnoredRunParameters[] = {
+    "Monitoring",         "CapacityReservationSpecification",
+    "MaintenanceOptions", "PrivateDnsNameOptions",
+    "EnclaveOptions",     "CpuOptions"};
 
 // Whether `v` asks for nothing: absent, false, zero, an empty list or structure, or a structure
 // whose flag `flag` is false (HibernationOptions.Configured).
@@ -38,11 +33,11 @@ bool AsksNothing(const json* v, const char* flag = nullptr) {
 }
 
 // Members whose default value Terraform sends on every launch but whose other values ask for
-// what ec2sim does not model (stop protection, hibernation, IPv6 addresses): accepted at the
+// what ec2sim does not model (hibernation, IPv6 addresses): accepted at the
 // default, refused otherwise, as are IamInstanceProfile and InstanceMarketOptions (spot) with any
 // value. Every other AWS member the handler does not read is refused by Params::Finish.
 void RefuseUnmodelled(Params& p) {
-  for (const char* key : {"DisableApiStop", "Ipv6AddressCount", "Ipv6Addresses"}) {
+  for (const char* key : {"Ipv6AddressCount", "Ipv6Addresses"}) {
     if (!AsksNothing(p.Raw(key))) p.Fail(p.NotModeledError(key));
   }
   if (!AsksNothing(p.Raw("HibernationOptions"), "Configured")) {
@@ -145,8 +140,7 @@ Result<json> RunInstancesHandler(ApiContext& ctx, Params& p) {
   spec.subnet_id = p.OptString("SubnetId").value_or("");
   spec.private_ip = p.OptString("PrivateIpAddress");
   spec.client_token = p.OptString("ClientToken").value_or("");
-  spec.disable_api_termination = p.OptBool("DisableApiTermination").value_or(false);
-  spec.shutdown_behavior = p.OptString("InstanceInitiatedShutdownBehavior").value_or("stop");
+  ReadLaunchAttributes(p, spec);
   if (const json* placement = p.Raw("Placement")) {
     if (placement->is_object() && placement->contains("AvailabilityZone") &&
         (*placement)["AvailabilityZone"].is_string()) {

@@ -183,7 +183,7 @@ Result<json> RevokeIngressHandler(ApiContext& ctx, Params& p) {
 }
 Result<json> RevokeEgressHandler(ApiContext& ctx, Params& p) { return RevokeHandler(ctx, p, true); }
 
-// Reads the attributes a Modify*Attribute action knows but the simulator does not change, and
+// Reads the attributes ModifyNetworkInterfaceAttribute knows but the simulator does not change, and
 // records Ec2sim.ParameterNotModeled for the first one present, before the missing Groups.
 void RejectUnsupported(Params& p, std::initializer_list<const char*> keys) {
   for (const char* key : keys) p.NotModeled(key);
@@ -196,26 +196,6 @@ std::vector<std::string> GroupsAttribute(Params& p) {
                      "The request must contain an attribute to modify, such as Groups"));
   }
   return p.StringList("Groups");
-}
-
-Result<json> ModifyInstanceAttributeHandler(ApiContext& ctx, Params& p) {
-  std::string instance_id = p.String("InstanceId");
-  RejectUnsupported(
-      p, {"Attribute", "Value", "SourceDestCheck", "BlockDeviceMappings", "DisableApiTermination",
-          "DisableApiStop", "EbsOptimized", "EnaSupport", "InstanceInitiatedShutdownBehavior",
-          "InstanceType", "Kernel", "Ramdisk", "SriovNetSupport", "UserData"});
-  std::vector<std::string> groups = GroupsAttribute(p);
-  EC2SIM_RETURN_IF_ERROR(p.Finish());
-  EC2SIM_ASSIGN_OR_RETURN(model::Instance * inst, model::FindInstance(ctx.scope, instance_id));
-  model::NetworkInterface* eni = ctx.scope.interfaces.Find(inst->eni_id);
-  if (eni == nullptr) {
-    return MakeError(ErrorCode::kIncorrectInstanceState,
-                     "The instance '" + inst->id +
-                         "' is not in a state in which its security "
-                         "groups can be changed.");
-  }
-  EC2SIM_RETURN_IF_ERROR(model::SetInterfaceGroups(ctx.scope, *eni, groups));
-  return json::object();
 }
 
 Result<json> ModifyNetworkInterfaceAttributeHandler(ApiContext& ctx, Params& p) {
@@ -240,7 +220,6 @@ void RegisterSecurityGroupActions(ActionTable& table) {
   table.Add("AuthorizeSecurityGroupEgress", AuthorizeEgressHandler, kMutating);
   table.Add("RevokeSecurityGroupIngress", RevokeIngressHandler, kMutating);
   table.Add("RevokeSecurityGroupEgress", RevokeEgressHandler, kMutating);
-  table.Add("ModifyInstanceAttribute", ModifyInstanceAttributeHandler, kMutating);
   table.Add("ModifyNetworkInterfaceAttribute", ModifyNetworkInterfaceAttributeHandler, kMutating);
   RegisterSecurityGroupDescribeActions(table);
 }

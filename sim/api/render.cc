@@ -128,6 +128,18 @@ json GroupIdentifiers(model::Scope& scope, const std::vector<std::string>& group
   return out;
 }
 
+json MetadataOptionsJson(const model::Instance& inst, const char* state) {
+  const model::InstanceMetadataOptions& m = inst.metadata;
+  json j = Object();
+  j["State"] = state;
+  j["HttpTokens"] = m.http_tokens;
+  j["HttpPutResponseHopLimit"] = m.hop_limit;
+  j["HttpEndpoint"] = m.http_endpoint;
+  j["HttpProtocolIpv6"] = m.http_protocol_ipv6;
+  j["InstanceMetadataTags"] = m.instance_metadata_tags;
+  return j;
+}
+
 json InstanceJson(model::Scope& scope, const model::Instance& inst) {
   using model::InstanceState;
   const model::NetworkInterface* eni = scope.interfaces.Find(inst.eni_id);
@@ -155,19 +167,14 @@ json InstanceJson(model::Scope& scope, const model::Instance& inst) {
   j["StateTransitionReason"] = inst.state_transition_reason;
   j["Architecture"] = inst.architecture;
   j["ClientToken"] = inst.client_token;
-  j["EbsOptimized"] = false;
-  j["EnaSupport"] = true;
+  j["EbsOptimized"] = inst.ebs_optimized;
+  j["EnaSupport"] = inst.ena_support;
   j["Hypervisor"] = "xen";
   j["RootDeviceName"] = inst.root_device_name;
   j["RootDeviceType"] = "ebs";
-  j["SourceDestCheck"] = true;
+  j["SourceDestCheck"] = eni == nullptr || eni->source_dest_check;
   j["VirtualizationType"] = "hvm";
-  json metadata = Object();
-  metadata["State"] = "applied";
-  metadata["HttpTokens"] = "required";
-  metadata["HttpPutResponseHopLimit"] = 2;
-  metadata["HttpEndpoint"] = "enabled";
-  j["MetadataOptions"] = std::move(metadata);
+  j["MetadataOptions"] = MetadataOptionsJson(inst, "applied");
   if (!inst.key_name.empty()) j["KeyName"] = inst.key_name;
   if (!inst.platform.empty()) {
     j["Platform"] = inst.platform;

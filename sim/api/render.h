@@ -20,6 +20,8 @@ std::string PrivateDnsName(const model::RegionInfo& region, model::Ipv4 ip);
 json GroupIdentifiers(model::Scope& scope, const std::vector<std::string>& group_ids);
 // One element of Reservations[].Instances[].
 json InstanceJson(model::Scope& scope, const model::Instance& inst);
+// An instance's MetadataOptions (InstanceMetadataOptionsResponse) with State `state`.
+json MetadataOptionsJson(const model::Instance& inst, const char* state);
 // One element of NetworkInterfaces[] (DescribeNetworkInterfaces shape).
 json NetworkInterfaceJson(model::Scope& scope, const model::NetworkInterface& eni);
 

@@ -39,3 +39,9 @@ list(APPEND EC2SIM_API_SOURCES
 )
 list(APPEND EC2SIM_API_SOURCES sim/api/actions_nat_gateways.cc)
 list(APPEND EC2SIM_API_SOURCES sim/api/verb_traffic.cc)
+list(APPEND EC2SIM_API_SOURCES
+  sim/api/actions_instance_attributes.cc
+  sim/api/instance_attribute_params.cc
+  sim/api/actions_credit_specifications.cc
+  sim/api/actions_address_attributes.cc
+)

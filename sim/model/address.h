@@ -20,6 +20,8 @@ struct Address {
   std::string eni_id;
   Ipv4 private_ip = 0;
   SimTime allocated_at = 0;
+  // Reverse DNS (ModifyAddressAttribute domain-name): "" means the default PTR record.
+  std::string ptr_record;
   TagList tags;
 };
 

@@ -28,6 +28,16 @@ enum class InstanceState : int {
 const char* StateName(InstanceState state);
 std::optional<InstanceState> ParseStateName(std::string_view name);
 
+// The instance metadata service's options (ModifyInstanceMetadataOptions). Defaults as AWS
+// launches an Amazon Linux 2023 image: IMDSv2 required, hop limit 2.
+struct InstanceMetadataOptions {
+  std::string http_tokens = "required";
+  int hop_limit = 2;
+  std::string http_endpoint = "enabled";
+  std::string http_protocol_ipv6 = "disabled";
+  std::string instance_metadata_tags = "disabled";
+};
+
 struct Instance {
   // The fields every state change touches come first, to share cache lines.
   std::string id;
@@ -61,6 +71,14 @@ struct Instance {
   bool disable_api_termination = false;
   std::string shutdown_behavior = "stop";
   std::string client_token;
+  // Attributes of DescribeInstanceAttribute / ModifyInstanceAttribute (instance_attributes.h).
+  std::string user_data;  // base64, as the caller sent it ("" when none)
+  bool disable_api_stop = false;
+  bool ebs_optimized = false;
+  bool ena_support = true;
+  std::string sriov_net_support;  // "" or "simple"
+  std::string cpu_credits;        // "standard" | "unlimited"; "" = the account's family default
+  InstanceMetadataOptions metadata;
   SimTime terminated_at = -1;
   TagList tags;
 };

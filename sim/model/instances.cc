@@ -200,6 +200,14 @@ Result<std::vector<StateChange>> StopInstances(World& world, Scope& scope,
         inst->state == InstanceState::kTerminated) {
       return StateError(*inst, "stopped");
     }
+    // Stop protection (disableApiStop), as AWS words it for the termination kind:
+    // https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/ec2-stop-protection.html
+    if (inst->disable_api_stop && inst->state == InstanceState::kRunning) {
+      return MakeError(ErrorCode::kOperationNotPermitted,
+                       "The instance '" + inst->id +
+                           "' may not be stopped. Modify its 'disableApiStop' instance "
+                           "attribute and try again.");
+    }
   }
   std::vector<StateChange> changes;
   changes.reserve(instances.size());

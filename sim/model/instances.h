@@ -33,6 +33,11 @@ struct LaunchSpec {
   std::string client_token;
   bool disable_api_termination = false;
   std::string shutdown_behavior = "stop";
+  std::string user_data;  // base64
+  bool disable_api_stop = false;
+  bool ebs_optimized = false;
+  std::string cpu_credits;  // "" = the account's default for the family
+  std::optional<InstanceMetadataOptions> metadata;
 };
 
 // Default quota: vCPUs of running On-Demand standard instances per region (ISSUE-VCPU in

@@ -244,6 +244,11 @@ Instance NewInstance(World& world, const LaunchSpec& spec, const LaunchPlan& pla
   inst.wants_public_ip = spec.associate_public_ip.value_or(subnet.map_public_ip_on_launch);
   inst.disable_api_termination = spec.disable_api_termination;
   inst.shutdown_behavior = spec.shutdown_behavior;
+  inst.user_data = spec.user_data;
+  inst.disable_api_stop = spec.disable_api_stop;
+  inst.ebs_optimized = spec.ebs_optimized;
+  inst.cpu_credits = spec.cpu_credits;
+  if (spec.metadata.has_value()) inst.metadata = *spec.metadata;
   inst.client_token = spec.client_token;
   inst.tags = spec.instance_tags;
   return inst;

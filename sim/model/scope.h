@@ -46,6 +46,9 @@ struct Scope {
   std::map<std::string, Reservation> reservations;
   // Ended Elastic IP associations: disassociating one again is a no-op, not an error.
   std::set<std::string> ended_associations;
+  // ModifyDefaultCreditSpecification: instance family ("t2", "t3", ...) -> "standard" |
+  // "unlimited"; a family absent uses AWS's default (instance_attributes.h).
+  std::map<std::string, std::string> default_cpu_credits;
 };
 
 }  // namespace ec2sim::model

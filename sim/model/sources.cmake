@@ -40,4 +40,5 @@ list(APPEND EC2SIM_MODEL_SOURCES
   sim/model/vpc/route_tables.cc
   sim/model/vpc/peering.cc
 )
+list(APPEND EC2SIM_MODEL_SOURCES sim/model/instance_attributes.cc)
 list(APPEND EC2SIM_MODEL_SOURCES sim/model/key_import_formats.cc)

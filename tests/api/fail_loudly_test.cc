@@ -86,8 +86,6 @@ TEST_F(FailLoudly, TerraformsDefaultLaunchMembersAreAcceptedAndIgnored) {
 }
 
 TEST_F(FailLoudly, ANonDefaultValueOfAnIgnoredMemberIsRefused) {
-  EXPECT_EQ(ErrorOf("RunInstances", RunParams({{"DisableApiStop", true}})),
-            "Ec2sim.ParameterNotModeled");
   EXPECT_EQ(ErrorOf("RunInstances", RunParams({{"HibernationOptions", {{"Configured", true}}}})),
             "Ec2sim.ParameterNotModeled");
   EXPECT_EQ(ErrorOf("RunInstances", RunParams({{"Ipv6AddressCount", 1}})),
