@@ -12,7 +12,10 @@
 namespace ec2sim::api {
 namespace {
 
-bool StartsWithDescribe(const std::string& name) { return name.rfind("Describe", 0) == 0; }
+// EC2's reads are named Describe* or Get* (GetConsoleOutput, GetDefaultCreditSpecification).
+bool IsReadName(const std::string& name) {
+  return name.rfind("Describe", 0) == 0 || name.rfind("Get", 0) == 0;
+}
 
 TEST(ActionTraits, EveryRegisteredActionHasExactlyOneKind) {
   const ActionTable& table = ActionTable::Get();
@@ -27,10 +30,10 @@ TEST(ActionTraits, EveryRegisteredActionHasExactlyOneKind) {
   }
 }
 
-TEST(ActionTraits, DescribeActionsReadAndEveryOtherActionMutates) {
+TEST(ActionTraits, DescribeAndGetActionsReadAndEveryOtherActionMutates) {
   const ActionTable& table = ActionTable::Get();
   for (const std::string& name : table.Names()) {
-    EXPECT_EQ(table.Traits(name)->mutating(), !StartsWithDescribe(name)) << name;
+    EXPECT_EQ(table.Traits(name)->mutating(), !IsReadName(name)) << name;
   }
 }
 
