@@ -159,6 +159,16 @@ TEST_F(ResultFit, EveryActionOfALabSessionEncodesWithoutLoss) {
   Call("DescribeTags");
   Call("DeleteTags", {{"Resources", ids}, {"Tags", {{{"Key", "Env"}}}}});
   Call("ModifyInstanceAttribute", {{"InstanceId", id}, {"Groups", {group}}});
+  Call("DescribeInstanceAttribute", {{"InstanceId", id}, {"Attribute", "disableApiTermination"}});
+  Call("ResetInstanceAttribute", {{"InstanceId", id}, {"Attribute", "sourceDestCheck"}});
+  Call("ModifyInstanceMetadataOptions", {{"InstanceId", id}, {"HttpTokens", "required"}});
+  Call("GetConsoleOutput", {{"InstanceId", id}});
+  Call("DescribeInstanceCreditSpecifications");
+  Call("ModifyInstanceCreditSpecification",
+       {{"InstanceCreditSpecifications",
+         json::array({json{{"InstanceId", id}, {"CpuCredits", "standard"}}})}});
+  Call("GetDefaultCreditSpecification", {{"InstanceFamily", "t3"}});
+  Call("ModifyDefaultCreditSpecification", {{"InstanceFamily", "t3"}, {"CpuCredits", "unlimited"}});
   Call("ModifyNetworkInterfaceAttribute",
        {{"NetworkInterfaceId", enis["NetworkInterfaces"][0]["NetworkInterfaceId"]},
         {"Groups", {group}}});
@@ -169,6 +179,11 @@ TEST_F(ResultFit, EveryActionOfALabSessionEncodesWithoutLoss) {
   json assoc =
       Call("AssociateAddress", {{"AllocationId", eip["AllocationId"]}, {"InstanceId", id}});
   Call("DescribeAddresses");
+  Call("ModifyAddressAttribute",
+       {{"AllocationId", eip["AllocationId"]}, {"DomainName", "a.example.com"}});
+  Call("DescribeAddressesAttribute", {{"AllocationIds", {eip["AllocationId"]}}});
+  Call("ResetAddressAttribute",
+       {{"AllocationId", eip["AllocationId"]}, {"Attribute", "domain-name"}});
   Call("DisassociateAddress", {{"AssociationId", assoc["AssociationId"]}});
   Call("ReleaseAddress", {{"AllocationId", eip["AllocationId"]}});
   Call("TerminateInstances", {{"InstanceIds", ids}});
