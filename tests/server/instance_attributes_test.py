@@ -63,7 +63,8 @@ class InstanceAttributes(unittest.TestCase):
                 InstanceId=instance_id, Attribute="userData")["UserData"]["Value"]
             self.assertEqual(base64.b64decode(user_data).decode(), SCRIPT)
             console = ec2.get_console_output(InstanceId=instance_id)
-            self.assertIn("+ echo hello", base64.b64decode(console["Output"]).decode())
+            # botocore decodes GetConsoleOutput's base64 Output itself (decode_console_output).
+            self.assertIn("+ echo hello", console["Output"])
 
             ec2.modify_instance_attribute(InstanceId=instance_id, DisableApiStop={"Value": True})
             self.assertEqual(error_of(ec2.stop_instances, InstanceIds=[instance_id]),
