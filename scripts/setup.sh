@@ -5,7 +5,7 @@
 #   scripts/setup.sh run    what running needs: the compiler, CMake, Ninja and the libraries the
 #                           ec2sim binary links; builds only build/ec2sim, fast (the quick start)
 #   scripts/setup.sh [test] also GoogleTest and the clients the server tests drive (AWS CLI,
-#                           boto3); builds everything (scripts/test.sh)
+#                           boto3); adds the tests to that build (scripts/test.sh)
 #   scripts/setup.sh all    also clang, its sanitizer and libFuzzer runtimes, llvm and ccache for
 #                           scripts/sanitize.sh and scripts/fuzz.sh (CI, .ci/run)
 set -euo pipefail
@@ -49,10 +49,12 @@ fi
 if [ "$mode" = run ]; then
   # The quick preset: tests off (GoogleTest is not installed yet), -O1 and a unity build, so a
   # cold build of the binary takes about two minutes on two cores instead of about fourteen.
-  # The test command reconfigures build/ with the default preset and builds everything again.
   cmake --preset quick >/dev/null
   cmake --build --preset quick --target ec2sim
 else
-  cmake --preset default -DEC2SIM_BUILD_TESTS=ON >/dev/null
-  cmake --build --preset default
+  # The test preset is the quick one with the tests on: the same flags in the same build/, so
+  # the test command reuses every object the quick start compiled and adds only the tests.
+  # (The default preset, -O2 -g one file at a time, is for benchmarks and debugging.)
+  cmake --preset test >/dev/null
+  cmake --build --preset test
 fi
