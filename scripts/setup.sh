@@ -22,10 +22,10 @@ esac
 packages=(cmake ninja-build g++ pkg-config libboost-graph-dev libboost-dev nlohmann-json3-dev
           libcli11-dev libssl-dev zlib1g-dev libjemalloc-dev libcpp-httplib-dev)
 if [ "$mode" != run ]; then
-  # The tests: GoogleTest, the clients the server tests drive, and the EC2 API model
-  # tools/trim_ec2_model.py reads. (Node.js and npm are optional: the JavaScript SDK test is
-  # skipped without them.)
-  packages+=(libgtest-dev awscli python3-boto3 python3-botocore)
+  # The tests: GoogleTest, the clients the server tests drive (Ansible with its amazon.aws
+  # collection among them), and the EC2 API model tools/trim_ec2_model.py reads. (Node.js and
+  # npm are optional: the JavaScript SDK test is skipped without them.)
+  packages+=(libgtest-dev awscli python3-boto3 python3-botocore ansible)
 fi
 if [ "$mode" = all ]; then
   # scripts/sanitize.sh and scripts/fuzz.sh: clang (14 on Debian 12) with its sanitizer and

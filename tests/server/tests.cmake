@@ -112,3 +112,7 @@ ec2sim_server_py_test(classroom_clock TIMEOUT 600 NO_SKIP)
 ec2sim_server_py_test(vpc)
 # Internet gateways, route tables and VPC peering with the AWS CLI and boto3 (docs/network.md).
 ec2sim_server_py_test(routes)
+
+# Ansible's amazon.aws collection creates and removes a web server's key pair, security group,
+# instance and Elastic IP (tests/server/ansible/*.yml); skipped without Debian's `ansible`.
+ec2sim_server_py_test(ansible)
