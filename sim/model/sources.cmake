@@ -39,4 +39,5 @@ list(APPEND EC2SIM_MODEL_SOURCES
   sim/model/vpc/internet_gateways.cc
   sim/model/vpc/route_tables.cc
   sim/model/vpc/peering.cc
+  sim/model/volumes.cc
 )

@@ -67,6 +67,9 @@ struct TransitionTimes {
   Duration nat_create = 2 * kMinute;     // NAT gateway pending -> available (or failed)
   Duration nat_delete = kMinute;         // NAT gateway deleting -> deleted
   Duration nat_gone_visible = kHour;     // deleted or failed NAT gateways stay describable
+  Duration volume_create = 5 * kSecond;  // EBS volume creating -> available
+  Duration volume_attach = 3 * kSecond;  // attachment attaching -> attached
+  Duration volume_detach = 3 * kSecond;  // attachment detaching -> volume available
 };
 
 class World {

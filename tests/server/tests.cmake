@@ -39,6 +39,7 @@ set(EC2SIM_SERVER_PY_TESTS
   protocol_admin    # raw Query requests, malformed input, admin API, clocks, shutdown
   js_sdk            # the AWS SDK for JavaScript v3; skipped without Node.js and npm
   nat_gateway       # NAT gateways with boto3, the traffic route, their bill after a restart
+  volumes           # EBS volumes with boto3 and the AWS CLI, after a restart
 )
 foreach(name ${EC2SIM_SERVER_PY_TESTS})
   ec2sim_server_py_test(${name} ENV "EC2SIM_JS_DIR=${CMAKE_BINARY_DIR}/js-sdk")
