@@ -199,15 +199,16 @@ TEST_F(Volumes, DescribeFiltersAndPages) {
                            {{{"ResourceType", "volume"},
                              {"Tags", {{{"Key", "Team"}, {"Value", "data"}}}}}}}})["VolumeId"];
   Create({{"Size", 20}});
-  auto count = [&](const json& filters) {
-    return Call("DescribeVolumes", {{"Filters", filters}})["Volumes"].size();
+  // One filter, wrapped here: a braced list of one json element would become the element.
+  auto count = [&](const json& filter) {
+    return Call("DescribeVolumes", {{"Filters", json::array({filter})}})["Volumes"].size();
   };
-  EXPECT_EQ(count({Filter("volume-type", {"gp3"})}), 1u);
-  EXPECT_EQ(count({Filter("size", {"20"})}), 1u);
-  EXPECT_EQ(count({Filter("status", {"creating"})}), 2u);
-  EXPECT_EQ(count({Filter("tag:Team", {"data"})}), 1u);
-  EXPECT_EQ(count({Filter("availability-zone", {"ap-northeast-2a"})}), 2u);
-  EXPECT_EQ(count({Filter("attachment.instance-id", {"i-0123456789abcdef0"})}), 0u);
+  EXPECT_EQ(count(Filter("volume-type", {"gp3"})), 1u);
+  EXPECT_EQ(count(Filter("size", {"20"})), 1u);
+  EXPECT_EQ(count(Filter("status", {"creating"})), 2u);
+  EXPECT_EQ(count(Filter("tag:Team", {"data"})), 1u);
+  EXPECT_EQ(count(Filter("availability-zone", {"ap-northeast-2a"})), 2u);
+  EXPECT_EQ(count(Filter("attachment.instance-id", {"i-0123456789abcdef0"})), 0u);
   json page = Call("DescribeVolumes", {{"MaxResults", 5}});
   EXPECT_EQ(page["Volumes"].size(), 2u);
   EXPECT_EQ(ErrorOf("DescribeVolumes", {{"Filters", {Filter("colour", {"red"})}}}),
