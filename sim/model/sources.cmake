@@ -40,4 +40,5 @@ list(APPEND EC2SIM_MODEL_SOURCES
   sim/model/vpc/route_tables.cc
   sim/model/vpc/peering.cc
   sim/model/volumes.cc
+  sim/model/volume_modifications.cc
 )

@@ -11,6 +11,22 @@
 
 namespace ec2sim::model {
 
+// The latest ModifyVolume of a volume: the VolumeModification data type (EC2 API Reference).
+struct VolumeModification {
+  std::string state;  // "modifying", "optimizing", "completed" (or "failed")
+  int original_size_gib = 0;
+  std::string original_type;
+  int original_iops = 0;
+  int original_throughput = 0;
+  int target_size_gib = 0;
+  std::string target_type;
+  int target_iops = 0;
+  int target_throughput = 0;
+  int progress = 0;  // percent
+  SimTime start_time = 0;
+  SimTime end_time = -1;  // -1 until completed
+};
+
 struct Volume {
   std::string id;
   std::uint64_t serial = 0;  // World::NewSerial, carried by its resource events
@@ -32,6 +48,7 @@ struct Volume {
   bool encrypted = false;
   std::string snapshot_id;
   bool auto_enable_io = false;
+  std::optional<VolumeModification> modification;
   // Bumped by each state change so a transition scheduled before it becomes a no-op.
   std::uint64_t generation = 0;
 };

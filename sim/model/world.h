@@ -72,6 +72,8 @@ struct TransitionTimes {
   Duration volume_create = 5 * kSecond;  // EBS volume creating -> available
   Duration volume_attach = 3 * kSecond;  // attachment attaching -> attached
   Duration volume_detach = 3 * kSecond;  // attachment detaching -> volume available
+  Duration volume_modify = kMinute;      // ModifyVolume: modifying -> optimizing
+  Duration volume_tuned = 10 * kMinute;  // ModifyVolume: optimizing -> completed
 };
 
 class World {

@@ -1,5 +1,5 @@
 // EBS volumes on the bill beyond storage: gp3 IOPS above 3,000 and throughput above 125 MiB/s,
-// io1's provisioned IOPS and io2's IOPS tiers.
+// io1's provisioned IOPS, io2's IOPS tiers, and a ModifyVolume that changes what is billed.
 // Every amount is worked by hand from the rates in sim/model/billing/data/.
 #include "tests/billing/billing_test_support.h"
 
@@ -77,6 +77,21 @@ TEST_F(BillingVolumes, Io2IopsAreBilledInTiersInUsEast1) {
   EXPECT_EQ(tier2["Quantity"], 2580.645161);
   EXPECT_EQ(tier2["AmountUSD"], 118.71);
   EXPECT_TRUE(Line(bill, "EBS:VolumeP-IOPS.io2.tier3", id).is_null());
+}
+
+TEST_F(BillingVolumes, AGrownVolumeBillsTheNewSizeFromItsModification) {
+  std::string id =
+      CreateVolume({{"AvailabilityZone", "ap-northeast-2a"}, {"Size", 100}, {"VolumeType", "gp3"}});
+  Advance(10 * kDay);
+  Call("ModifyVolume", {{"VolumeId", id}, {"Size", 200}});
+  Advance(21 * kDay);
+  json bill = Bill({{"month", "2026-01"}});
+  // One line: 100 GiB for 10 days and 200 GiB for 21 (instant timing: the new size applies at
+  // once). (1,000 + 4,200)/31 = 167.741935 GB-Mo x $0.0912 = $15.298065 -> $15.30.
+  json line = Line(bill, "APN2-EBS:VolumeUsage.gp3", id);
+  EXPECT_EQ(line["Quantity"], 167.741935);
+  EXPECT_EQ(line["AmountUSD"], 15.3);
+  EXPECT_EQ(CountLines(bill, "APN2-EBS:VolumeUsage.gp3"), 1);
 }
 
 }  // namespace

@@ -132,6 +132,8 @@ constexpr Expected kGolden[] = {
     {ErrorCode::kInvalidVolumeIdMalformed, "InvalidVolumeID.Malformed", 400},
     {ErrorCode::kInvalidVolumeZoneMismatch, "InvalidVolume.ZoneMismatch", 400},
     {ErrorCode::kVolumeInUse, "VolumeInUse", 400},
+    {ErrorCode::kIncorrectModificationState, "IncorrectModificationState", 400},
+    {ErrorCode::kVolumeModificationRateExceeded, "VolumeModificationRateExceeded", 400},
 };
 
 TEST(ErrorCodeList, EveryCodeKeepsItsStringAndStatus) {

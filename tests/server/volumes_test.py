@@ -73,6 +73,44 @@ class Volumes(unittest.TestCase):
             self.assertEqual(error_of(ec2.describe_volumes, VolumeIds=[vol_id]),
                              ("InvalidVolume.NotFound", 400))
 
+    def test_modify_status_and_attributes_with_boto3_and_the_cli(self):
+        # Realistic timing on the manual clock, so the modification's states can be seen.
+        with harness.Server("--quiet", "--timing", "realistic", "--clock", "manual") as server:
+            ec2 = harness.boto3_client(server)
+            vol_id = ec2.create_volume(AvailabilityZone="ap-northeast-2a", Size=10,
+                                       VolumeType="gp3")["VolumeId"]
+            self.assertEqual(server.admin("POST", "clock", {"advance": "1m"})[0], 200)
+            m = ec2.modify_volume(VolumeId=vol_id, Size=20, Iops=4000)["VolumeModification"]
+            self.assertEqual((m["ModificationState"], m["OriginalSize"], m["TargetSize"],
+                              m["TargetIops"]), ("modifying", 10, 20, 4000))
+            self.assertEqual(error_of(ec2.modify_volume, VolumeId=vol_id, Size=30),
+                             ("IncorrectModificationState", 400))
+            self.assertEqual(error_of(ec2.modify_volume, VolumeId=vol_id, Size=5),
+                             ("IncorrectModificationState", 400))
+            self.assertEqual(server.admin("POST", "clock", {"advance": "15m"})[0], 200)
+            [done] = ec2.describe_volumes_modifications(VolumeIds=[vol_id])["VolumesModifications"]
+            self.assertEqual((done["ModificationState"], done["Progress"]), ("completed", 100))
+            self.assertEqual(ec2.describe_volumes(VolumeIds=[vol_id])["Volumes"][0]["Size"], 20)
+            self.assertEqual(error_of(ec2.modify_volume, VolumeId=vol_id, Size=30),
+                             ("VolumeModificationRateExceeded", 400))
+            ec2.modify_volume_attribute(VolumeId=vol_id, AutoEnableIO={"Value": True})
+            attr = ec2.describe_volume_attribute(VolumeId=vol_id, Attribute="autoEnableIO")
+            self.assertEqual(attr["AutoEnableIO"], {"Value": True})
+            ec2.enable_volume_io(VolumeId=vol_id)
+
+            aws = harness.Aws(server)
+            if aws.exe is not None:
+                statuses = aws.ok("describe-volume-status", "--volume-ids", vol_id)[
+                    "VolumeStatuses"]
+                self.assertEqual(statuses[0]["VolumeStatus"]["Status"], "ok")
+                found = aws.ok("describe-volumes-modifications", "--filters",
+                               "Name=modification-state,Values=completed")
+                self.assertEqual([v["VolumeId"] for v in found["VolumesModifications"]],
+                                 [vol_id])
+                self.assertEqual(aws.error_code("describe-volume-attribute", "--volume-id",
+                                                vol_id, "--attribute", "size"),
+                                 "InvalidParameterValue")
+
 
 if __name__ == "__main__":
     harness.require_clients(need_cli=False)
