@@ -98,6 +98,11 @@ TEST_F(VolumeChanges, DescribeModificationsListsOnlyModifiedVolumesAndFilters) {
   EXPECT_EQ(count(Filter("modification-state", {"completed"})), 0u);
   EXPECT_EQ(ErrorOf("DescribeVolumesModifications", {{"Filters", {Filter("colour", {"red"})}}}),
             "InvalidParameterValue");
+  EXPECT_EQ(
+      Call("DescribeVolumesModifications", {{"MaxResults", 5}})["VolumesModifications"].size(), 1u);
+  EXPECT_EQ(ErrorOf("DescribeVolumesModifications", {{"MaxResults", 501}}),
+            "InvalidParameterValue");
+  EXPECT_EQ(ErrorOf("DescribeVolumeStatus", {{"MaxResults", 4}}), "InvalidParameterValue");
 }
 
 TEST_F(VolumeChanges, EveryVolumeReportsOkStatusWithIoEnabled) {
