@@ -210,6 +210,13 @@ Result<Volume*> AttachVolume(World& world, Scope& scope, const std::string& volu
     return MakeError(ErrorCode::kVolumeInUse, vol->id + " is already attached to an instance");
   }
   if (vol->state != "available") return VolumeStateError(*vol);
+  // AWS refuses a volume whose modification is still modifying ("Cannot attach volume ... when it
+  // is in modification state: MODIFYING", as reported in ansible-collections/amazon.aws#1558).
+  if (vol->modification && vol->modification->state == "modifying") {
+    return MakeError(
+        ErrorCode::kOperationNotPermitted,
+        "Cannot attach volume " + vol->id + " when it is in modification state: MODIFYING");
+  }
   if (inst->state != InstanceState::kRunning && inst->state != InstanceState::kStopped) {
     return MakeError(ErrorCode::kIncorrectInstanceState,
                      "Instance '" + inst->id + "' is not 'running' or 'stopped'.");

@@ -64,6 +64,18 @@ TEST_F(VolumeChanges, SizeOnlyGrowsAndAVolumeChangesOnceInSixHours) {
             "InvalidVolume.NotFound");
 }
 
+TEST_F(VolumeChanges, AVolumeStillModifyingCannotBeAttached) {
+  json subnets =
+      Call("DescribeSubnets", {{"Filters", {Filter("availability-zone", {"ap-northeast-2a"})}}});
+  std::string inst = Launch({{"SubnetId", subnets["Subnets"][0]["SubnetId"]}});
+  std::string id = AvailableVolume({{"Size", 10}});
+  Call("ModifyVolume", {{"VolumeId", id}, {"Size", 20}});
+  json attach = {{"VolumeId", id}, {"InstanceId", inst}, {"Device", "/dev/sdf"}};
+  EXPECT_EQ(ErrorOf("AttachVolume", attach), "OperationNotPermitted");
+  sandbox_->Advance(kMinute);  // optimizing: the volume is usable again
+  EXPECT_EQ(Call("AttachVolume", attach)["State"], "attaching");
+}
+
 TEST_F(VolumeChanges, ANewTypeIsCheckedAgainstItsOwnLimits) {
   std::string id = AvailableVolume({{"Size", 10}});  // gp2, 100 IOPS
   // io1 takes 3,000 IOPS by default, above its 50 per GiB for 10 GiB.
