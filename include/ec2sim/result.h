@@ -143,7 +143,13 @@ namespace ec2sim {
   X(kInvalidDhcpOptionIdNotFound, "InvalidDhcpOptionID.NotFound", 400)                        \
   X(kInvalidDhcpOptionsIdMalformed, "InvalidDhcpOptionsId.Malformed", 400)                    \
   X(kIncorrectState, "IncorrectState", 400)                                                   \
-  X(kInvalidAddressMalformed, "InvalidAddress.Malformed", 400)
+  X(kInvalidAddressMalformed, "InvalidAddress.Malformed", 400)                                \
+  X(kInvalidVolumeNotFound, "InvalidVolume.NotFound", 400)                                    \
+  X(kInvalidVolumeIdMalformed, "InvalidVolumeID.Malformed", 400)                              \
+  X(kInvalidVolumeZoneMismatch, "InvalidVolume.ZoneMismatch", 400)                            \
+  X(kVolumeInUse, "VolumeInUse", 400)                                                         \
+  X(kIncorrectModificationState, "IncorrectModificationState", 400)                           \
+  X(kVolumeModificationRateExceeded, "VolumeModificationRateExceeded", 400)
 
 enum class ErrorCode {
 #define EC2SIM_ERROR_CODE_ENUMERATOR(name, aws, http) name,

@@ -25,6 +25,7 @@ const ActionTable& ActionTable::Get() {
     RegisterInstanceAttributeActions(t);
     RegisterCreditSpecificationActions(t);
     RegisterAddressAttributeActions(t);
+    RegisterVolumeActions(t);
     return t;
   }();
   return kTable;

@@ -80,6 +80,7 @@ void DecodeNetworkInterfaces(const json& list, model::LaunchSpec& spec, Params& 
   }
 }
 
+// Each Ebs entry becomes a BlockDeviceRequest; the model decides which one is the root's.
 void DecodeBlockDevices(const json& list, model::LaunchSpec& spec, Params& p) {
   if (!list.is_array()) {
     p.Fail(MakeError(ErrorCode::kInvalidParameterValue, "BlockDeviceMappings must be a list"));
@@ -88,28 +89,33 @@ void DecodeBlockDevices(const json& list, model::LaunchSpec& spec, Params& p) {
   for (const json& bdm : list) {
     if (!bdm.is_object() || !bdm.contains("Ebs") || !bdm["Ebs"].is_object()) continue;
     const json& ebs = bdm["Ebs"];
+    model::BlockDeviceRequest r;
+    if (bdm.contains("DeviceName") && bdm["DeviceName"].is_string()) {
+      r.device = bdm["DeviceName"].get<std::string>();
+    }
     if (ebs.contains("VolumeSize")) {
-      if (!ebs["VolumeSize"].is_number_integer() || ebs["VolumeSize"].get<int>() < 1 ||
-          ebs["VolumeSize"].get<int>() > 16384) {
-        p.Fail(MakeError(ErrorCode::kInvalidParameterValue,
-                         "Volume size must be an integer between 1 and 16384 GiB"));
+      // The type's own limits are the model's (PlanLaunchVolumes).
+      if (!ebs["VolumeSize"].is_number_integer()) {
+        p.Fail(MakeError(ErrorCode::kInvalidParameterValue, "Volume size must be an integer"));
         return;
       }
-      spec.root_volume_gib = ebs["VolumeSize"].get<int>();
+      r.size_gib = ebs["VolumeSize"].get<int>();
     }
     if (ebs.contains("VolumeType") && ebs["VolumeType"].is_string()) {
-      std::string type = ebs["VolumeType"].get<std::string>();
-      if (type != "gp2" && type != "gp3" && type != "io1" && type != "io2" && type != "st1" &&
-          type != "sc1" && type != "standard") {
-        p.Fail(MakeError(ErrorCode::kInvalidParameterValue,
-                         "Value (" + type + ") for parameter volumeType is invalid."));
-        return;
+      r.type = ebs["VolumeType"].get<std::string>();
+    }
+    for (const char* key : {"Iops", "Throughput"}) {
+      if (ebs.contains(key) && ebs[key].is_number_integer()) {
+        (std::string_view(key) == "Iops" ? r.iops : r.throughput) = ebs[key].get<int>();
       }
-      spec.root_volume_type = type;
     }
     if (ebs.contains("DeleteOnTermination") && ebs["DeleteOnTermination"].is_boolean()) {
-      spec.root_delete_on_termination = ebs["DeleteOnTermination"].get<bool>();
+      r.delete_on_termination = ebs["DeleteOnTermination"].get<bool>();
     }
+    if (ebs.contains("Encrypted") && ebs["Encrypted"].is_boolean()) {
+      r.encrypted = ebs["Encrypted"].get<bool>();
+    }
+    spec.block_devices.push_back(std::move(r));
   }
 }
 

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "sim/model/catalog.h"
+#include "sim/model/volumes.h"
 
 // Rendering is the hot path of DescribeInstances (every instance is a few dozen JSON nodes), so
 // objects are filled member by member and moved into place: nlohmann's brace-initializer lists
@@ -215,14 +216,16 @@ json InstanceJson(model::Scope& scope, const model::Instance& inst) {
   }
   j["NetworkInterfaces"] = std::move(interfaces);
   json devices = Array();
-  if (root != nullptr) {
+  for (const model::Volume* vol : model::AttachedVolumes(scope, inst)) {
+    bool is_root = vol == root;
     json ebs = Object();
-    ebs["AttachTime"] = launch_time;
-    ebs["DeleteOnTermination"] = root->delete_on_termination;
-    ebs["Status"] = "attached";
-    ebs["VolumeId"] = root->id;
+    // The root volume's attachment is as old as the launch.
+    ebs["AttachTime"] = is_root ? launch_time : FormatIsoTime(vol->attach_time);
+    ebs["DeleteOnTermination"] = vol->delete_on_termination;
+    ebs["Status"] = vol->attach_state;
+    ebs["VolumeId"] = vol->id;
     json mapping = Object();
-    mapping["DeviceName"] = root->device;
+    mapping["DeviceName"] = vol->device;
     mapping["Ebs"] = std::move(ebs);
     devices.push_back(std::move(mapping));
   }

@@ -45,3 +45,4 @@ list(APPEND EC2SIM_API_SOURCES
   sim/api/actions_credit_specifications.cc
   sim/api/actions_address_attributes.cc
 )
+list(APPEND EC2SIM_API_SOURCES sim/api/actions_volumes.cc)

@@ -64,6 +64,8 @@ struct Instance {
   std::string eni_id;
   std::string key_name;
   std::string root_volume_id;
+  // Volumes attached after launch or by extra block device mappings, in attach order.
+  std::vector<std::string> data_volume_ids;
   std::string root_device_name;
   std::string platform;  // "" for Linux, "windows"
   std::string architecture;

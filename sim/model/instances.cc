@@ -7,6 +7,7 @@
 #include "sim/model/resource_events.h"
 #include "sim/model/resource_ids.h"
 #include "sim/model/resource_kinds.h"
+#include "sim/model/volumes.h"
 
 namespace ec2sim::model {
 namespace {
@@ -96,14 +97,7 @@ void BecomeTerminated(World& world, Scope& scope, const std::string& id) {
     inst->primary_eni = nullptr;
     scope.interfaces.Erase(eni->id);
   }
-  if (Volume* vol = scope.volumes.Find(inst->root_volume_id)) {
-    if (vol->delete_on_termination) {
-      EmitVolume(world, scope, *vol, /*created=*/false);
-      scope.volumes.Erase(vol->id);
-    } else {
-      vol->instance_id.clear();
-    }
-  }
+  ReleaseInstanceVolumes(world, scope, *inst);
   inst->terminated_at = world.now();
   SetState(world, scope, *inst, InstanceState::kTerminated);
   Scope* sp = &scope;

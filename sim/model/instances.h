@@ -28,6 +28,7 @@ struct LaunchSpec {
   std::optional<int> root_volume_gib;
   std::optional<std::string> root_volume_type;
   std::optional<bool> root_delete_on_termination;
+  std::vector<BlockDeviceRequest> block_devices;  // RunInstances' BlockDeviceMappings
   TagList instance_tags;
   TagList volume_tags;
   std::string client_token;

@@ -6,6 +6,7 @@
 #include "sim/model/instances.h"
 #include "sim/model/resource_events.h"
 #include "sim/model/security_groups.h"
+#include "sim/model/volumes.h"
 
 namespace ec2sim::model {
 namespace {
@@ -131,6 +132,7 @@ struct LaunchPlan {
   const InstanceTypeInfo* type = nullptr;
   Subnet* subnet = nullptr;
   std::vector<std::string> group_ids;
+  LaunchVolumes volumes;
 };
 
 // Checks the request against the catalog and the account's resources and resolves what it
@@ -186,6 +188,8 @@ Result<LaunchPlan> ValidateLaunch(World& world, Scope& scope, const LaunchSpec& 
                        "Address " + *spec.private_ip + " is in use.");
     }
   }
+  EC2SIM_ASSIGN_OR_RETURN(plan.volumes,
+                          PlanLaunchVolumes(spec.block_devices, plan.image.root_device_name));
   return plan;
 }
 
@@ -279,12 +283,22 @@ Volume NewRootVolume(World& world, const LaunchSpec& spec, const LaunchPlan& pla
   vol.id = world.NewId("vol");
   vol.serial = world.NewSerial();
   vol.az = plan.subnet->az;
-  vol.size_gib = spec.root_volume_gib.value_or(plan.image.root_volume_gib);
-  vol.type = spec.root_volume_type.value_or(plan.image.volume_type);
+  vol.size_gib =
+      plan.volumes.root_gib.value_or(spec.root_volume_gib.value_or(plan.image.root_volume_gib));
+  vol.type =
+      plan.volumes.root_type.value_or(spec.root_volume_type.value_or(plan.image.volume_type));
   vol.instance_id = inst.id;
   vol.device = plan.image.root_device_name;
-  vol.delete_on_termination = spec.root_delete_on_termination.value_or(true);
+  vol.delete_on_termination = plan.volumes.root_delete_on_termination.value_or(
+      spec.root_delete_on_termination.value_or(true));
   vol.create_time = world.now();
+  vol.attach_time = vol.create_time;
+  // The IOPS and throughput DescribeVolumes reports for the type's defaults (gp2: 3 per GiB).
+  if (vol.type == "gp2") vol.iops = std::clamp(3 * vol.size_gib, 100, 16000);
+  if (vol.type == "gp3") {
+    vol.iops = 3000;
+    vol.throughput = 125;
+  }
   vol.tags = spec.volume_tags;
   return vol;
 }
@@ -303,6 +317,9 @@ std::string BuildLaunch(World& world, Scope& scope, const LaunchSpec& spec, cons
 
     EmitVolume(world, scope, vol, /*created=*/true);
     scope.volumes.Insert(vol.id, std::move(vol));
+    for (const BlockDeviceRequest& extra : plan.volumes.extra) {
+      AddLaunchVolume(world, scope, inst, extra, spec.volume_tags);
+    }
     inst.primary_eni = &scope.interfaces.Insert(eni.id, std::move(eni));
     Instance& stored = scope.instances.Insert(inst.id, std::move(inst));
     EmitInstanceState(world, scope, stored);

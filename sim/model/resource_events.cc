@@ -41,6 +41,8 @@ void EmitVolume(World& world, const Scope& scope, const Volume& volume, bool cre
       volume.id, volume.serial);
   event.detail = volume.type;
   event.size_gib = volume.size_gib;
+  event.iops = volume.iops;
+  event.mibps = volume.throughput;
   world.Emit(event);
 }
 

@@ -40,8 +40,7 @@ void ListRules(const Scope& scope, std::vector<TaggedResource>& out) {
   }
 }
 
-// In the order of Kind. AWS answers InvalidVolume.NotFound for volumes, a code result.h does not
-// have; InvalidID stands in. The simulator has no DescribeVolumes yet.
+// In the order of Kind.
 constexpr ResourceKind kKinds[] = {
     {.kind = Kind::kInstance,
      .prefix = "i-",
@@ -106,16 +105,18 @@ constexpr ResourceKind kKinds[] = {
     {.kind = Kind::kVolume,
      .prefix = "vol-",
      .tag_type = "volume",
-     .not_found = ErrorCode::kInvalidId,
-     .malformed = ErrorCode::kInvalidId,
+     .not_found = ErrorCode::kInvalidVolumeNotFound,
+     .malformed = ErrorCode::kInvalidVolumeIdMalformed,
      .noun = "The volume",
      .names_every_missing = true,
      .find = FindInMap<&Scope::volumes>,
      .list = ListMap<&Scope::volumes, &Volume::id>,
      .id_key = "VolumeId",
      .ids_param = "VolumeIds",
-     .describe_action = "",
-     .list_member = "",
+     .describe_action = "DescribeVolumes",
+     .list_member = "Volumes",
+     // Left out of account snapshots so that snapshots taken before volumes were describable
+     // keep their shape.
      .in_snapshot = false,
      .in_transcript = true},
     {.kind = Kind::kAddress,

@@ -39,6 +39,8 @@ list(APPEND EC2SIM_MODEL_SOURCES
   sim/model/vpc/internet_gateways.cc
   sim/model/vpc/route_tables.cc
   sim/model/vpc/peering.cc
+  sim/model/volumes.cc
+  sim/model/volume_modifications.cc
 )
 list(APPEND EC2SIM_MODEL_SOURCES sim/model/instance_attributes.cc)
 list(APPEND EC2SIM_MODEL_SOURCES sim/model/key_import_formats.cc)

@@ -12,6 +12,8 @@ World::World(const SandboxOptions& options)
   if (options.timing == Timing::kInstant) {
     times_.launch = times_.start = times_.stop = times_.terminate = times_.status_checks = 0;
     times_.nat_create = times_.nat_delete = 0;
+    times_.volume_create = times_.volume_attach = times_.volume_detach = 0;
+    times_.volume_modify = times_.volume_tuned = 0;
   }
 }
 

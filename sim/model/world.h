@@ -32,7 +32,7 @@ struct ResourceEvent {
     kAddressReleased,       // resource: allocation id; address
     kAddressAssociated,     // resource: allocation id; detail: instance id
     kAddressDisassociated,  // resource: allocation id; detail: instance id
-    kVolumeCreated,         // resource: volume id; detail: volume type; size_gib
+    kVolumeCreated,         // resource: volume id; detail: volume type; size_gib, iops, mibps
     kVolumeDeleted,         // same fields as kVolumeCreated
     kNatGatewayState,       // resource: NAT gateway id; detail: new state name
     // Data moved along a path that AWS bills (sim/model/vpc/traffic.h). resource: the instance or
@@ -52,6 +52,8 @@ struct ResourceEvent {
   std::uint64_t serial = 0;
   Ipv4 address = 0;
   int size_gib = 0;
+  int iops = 0;          // kVolumeCreated: provisioned IOPS (0 for types without a figure)
+  int mibps = 0;         // kVolumeCreated: provisioned throughput in MiB/s (gp3 only)
   std::int64_t mib = 0;  // kDataTransfer: MiB moved (1 GB as AWS bills data = 1,024 MiB)
   SimTime at = 0;        // set by World::Emit
 };
@@ -67,6 +69,11 @@ struct TransitionTimes {
   Duration nat_create = 2 * kMinute;     // NAT gateway pending -> available (or failed)
   Duration nat_delete = kMinute;         // NAT gateway deleting -> deleted
   Duration nat_gone_visible = kHour;     // deleted or failed NAT gateways stay describable
+  Duration volume_create = 5 * kSecond;  // EBS volume creating -> available
+  Duration volume_attach = 3 * kSecond;  // attachment attaching -> attached
+  Duration volume_detach = 3 * kSecond;  // attachment detaching -> volume available
+  Duration volume_modify = kMinute;      // ModifyVolume: modifying -> optimizing
+  Duration volume_tuned = 10 * kMinute;  // ModifyVolume: optimizing -> completed
 };
 
 class World {

@@ -58,7 +58,7 @@ class ResourceKindCoverage : public SandboxTest {
 TEST_F(ResourceKindCoverage, EveryDescribeOfTheTableIsRegistered) {
   for (const ResourceKind& kind : model::ResourceKinds()) {
     if (kind.describe_action.empty()) {
-      // Only volumes lack a Describe so far; a kind without one cannot be in the snapshot.
+      // A kind without a Describe cannot be in the snapshot (every kind has one today).
       EXPECT_EQ(kind.kind, model::Kind::kVolume);
       EXPECT_FALSE(kind.in_snapshot);
       continue;

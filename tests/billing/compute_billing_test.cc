@@ -142,5 +142,20 @@ TEST_F(BillingCompute, UsEast1UsageTypesHaveNoRegionPrefix) {
   EXPECT_EQ(Line(bill, "PublicIPv4:InUseAddress", id)["Quantity"], 1.0);
 }
 
+TEST_F(BillingCompute, ACreatedVolumeBillsFromCreationToDeletion) {
+  json vol = Call("CreateVolume",
+                  {{"AvailabilityZone", "ap-northeast-2a"}, {"Size", 100}, {"VolumeType", "gp3"}});
+  std::string id = vol["VolumeId"];
+  Advance(10 * kDay);
+  Call("DeleteVolume", {{"VolumeId", id}});
+  Advance(kDay);
+  json bill = Bill({{"month", "2026-01"}});
+  json line = Line(bill, "APN2-EBS:VolumeUsage.gp3", id);
+  // 100 GiB for 10 of January's 31 days: 1000/31 = 32.258065 GB-Mo; x $0.0912 = $2.941935 ->
+  // $2.94.
+  EXPECT_EQ(line["Quantity"], 32.258065);
+  EXPECT_EQ(line["AmountUSD"], 2.94);
+}
+
 }  // namespace
 }  // namespace ec2sim::testing

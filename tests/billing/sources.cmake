@@ -8,4 +8,5 @@ list(APPEND EC2SIM_TEST_SOURCES
   billing/free_tier_billing_test.cc
   billing/bill_verb_test.cc
   billing/network_billing_test.cc
+  billing/volume_billing_test.cc
 )

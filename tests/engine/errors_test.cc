@@ -128,6 +128,12 @@ constexpr Expected kGolden[] = {
     {ErrorCode::kInvalidDhcpOptionsIdMalformed, "InvalidDhcpOptionsId.Malformed", 400},
     {ErrorCode::kIncorrectState, "IncorrectState", 400},
     {ErrorCode::kInvalidAddressMalformed, "InvalidAddress.Malformed", 400},
+    {ErrorCode::kInvalidVolumeNotFound, "InvalidVolume.NotFound", 400},
+    {ErrorCode::kInvalidVolumeIdMalformed, "InvalidVolumeID.Malformed", 400},
+    {ErrorCode::kInvalidVolumeZoneMismatch, "InvalidVolume.ZoneMismatch", 400},
+    {ErrorCode::kVolumeInUse, "VolumeInUse", 400},
+    {ErrorCode::kIncorrectModificationState, "IncorrectModificationState", 400},
+    {ErrorCode::kVolumeModificationRateExceeded, "VolumeModificationRateExceeded", 400},
 };
 
 TEST(ErrorCodeList, EveryCodeKeepsItsStringAndStatus) {

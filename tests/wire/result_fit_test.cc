@@ -106,6 +106,7 @@ class ResultFit : public ::testing::Test {
   }
   void ExerciseRoutes(const std::string& vpc, const std::string& subnet);
   void ExercisePeering(const std::string& vpc);
+  void ExerciseVolumes(const std::string& subnet);
 
   Sandbox sandbox_{SandboxOptions{.seed = 5, .timing = Timing::kInstant}};
   CallContext ctx_{"123456789012", "ap-northeast-2"};
@@ -236,6 +237,7 @@ TEST_F(ResultFit, EveryActionOfALabSessionEncodesWithoutLoss) {
   Call("DescribeNatGateways");  // deleting
   Call("DeleteSecurityGroup", {{"GroupId", group}});
   if (sandbox_.HasAction("CreateVpc")) OwnNetworkSession();
+  ExerciseVolumes(subnets["Subnets"][0]["SubnetId"]);
   if (sandbox_.HasAction("CreateRouteTable")) {
     ExerciseRoutes(vpc, subnets["Subnets"][0]["SubnetId"]);
     ExercisePeering(vpc);
@@ -319,6 +321,34 @@ void ResultFit::ExercisePeering(const std::string& vpc) {
   Call("DeleteVpcPeeringConnection", {{"VpcPeeringConnectionId", pcx["VpcPeeringConnectionId"]}});
   pcx = Call("CreateVpcPeeringConnection", request)["VpcPeeringConnection"];
   Call("RejectVpcPeeringConnection", {{"VpcPeeringConnectionId", pcx["VpcPeeringConnectionId"]}});
+}
+
+// A data volume's whole life beside a root volume, with a modification, status and attributes.
+void ResultFit::ExerciseVolumes(const std::string& subnet) {
+  json run = Call("RunInstances", {{"ImageId", "ami-0c9c942bd7bf113a2"},
+                                   {"InstanceType", "t2.micro"},
+                                   {"MinCount", 1},
+                                   {"MaxCount", 1},
+                                   {"SubnetId", subnet}});
+  const json& inst = run["Instances"][0];
+  json vol = Call("CreateVolume", {{"AvailabilityZone", inst["Placement"]["AvailabilityZone"]},
+                                   {"Size", 10},
+                                   {"VolumeType", "gp3"},
+                                   {"TagSpecifications", Tags("volume")}});
+  json vol_id = vol["VolumeId"];
+  Call("AttachVolume",
+       {{"VolumeId", vol_id}, {"InstanceId", inst["InstanceId"]}, {"Device", "/dev/sdf"}});
+  Call("DescribeVolumes");
+  Call("ModifyVolume", {{"VolumeId", vol_id}, {"Size", 20}, {"Iops", 4000}});
+  Call("DescribeVolumesModifications");
+  Call("DescribeVolumeStatus");
+  Call("ModifyVolumeAttribute", {{"VolumeId", vol_id}, {"AutoEnableIO", {{"Value", true}}}});
+  Call("DescribeVolumeAttribute", {{"VolumeId", vol_id}, {"Attribute", "autoEnableIO"}});
+  Call("DescribeVolumeAttribute", {{"VolumeId", vol_id}, {"Attribute", "productCodes"}});
+  Call("EnableVolumeIO", {{"VolumeId", vol_id}});
+  Call("DetachVolume", {{"VolumeId", vol_id}});
+  Call("DeleteVolume", {{"VolumeId", vol_id}});
+  Call("TerminateInstances", {{"InstanceIds", {inst["InstanceId"]}}});
 }
 
 }  // namespace

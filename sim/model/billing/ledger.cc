@@ -176,6 +176,8 @@ void Ledger::OnVolume(AccountMeters& acct, const model::ResourceEvent& event, bo
     m.volume_type = event.detail;
     assert(event.size_gib > 0 && "volume size in GiB");
     m.size_gib = event.size_gib;
+    m.iops = event.iops;
+    m.mibps = event.mibps;
     m.life = Span{event.at, kOpen};
   }
   if (!created && m.life.open()) m.life.to = event.at;

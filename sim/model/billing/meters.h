@@ -43,6 +43,8 @@ struct VolumeMeter {
   std::string region;
   std::string volume_type;  // "gp3"
   std::int64_t size_gib = 0;
+  std::int64_t iops = 0;   // provisioned IOPS (gp3: the 3,000 included ones count too)
+  std::int64_t mibps = 0;  // provisioned throughput, MiB/s (gp3 only)
   Span life;
 };
 

@@ -10,26 +10,36 @@
 
 extern const char kEc2simEbsPricesCsv[];
 extern const char kEc2simBillingCodesCsv[];
+extern const char kEc2simEbsPerformancePricesCsv[];
 
 namespace ec2sim::billing {
 namespace {
 
 using PriceKey = std::pair<std::string, std::string>;  // (region, volume type)
 
-const std::map<PriceKey, std::int64_t>& EbsPrices() {
-  static const auto* prices = [] {
-    auto* out = new std::map<PriceKey, std::int64_t>();
-    for (auto& row : model::ReadEmbeddedCsv(kEc2simEbsPricesCsv, "ebs_prices.csv")) {
-      std::int64_t micro = 0;
-      auto [end, ec] = std::from_chars(row[2].data(), row[2].data() + row[2].size(), micro);
-      if (ec != std::errc() || end != row[2].data() + row[2].size() || micro <= 0) {
-        std::fprintf(stderr, "embedded data ebs_prices.csv: bad price '%s'\n", row[2].c_str());
-        std::abort();
-      }
-      out->emplace(PriceKey{row[0], row[1]}, micro);
+// (region, key) -> micro-USD rows of an embedded price file; a bad price is a build defect.
+std::map<PriceKey, std::int64_t>* ReadEbsPriceTable(const char* text, const char* name) {
+  auto* out = new std::map<PriceKey, std::int64_t>();
+  for (auto& row : model::ReadEmbeddedCsv(text, name)) {
+    std::int64_t micro = 0;
+    auto [end, ec] = std::from_chars(row[2].data(), row[2].data() + row[2].size(), micro);
+    if (ec != std::errc() || end != row[2].data() + row[2].size() || micro <= 0) {
+      std::fprintf(stderr, "embedded data %s: bad price '%s'\n", name, row[2].c_str());
+      std::abort();
     }
-    return out;
-  }();
+    out->emplace(PriceKey{row[0], row[1]}, micro);
+  }
+  return out;
+}
+
+const std::map<PriceKey, std::int64_t>& EbsPrices() {
+  static const auto* prices = ReadEbsPriceTable(kEc2simEbsPricesCsv, "ebs_prices.csv");
+  return *prices;
+}
+
+const std::map<PriceKey, std::int64_t>& EbsPerformancePrices() {
+  static const auto* prices =
+      ReadEbsPriceTable(kEc2simEbsPerformancePricesCsv, "ebs_performance_prices.csv");
   return *prices;
 }
 
@@ -77,6 +87,25 @@ Rate VolumeRate(std::string_view region, std::string_view volume_type) {
   const std::int64_t* region_gp3 = SourcedEbs(region, "gp3");
   if (base == nullptr || base_gp3 == nullptr) return Rate{0, true, "unknown"};
   if (region_gp3 != nullptr) {
+    return Rate{model::MulDivRoundHalfUp(*base, *region_gp3, *base_gp3), true, "ebs-scaled-by-gp3"};
+  }
+  return Rate{*base, true, "ebs-us-east-1-price"};
+}
+
+Rate VolumePerformanceRate(std::string_view region, std::string_view charge) {
+  const auto& prices = EbsPerformancePrices();
+  auto find = [&](std::string_view r) -> const std::int64_t* {
+    auto it = prices.find(PriceKey{std::string(r), std::string(charge)});
+    return it == prices.end() ? nullptr : &it->second;
+  };
+  if (const std::int64_t* sourced = find(region)) return Rate{*sourced};
+  const std::int64_t* base = find("us-east-1");
+  if (base == nullptr) return Rate{0, true, "unknown"};
+  // The same scaling VolumeRate applies to storage: AWS prices a region's performance in step
+  // with its gp3 storage (0.0057 / 0.005 = 0.0912 / 0.08 in Seoul).
+  const std::int64_t* base_gp3 = SourcedEbs("us-east-1", "gp3");
+  const std::int64_t* region_gp3 = SourcedEbs(region, "gp3");
+  if (region_gp3 != nullptr && base_gp3 != nullptr) {
     return Rate{model::MulDivRoundHalfUp(*base, *region_gp3, *base_gp3), true, "ebs-scaled-by-gp3"};
   }
   return Rate{*base, true, "ebs-us-east-1-price"};

@@ -47,6 +47,12 @@ Rate InstanceRate(std::string_view region, std::string_view instance_type, model
 // ("ebs-us-east-1-price"). An unknown volume type prices as gp3 ("ebs-priced-as-gp3").
 Rate VolumeRate(std::string_view region, std::string_view volume_type);
 
+// Price per unit-month of provisioned EBS performance: `charge` is "gp3-iops", "gp3-throughput",
+// "io1-iops" or "io2-iops-tier1/2/3" (ebs_performance_prices.csv). Rules: the sourced price;
+// us-east-1's price times region/us-east-1 of the gp3 storage price ("ebs-scaled-by-gp3"), rounded
+// half up; us-east-1's price ("ebs-us-east-1-price").
+Rate VolumePerformanceRate(std::string_view region, std::string_view charge);
+
 // The region's billing code ("APN2"); empty for us-east-1 and for unknown regions.
 std::string_view BillingCode(std::string_view region);
 // `base` with the region prefix: "APN2-BoxUsage:t2.micro", or "BoxUsage:t2.micro" in us-east-1.

@@ -11,3 +11,5 @@ list(APPEND EC2SIM_MODEL_SOURCES
 )
 ec2sim_embed(EC2SIM_MODEL_SOURCES kEc2simEbsPricesCsv sim/model/billing/data/ebs_prices.csv)
 ec2sim_embed(EC2SIM_MODEL_SOURCES kEc2simBillingCodesCsv sim/model/billing/data/billing_codes.csv)
+ec2sim_embed(EC2SIM_MODEL_SOURCES kEc2simEbsPerformancePricesCsv
+             sim/model/billing/data/ebs_performance_prices.csv)

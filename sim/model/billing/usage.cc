@@ -57,6 +57,54 @@ void AddVolume(const VolumeMeter& m, std::vector<UsageLine>& out) {
   out.push_back(std::move(line));
 }
 
+// One line of provisioned performance: `amount` IOPS or MiB/s for the volume's life, accrued
+// like storage (per unit-month, prorated by the second).
+void AddVolumePerformance(const VolumeMeter& m, const std::string& base, const char* charge,
+                          const char* unit, std::int64_t amount, std::string description,
+                          std::vector<UsageLine>& out) {
+  if (amount <= 0) return;
+  UsageLine line;
+  line.usage_type = UsageType(m.region, base);
+  line.resource_id = m.id;
+  line.region = m.region;
+  line.unit = unit;
+  line.measure = Measure::kGbMonths;
+  line.weight = amount;
+  line.rate = VolumePerformanceRate(m.region, charge);
+  line.description = std::move(description);
+  line.Own({m.life});
+  out.push_back(std::move(line));
+}
+
+// What AWS charges beyond storage (https://aws.amazon.com/ebs/pricing/): gp3 IOPS above 3,000 and
+// throughput above 125 MiB/s; every provisioned IOPS of io1; io2's IOPS in tiers of up to 32,000,
+// 32,001 to 64,000 and more. Usage types as on AWS's EBS billing-code list: EBS:VolumeP-IOPS.gp3,
+// EBS:VolumeP-Throughput.gp3, EBS:VolumeP-IOPS.piops (io1), EBS:VolumeP-IOPS.io2(.tier2/.tier3).
+void AddVolumePerformanceLines(const VolumeMeter& m, std::vector<UsageLine>& out) {
+  const char* kIops = "IOPS-Mo";
+  if (m.volume_type == "gp3") {
+    AddVolumePerformance(m, "EBS:VolumeP-IOPS.gp3", "gp3-iops", kIops, m.iops - 3000,
+                         "gp3 IOPS provisioned above the included 3,000, per IOPS-month", out);
+    AddVolumePerformance(
+        m, "EBS:VolumeP-Throughput.gp3", "gp3-throughput", "MiBps-Mo", m.mibps - 125,
+        "gp3 throughput provisioned above the included 125 MiB/s, per MiB/s-month", out);
+  } else if (m.volume_type == "io1") {
+    AddVolumePerformance(m, "EBS:VolumeP-IOPS.piops", "io1-iops", kIops, m.iops,
+                         "io1 provisioned IOPS, per IOPS-month", out);
+  } else if (m.volume_type == "io2") {
+    constexpr std::int64_t kTier = 32'000;
+    AddVolumePerformance(m, "EBS:VolumeP-IOPS.io2", "io2-iops-tier1", kIops,
+                         std::min(m.iops, kTier),
+                         "io2 provisioned IOPS up to 32,000, per IOPS-month", out);
+    AddVolumePerformance(m, "EBS:VolumeP-IOPS.io2.tier2", "io2-iops-tier2", kIops,
+                         std::clamp<std::int64_t>(m.iops - kTier, 0, kTier),
+                         "io2 provisioned IOPS 32,001 to 64,000, per IOPS-month", out);
+    AddVolumePerformance(m, "EBS:VolumeP-IOPS.io2.tier3", "io2-iops-tier3", kIops,
+                         m.iops - 2 * kTier, "io2 provisioned IOPS above 64,000, per IOPS-month",
+                         out);
+  }
+}
+
 UsageLine IpLine(const std::string& region, const std::string& base, const std::string& id,
                  std::string description) {
   UsageLine line;
@@ -190,7 +238,9 @@ std::vector<UsageLine> BuildUsage(const AccountMeters& meters, PricingPolicy pol
     if (wanted(m.region)) AddInstance(m, now, out);
   }
   for (const VolumeMeter& m : meters.volumes) {
-    if (wanted(m.region)) AddVolume(m, out);
+    if (!wanted(m.region)) continue;
+    AddVolume(m, out);
+    AddVolumePerformanceLines(m, out);
   }
   for (const ElasticIpMeter& m : meters.elastic_ips) {
     if (!wanted(m.region)) continue;
