@@ -22,6 +22,7 @@ const ActionTable& ActionTable::Get() {
     RegisterRouteTableActions(t);
     RegisterPeeringActions(t);
     RegisterNatGatewayActions(t);
+    RegisterAccountActions(t);
     return t;
   }();
   return kTable;

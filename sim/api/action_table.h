@@ -105,6 +105,7 @@ void RegisterInternetGatewayActions(ActionTable& table);
 void RegisterRouteTableActions(ActionTable& table);
 void RegisterPeeringActions(ActionTable& table);
 void RegisterNatGatewayActions(ActionTable& table);
+void RegisterAccountActions(ActionTable& table);
 
 }  // namespace ec2sim::api
 

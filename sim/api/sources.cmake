@@ -39,3 +39,4 @@ list(APPEND EC2SIM_API_SOURCES
 )
 list(APPEND EC2SIM_API_SOURCES sim/api/actions_nat_gateways.cc)
 list(APPEND EC2SIM_API_SOURCES sim/api/verb_traffic.cc)
+list(APPEND EC2SIM_API_SOURCES sim/api/actions_account.cc)

@@ -26,6 +26,8 @@ struct ServeArgs {
   std::uint64_t seed = 1;
   std::string start;  // empty: the host's time with the wall clock, kManualStart with manual
   bool accept_unknown_images = false;
+  int vcpu_quota = AccountQuotas{}.vcpus;
+  int elastic_ip_quota = AccountQuotas{}.elastic_ips;
   bool quiet = false;
   std::string users;  // classroom mode's users file; empty: open mode
   std::string state;  // durable state directory; empty: in memory only
@@ -80,6 +82,8 @@ int RunServe(const ServeArgs& args) {
   options.sandbox.start = *start;
   options.start_pinned = !args.start.empty() || args.clock == "manual";
   options.sandbox.accept_unknown_images = args.accept_unknown_images;
+  options.sandbox.quotas.vcpus = args.vcpu_quota;
+  options.sandbox.quotas.elastic_ips = args.elastic_ip_quota;
   options.sandbox.timing = args.timing == "realistic" ? Timing::kRealistic : Timing::kInstant;
   options.clock = args.clock == "manual" ? server::ClockMode::kManual : server::ClockMode::kWall;
   options.speed = args.speed;
@@ -179,6 +183,16 @@ void AddServeCommand(CLI::App& app, Registry& commands) {
                 "Launch a well-formed image id the catalog lacks as a generic Linux image "
                 "instead of answering InvalidAMIID.NotFound as AWS does (for test suites that "
                 "launch made-up ids)");
+  cmd->add_option("--vcpu-quota", args->vcpu_quota,
+                  "vCPUs of running On-Demand instances each account may hold per region "
+                  "(VcpuLimitExceeded beyond; a users file may set a user's own)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, kMaxAccountQuota));
+  cmd->add_option("--elastic-ip-quota", args->elastic_ip_quota,
+                  "Elastic IP addresses each account may hold per region (AddressLimitExceeded "
+                  "beyond)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, kMaxAccountQuota));
   cmd->add_flag("--quiet", args->quiet, "Do not log one line per request on stderr");
   cmd->add_flag("--no-response-cache", args->no_response_cache,
                 "Render every Describe answer afresh (to measure rendering; answers are the same)");

@@ -81,6 +81,8 @@ struct ApiServer::Impl {
               o.users != nullptr ? WorldScope::kPerAccount : WorldScope::kShared),
         ec2(world, o.region, o.users.get()),
         admin(world, clock, AdminInfo{o.region, options.sandbox.timing, o.users.get()}) {
+    if (o.users != nullptr)
+      world.SetAccountQuotas(AccountQuotasOf(*o.users, options.sandbox.quotas));
     ec2.set_response_cache(o.response_cache);
     ec2.set_response_cache_limits(o.response_cache_limits);
   }

@@ -20,3 +20,4 @@ list(APPEND EC2SIM_TEST_SOURCES api/resource_kinds_test.cc api/describe_skeleton
 list(APPEND EC2SIM_TEST_SOURCES api/vpcs_test.cc api/subnets_test.cc api/dhcp_options_test.cc)
 list(APPEND EC2SIM_TEST_SOURCES api/route_tables_test.cc)
 list(APPEND EC2SIM_TEST_SOURCES api/nat_gateways_test.cc)
+list(APPEND EC2SIM_TEST_SOURCES api/account_attributes_test.cc)
