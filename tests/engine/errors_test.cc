@@ -128,6 +128,7 @@ constexpr Expected kGolden[] = {
     {ErrorCode::kInvalidDhcpOptionsIdMalformed, "InvalidDhcpOptionsId.Malformed", 400},
     {ErrorCode::kIncorrectState, "IncorrectState", 400},
     {ErrorCode::kInvalidAddressMalformed, "InvalidAddress.Malformed", 400},
+    {ErrorCode::kNoSuchEntity, "NoSuchEntity", 404},
 };
 
 TEST(ErrorCodeList, EveryCodeKeepsItsStringAndStatus) {

@@ -96,7 +96,8 @@ ec2sim_server_py_test(hostile_http TIMEOUT 300 NO_SKIP)
 if(TARGET ec2sim_server)
   target_sources(ec2sim_tests PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/describe_cache_test.cc
-    ${CMAKE_CURRENT_LIST_DIR}/response_cache_test.cc)
+    ${CMAKE_CURRENT_LIST_DIR}/response_cache_test.cc
+    ${CMAKE_CURRENT_LIST_DIR}/identity_endpoint_test.cc)
   target_link_libraries(ec2sim_tests PRIVATE ec2sim_server)
 endif()
 # The cache attack of issue 14 against a real server: VmRSS stays under a ceiling.
@@ -111,3 +112,6 @@ ec2sim_server_py_test(classroom_clock TIMEOUT 600 NO_SKIP)
 ec2sim_server_py_test(vpc)
 # Internet gateways, route tables and VPC peering with the AWS CLI and boto3 (docs/network.md).
 ec2sim_server_py_test(routes)
+
+# STS/IAM identity at the EC2 endpoint, the quota flags and per-user quotas, the ready file.
+ec2sim_server_py_test(identity NO_SKIP)
