@@ -25,7 +25,7 @@ if [ "$mode" != run ]; then
   # The tests: GoogleTest, the clients the server tests drive, and the EC2 API model
   # tools/trim_ec2_model.py reads. (Node.js and npm are optional: the JavaScript SDK test is
   # skipped without them.)
-  packages+=(libgtest-dev awscli python3-boto3 python3-botocore)
+  packages+=(libgtest-dev awscli python3-boto3 python3-botocore python3-pytest)
 fi
 if [ "$mode" = all ]; then
   # scripts/sanitize.sh and scripts/fuzz.sh: clang (14 on Debian 12) with its sanitizer and

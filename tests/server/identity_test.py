@@ -80,6 +80,15 @@ class OpenMode(unittest.TestCase):
             self.assertEqual(error_of(ec2.allocate_address, Domain="vpc"),
                              ("AddressLimitExceeded", 400))
 
+    def test_ready_file_names_the_port(self):
+        with tempfile.TemporaryDirectory() as d:
+            ready = os.path.join(d, "ready.json")
+            with harness.Server("--quiet", "--ready-file", ready) as server:
+                with open(ready, encoding="utf-8") as f:
+                    info = json.load(f)
+                self.assertEqual(info["url"], server.url)
+                self.assertEqual(info["url"], "http://127.0.0.1:%d" % info["port"])
+
 
 class Classroom(unittest.TestCase):
     def test_learner_sees_own_identity_and_quota(self):

@@ -113,5 +113,15 @@ ec2sim_server_py_test(vpc)
 # Internet gateways, route tables and VPC peering with the AWS CLI and boto3 (docs/network.md).
 ec2sim_server_py_test(routes)
 
+# The pytest plugin (python/pytest_ec2sim) and its example suite, as a user runs them from a
+# checkout: no pip, the package on PYTHONPATH, Debian's pytest (python3-pytest).
+add_test(NAME server.pytest_plugin
+         COMMAND /usr/bin/python3 -m pytest -p pytest_ec2sim -p no:cacheprovider -q
+                 ${PROJECT_SOURCE_DIR}/tests/pytest_plugin)
+set_tests_properties(server.pytest_plugin PROPERTIES
+  ENVIRONMENT "EC2SIM_BINARY=$<TARGET_FILE:ec2sim>;PYTHONPATH=${PROJECT_SOURCE_DIR}/python"
+  TIMEOUT 300
+  LABELS server)
+
 # STS/IAM identity at the EC2 endpoint, the quota flags and per-user quotas, the ready file.
 ec2sim_server_py_test(identity NO_SKIP)
