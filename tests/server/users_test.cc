@@ -69,7 +69,7 @@ TEST(UsersFile, ErrorsNameTheUserFieldAndReason) {
             "users[1].admin: must be true or false");
   EXPECT_EQ(one(R"("access_key_id": "AKIA2", "secret_key": "t", "account_id": "222222222222")"),
             "users[1]: unknown field 'secret_key' (fields: access_key_id, secret_access_key, "
-            "account_id, name, admin)");
+            "account_id, name, admin, quotas)");
   EXPECT_EQ(ErrorOf(R"({"users": []})"),
             "users: the list is empty, so nobody could call the server");
   EXPECT_EQ(ErrorOf(R"({"people": []})"), "unknown top-level field 'people' (only 'users')");
