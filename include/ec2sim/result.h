@@ -143,7 +143,7 @@ namespace ec2sim {
   X(kInvalidDhcpOptionIdNotFound, "InvalidDhcpOptionID.NotFound", 400)                        \
   X(kInvalidDhcpOptionsIdMalformed, "InvalidDhcpOptionsId.Malformed", 400)                    \
   X(kIncorrectState, "IncorrectState", 400)                                                   \
-  X(kInvalidAddressMalformed, "InvalidAddress.Malformed", 400)                               \
+  X(kInvalidAddressMalformed, "InvalidAddress.Malformed", 400)                                \
   /* IAM (identity endpoint). */                                                              \
   X(kNoSuchEntity, "NoSuchEntity", 404)
 
