@@ -82,6 +82,32 @@ std::string IdentityUserXml(const IdentityCaller& c) {
          "</Arn><CreateDate>" + kIdentityUserCreated + "</CreateDate></User>";
 }
 
+// The result element's content for `action`, or its error.
+Result<std::string> IdentityAnswer(const std::string& service, const std::string& action,
+                                   const wire::QueryParams& params, const IdentityCaller& caller) {
+  if (service == "sts" && action == "GetCallerIdentity") {
+    return "<Arn>" + IdentityEscaped(IdentityArn(caller)) + "</Arn><UserId>" +
+           IdentityUserId(caller) + "</UserId><Account>" + caller.account + "</Account>";
+  }
+  if (service == "iam" && action == "GetUser") {
+    // Only the caller: a learner sees no one else (NoSuchEntity, as for a user that is not).
+    std::optional<std::string> name = wire::FindParam(params, "UserName");
+    if (name && *name != caller.user_name) {
+      return MakeError(ErrorCode::kNoSuchEntity,
+                       "The user with name " + *name + " cannot be found.");
+    }
+    return IdentityUserXml(caller);
+  }
+  if (service == "iam" && action == "ListAccountAliases") {
+    return std::string("<IsTruncated>false</IsTruncated><AccountAliases></AccountAliases>");
+  }
+  const std::string version(service == "sts" ? kStsVersion : kIamVersion);
+  return MakeError(ErrorCode::kInvalidAction, "Could not find operation " + action +
+                                                  " for version " + version +
+                                                  " (ec2sim serves only GetCallerIdentity, "
+                                                  "GetUser and ListAccountAliases of STS and IAM)");
+}
+
 }  // namespace
 
 std::string IdentityServiceOf(const HttpRequest& request) {
@@ -158,34 +184,10 @@ HttpResponse IdentityEndpoint::Handle(const HttpRequest& request, const std::str
   response.region = caller.region;
   std::string action = wire::FindParam(params, "Action").value_or("");
   response.action = action;
-  const std::string version(service == "sts" ? kStsVersion : kIamVersion);
-  if (service == "sts" && action == "GetCallerIdentity") {
-    response.body = IdentityEnvelope(service, action,
-                                     "<Arn>" + IdentityEscaped(IdentityArn(caller)) +
-                                         "</Arn><UserId>" + IdentityUserId(caller) +
-                                         "</UserId><Account>" + caller.account + "</Account>",
-                                     request_id);
-    return response;
-  }
-  if (service == "iam" && action == "GetUser") {
-    // Only the caller: a learner sees no one else (NoSuchEntity, as for a user that is not).
-    std::optional<std::string> name = wire::FindParam(params, "UserName");
-    if (name && *name != caller.user_name) {
-      return fail(ErrorCode::kNoSuchEntity, "The user with name " + *name + " cannot be found.");
-    }
-    response.body = IdentityEnvelope(service, action, IdentityUserXml(caller), request_id);
-    return response;
-  }
-  if (service == "iam" && action == "ListAccountAliases") {
-    response.body = IdentityEnvelope(
-        service, action, "<IsTruncated>false</IsTruncated><AccountAliases></AccountAliases>",
-        request_id);
-    return response;
-  }
-  return fail(ErrorCode::kInvalidAction, "Could not find operation " + action + " for version " +
-                                             version +
-                                             " (ec2sim serves only GetCallerIdentity, "
-                                             "GetUser and ListAccountAliases of STS and IAM)");
+  Result<std::string> answer = IdentityAnswer(service, action, params, caller);
+  if (!answer.ok()) return fail(answer.error().code, answer.error().message);
+  response.body = IdentityEnvelope(service, action, *answer, request_id);
+  return response;
 }
 
 }  // namespace ec2sim::server
