@@ -25,7 +25,8 @@ if [ "$mode" != run ]; then
   # The tests: GoogleTest, the clients the server tests drive (Ansible with its amazon.aws
   # collection among them), and the EC2 API model tools/trim_ec2_model.py reads. (Node.js and
   # npm are optional: the JavaScript SDK test is skipped without them.)
-  packages+=(libgtest-dev awscli python3-boto3 python3-botocore ansible)
+  packages+=(libgtest-dev awscli python3-boto3 python3-botocore ansible
+            python3-pytest)
 fi
 if [ "$mode" = all ]; then
   # scripts/sanitize.sh and scripts/fuzz.sh: clang (14 on Debian 12) with its sanitizer and

@@ -23,6 +23,21 @@ enum class PricingPolicy {
   kLegacyEip,        // one EIP on a running instance is free, idle EIPs are charged
 };
 
+// Service quotas of one account in one region. The defaults are those of a new AWS account:
+// 32 vCPUs of running On-Demand Standard instances ("Running On-Demand Standard (A, C, D, H, I,
+// M, R, T, Z) instances", Service Quotas L-1216C47A; ec2-semantics.md ISSUE-VCPU) and 5 Elastic
+// IP addresses per Region
+// (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/elastic-ip-addresses-eip.html#using-instance-addressing-limit).
+struct AccountQuotas {
+  int vcpus = 32;
+  int elastic_ips = 5;
+  bool operator==(const AccountQuotas&) const = default;
+};
+
+// The largest quota a flag or file may set: far above any AWS quota, small enough that no sum of
+// vCPUs overflows an int.
+inline constexpr int kMaxAccountQuota = 1000000;
+
 // What a world is built with. Two worlds built with equal options and fed the same calls at the
 // same simulated times reach the same state.
 struct SandboxOptions {
@@ -36,6 +51,9 @@ struct SandboxOptions {
   // launches such an id as a generic x86_64 Linux image, for test suites whose made-up image ids
   // are beside the point. A malformed id and another region's catalog image fail either way.
   bool accept_unknown_images = false;
+  // Every account's quotas in every region (`ec2sim serve --vcpu-quota`, a scenario's "quotas");
+  // World::SetAccountQuotas overrides them for one account (a classroom user's "quotas").
+  AccountQuotas quotas = {};
 };
 
 // Who is calling and where: every call runs in one account and one region.

@@ -149,7 +149,9 @@ namespace ec2sim {
   X(kInvalidVolumeZoneMismatch, "InvalidVolume.ZoneMismatch", 400)                            \
   X(kVolumeInUse, "VolumeInUse", 400)                                                         \
   X(kIncorrectModificationState, "IncorrectModificationState", 400)                           \
-  X(kVolumeModificationRateExceeded, "VolumeModificationRateExceeded", 400)
+  X(kVolumeModificationRateExceeded, "VolumeModificationRateExceeded", 400)                   \
+  /* IAM (identity endpoint). */                                                              \
+  X(kNoSuchEntity, "NoSuchEntity", 404)
 
 enum class ErrorCode {
 #define EC2SIM_ERROR_CODE_ENUMERATOR(name, aws, http) name,

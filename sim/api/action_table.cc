@@ -26,6 +26,7 @@ const ActionTable& ActionTable::Get() {
     RegisterCreditSpecificationActions(t);
     RegisterAddressAttributeActions(t);
     RegisterVolumeActions(t);
+    RegisterAccountActions(t);
     return t;
   }();
   return kTable;

@@ -109,6 +109,7 @@ void RegisterInstanceAttributeActions(ActionTable& table);
 void RegisterCreditSpecificationActions(ActionTable& table);
 void RegisterAddressAttributeActions(ActionTable& table);
 void RegisterVolumeActions(ActionTable& table);
+void RegisterAccountActions(ActionTable& table);
 
 }  // namespace ec2sim::api
 

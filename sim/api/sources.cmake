@@ -46,3 +46,4 @@ list(APPEND EC2SIM_API_SOURCES
   sim/api/actions_address_attributes.cc
 )
 list(APPEND EC2SIM_API_SOURCES sim/api/actions_volumes.cc)
+list(APPEND EC2SIM_API_SOURCES sim/api/actions_account.cc)

@@ -54,6 +54,9 @@ void NoteIgnoredOptions(const Scenario& scenario, const client::HttpBackend& ser
   if (asked.accept_unknown_images != defaults.accept_unknown_images) {
     add("accept_unknown_images true (ec2sim serve --accept-unknown-images)");
   }
+  if (asked.quotas != defaults.quotas) {
+    add("quotas (ec2sim serve --vcpu-quota N --elastic-ip-quota N)");
+  }
   if (ignored.empty()) return;
   std::cerr << "ec2sim run: " << scenario.file << ": " << server.endpoint()
             << " keeps its own world, so these options of the file do not apply: " << ignored

@@ -1,6 +1,7 @@
 // `ec2sim serve`: the EC2 Query API on a local port for the AWS CLI, boto3 and the SDKs.
 #include <pthread.h>
 #include <signal.h>
+#include <unistd.h>
 
 #include <cstdio>
 #include <fstream>
@@ -26,6 +27,9 @@ struct ServeArgs {
   std::uint64_t seed = 1;
   std::string start;  // empty: the host's time with the wall clock, kManualStart with manual
   bool accept_unknown_images = false;
+  int vcpu_quota = AccountQuotas{}.vcpus;
+  int elastic_ip_quota = AccountQuotas{}.elastic_ips;
+  std::string ready_file;  // written once the port is bound: {"url": ..., "port": ...}
   bool quiet = false;
   std::string users;  // classroom mode's users file; empty: open mode
   std::string state;  // durable state directory; empty: in memory only
@@ -54,6 +58,23 @@ std::shared_ptr<const server::UserDirectory> LoadUsers(const std::string& path) 
   return std::make_shared<const server::UserDirectory>(std::move(users).value());
 }
 
+// The ready file: JSON written to a temporary file and renamed, so a reader that sees the file
+// sees all of it.
+bool WriteReadyFile(const std::string& path, const std::string& host, int port) {
+  std::string url_host = host.find(':') != std::string::npos ? "[" + host + "]" : host;
+  if (host == "0.0.0.0") url_host = "127.0.0.1";
+  if (host == "::") url_host = "[::1]";
+  std::string tmp = path + ".tmp";
+  {
+    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+    if (!out) return false;
+    out << "{\"url\": \"http://" << url_host << ":" << port << "\", \"port\": " << port
+        << ", \"pid\": " << getpid() << "}\n";
+    if (!out.flush()) return false;
+  }
+  return std::rename(tmp.c_str(), path.c_str()) == 0;
+}
+
 // A manual clock's default start: fixed, so a manual server's answers repeat from run to run.
 constexpr const char* kManualStart = "2026-01-01T00:00:00Z";
 
@@ -80,6 +101,8 @@ int RunServe(const ServeArgs& args) {
   options.sandbox.start = *start;
   options.start_pinned = !args.start.empty() || args.clock == "manual";
   options.sandbox.accept_unknown_images = args.accept_unknown_images;
+  options.sandbox.quotas.vcpus = args.vcpu_quota;
+  options.sandbox.quotas.elastic_ips = args.elastic_ip_quota;
   options.sandbox.timing = args.timing == "realistic" ? Timing::kRealistic : Timing::kInstant;
   options.clock = args.clock == "manual" ? server::ClockMode::kManual : server::ClockMode::kWall;
   options.speed = args.speed;
@@ -112,6 +135,12 @@ int RunServe(const ServeArgs& args) {
   Result<int> port = api.Bind();
   if (!port.ok()) {
     std::cerr << "ec2sim serve: " << port.error().message << "\n";
+    return 1;
+  }
+  // Before the stdout line, so a reader of either finds the other done.
+  if (!args.ready_file.empty() && !WriteReadyFile(args.ready_file, args.host, *port)) {
+    std::cerr << "ec2sim serve: --ready-file: cannot write " << args.ready_file << "\n";
+    api.Stop();
     return 1;
   }
   // Tests and scripts read the port from this line (useful with --port 0).
@@ -179,6 +208,20 @@ void AddServeCommand(CLI::App& app, Registry& commands) {
                 "Launch a well-formed image id the catalog lacks as a generic Linux image "
                 "instead of answering InvalidAMIID.NotFound as AWS does (for test suites that "
                 "launch made-up ids)");
+  cmd->add_option("--vcpu-quota", args->vcpu_quota,
+                  "vCPUs of running On-Demand instances each account may hold per region "
+                  "(VcpuLimitExceeded beyond; a users file may set a user's own)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, kMaxAccountQuota));
+  cmd->add_option("--elastic-ip-quota", args->elastic_ip_quota,
+                  "Elastic IP addresses each account may hold per region (AddressLimitExceeded "
+                  "beyond)")
+      ->capture_default_str()
+      ->check(CLI::Range(0, kMaxAccountQuota));
+  cmd->add_option(
+      "--ready-file", args->ready_file,
+      "Once listening, write {\"url\": ..., \"port\": N, \"pid\": N} as JSON to this file "
+      "(written whole, then renamed into place), for test harnesses using --port 0");
   cmd->add_flag("--quiet", args->quiet, "Do not log one line per request on stderr");
   cmd->add_flag("--no-response-cache", args->no_response_cache,
                 "Render every Describe answer afresh (to measure rendering; answers are the same)");

@@ -47,7 +47,7 @@ void GiveReplacementIp(World& world, Scope& scope, const std::string& instance_i
 
 Result<Address*> AllocateAddress(World& world, Scope& scope, const std::string& address,
                                  const TagList& tags) {
-  if (scope.addresses.size() >= static_cast<size_t>(kAddressQuota)) {
+  if (scope.addresses.size() >= static_cast<size_t>(world.options().quotas.elastic_ips)) {
     return MakeError(ErrorCode::kAddressLimitExceeded,
                      "The maximum number of addresses has been reached.");
   }

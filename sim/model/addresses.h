@@ -11,7 +11,8 @@
 namespace ec2sim::model {
 
 // Default quota of Elastic IPs per account and region (UG-EIP).
-inline constexpr int kAddressQuota = 5;
+// A world's own is options().quotas.elastic_ips.
+inline constexpr int kAddressQuota = AccountQuotas{}.elastic_ips;
 
 // Errors: kAddressLimitExceeded; kInvalidAddressNotFound when a requested `address` to recover
 // is not free in this region's pool.

@@ -42,8 +42,8 @@ struct LaunchSpec {
 };
 
 // Default quota: vCPUs of running On-Demand standard instances per region (ISSUE-VCPU in
-// ec2-semantics.md reports 32 as a common default).
-inline constexpr int kDefaultVcpuQuota = 32;
+// ec2-semantics.md reports 32 as a common default); a world's own is options().quotas.vcpus.
+inline constexpr int kDefaultVcpuQuota = AccountQuotas{}.vcpus;
 
 // Launches instances. Returns the reservation id; the instances start in `pending`.
 // Errors: kInvalidAmiIdMalformed/NotFound, kInvalidParameterValue (type, counts, AZ),

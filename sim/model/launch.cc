@@ -103,7 +103,7 @@ Result<std::vector<std::string>> ResolveGroups(Scope& scope, const LaunchSpec& s
 }
 
 // Instances an account may hold per Region in any state but terminated. AWS's quotas count
-// vCPUs of running instances (kDefaultVcpuQuota), which leaves stopped instances unbounded; this
+// vCPUs of running instances (AccountQuotas::vcpus), which leaves stopped instances unbounded; this
 // bound keeps one account from growing a shared server without limit (docs/hardening.md).
 constexpr int kInstanceQuota = 1000;
 
@@ -197,15 +197,16 @@ Result<LaunchPlan> ValidateLaunch(World& world, Scope& scope, const LaunchSpec& 
 // EC2 does. The counts are compared, never iterated, so a MaxCount of millions costs nothing.
 // Errors: kVcpuLimitExceeded, kInstanceLimitExceeded, or kInvalidParameterValue when the subnet
 // has too few free addresses.
-Result<int> CheckQuotas(const Scope& scope, const LaunchSpec& spec, const LaunchPlan& plan) {
-  int free_vcpus = kDefaultVcpuQuota - VcpusInUse(scope);
+Result<int> CheckQuotas(const Scope& scope, const LaunchSpec& spec, const LaunchPlan& plan,
+                        int vcpu_quota) {
+  int free_vcpus = vcpu_quota - VcpusInUse(scope);
   int fit = std::max(0, free_vcpus / plan.type->vcpus);
   int fit_instances = std::max(0, kInstanceQuota - InstancesHeld(scope));
   int count = std::min({spec.max_count, fit, fit_instances});
   if (fit < spec.min_count) {
     return MakeError(ErrorCode::kVcpuLimitExceeded,
                      "You have requested more vCPU capacity than your current vCPU limit of " +
-                         std::to_string(kDefaultVcpuQuota) +
+                         std::to_string(vcpu_quota) +
                          " allows for the instance bucket that the specified instance type "
                          "belongs to. Please visit http://aws.amazon.com/contact-us/ec2-request "
                          "to request an adjustment to this limit.");
@@ -335,7 +336,7 @@ std::string BuildLaunch(World& world, Scope& scope, const LaunchSpec& spec, cons
 
 Result<std::string> RunInstances(World& world, Scope& scope, const LaunchSpec& spec) {
   EC2SIM_ASSIGN_OR_RETURN(LaunchPlan plan, ValidateLaunch(world, scope, spec));
-  EC2SIM_ASSIGN_OR_RETURN(int count, CheckQuotas(scope, spec, plan));
+  EC2SIM_ASSIGN_OR_RETURN(int count, CheckQuotas(scope, spec, plan, world.options().quotas.vcpus));
   return BuildLaunch(world, scope, spec, plan, count);
 }
 

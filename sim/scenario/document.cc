@@ -16,9 +16,9 @@ using OrderedJson = nlohmann::ordered_json;
 
 constexpr size_t kMaxDiagnostics = 20;
 
-constexpr std::array<std::string_view, 13> kTopLevelKeys = {
+constexpr std::array<std::string_view, 14> kTopLevelKeys = {
     "format", "name",    "title",     "description",           "region", "account", "start", "seed",
-    "timing", "pricing", "free_tier", "accept_unknown_images", "steps"};
+    "timing", "pricing", "free_tier", "accept_unknown_images", "quotas", "steps"};
 
 bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -121,6 +121,29 @@ void OptionalBool(const OrderedJson& root, std::string_view key, bool& out, Diag
   }
 }
 
+// "quotas": {"vcpus": N, "elastic_ips": N}, each optional, whole numbers 0..kMaxAccountQuota.
+void OptionalScenarioQuotas(const OrderedJson& root, AccountQuotas& out, Diagnostics& diag) {
+  auto it = root.find("quotas");
+  if (it == root.end()) return;
+  if (!it->is_object()) {
+    diag.Add("\"quotas\" must be an object {\"vcpus\": N, \"elastic_ips\": N}, got " + Shown(*it));
+    return;
+  }
+  for (const auto& [key, value] : it->items()) {
+    int* field = key == "vcpus" ? &out.vcpus : key == "elastic_ips" ? &out.elastic_ips : nullptr;
+    if (field == nullptr) {
+      diag.Add("\"quotas\" has an unknown key " + Quoted(key) +
+               " (only \"vcpus\", \"elastic_ips\")");
+    } else if (!value.is_number_integer() || value.get<std::int64_t>() < 0 ||
+               value.get<std::int64_t>() > kMaxAccountQuota) {
+      diag.Add("\"quotas\"." + key + " must be a whole number from 0 to " +
+               std::to_string(kMaxAccountQuota) + ", got " + Shown(value));
+    } else {
+      *field = value.get<int>();
+    }
+  }
+}
+
 void ValidateTopLevel(const OrderedJson& root, Scenario& sc, Diagnostics& diag) {
   for (const auto& [key, value] : root.items()) {
     bool known = false;
@@ -172,6 +195,7 @@ void ValidateTopLevel(const OrderedJson& root, Scenario& sc, Diagnostics& diag) 
   OptionalBool(root, "free_tier", sc.options.free_tier, diag);
   // Off by default, as on AWS: an image id the catalog lacks is InvalidAMIID.NotFound.
   OptionalBool(root, "accept_unknown_images", sc.options.accept_unknown_images, diag);
+  OptionalScenarioQuotas(root, sc.options.quotas, diag);
 }
 
 }  // namespace

@@ -16,6 +16,7 @@
 #include "sim/server/ec2_endpoint.h"
 #include "sim/server/http_listener.h"
 #include "sim/server/http_types.h"
+#include "sim/server/identity_endpoint.h"
 #include "sim/server/shared_world.h"
 #include "sim/server/state_store.h"
 
@@ -80,7 +81,10 @@ struct ApiServer::Impl {
         world(options.sandbox, clock,
               o.users != nullptr ? WorldScope::kPerAccount : WorldScope::kShared),
         ec2(world, o.region, o.users.get()),
+        identity(world, o.users.get()),
         admin(world, clock, AdminInfo{o.region, options.sandbox.timing, o.users.get()}) {
+    if (o.users != nullptr)
+      world.SetAccountQuotas(AccountQuotasOf(*o.users, options.sandbox.quotas));
     ec2.set_response_cache(o.response_cache);
     ec2.set_response_cache_limits(o.response_cache_limits);
   }
@@ -128,7 +132,11 @@ struct ApiServer::Impl {
       response = NotRouted(in.request);
     } else {
       try {
-        response = admin_route ? admin.Handle(in.request) : ec2.Handle(in.request);
+        // STS and IAM share the address (identity_endpoint.h); the rest is EC2.
+        std::string identity_service = admin_route ? "" : IdentityServiceOf(in.request);
+        response = admin_route                ? admin.Handle(in.request)
+                   : identity_service.empty() ? ec2.Handle(in.request)
+                                              : identity.Handle(in.request, identity_service);
       } catch (...) {
         response = InternalError();
       }
@@ -145,6 +153,7 @@ struct ApiServer::Impl {
   ServerClock clock;
   SharedWorld world;
   Ec2Endpoint ec2;
+  IdentityEndpoint identity;
   AdminApi admin;
   std::mutex log_mu;
   int port = -1;

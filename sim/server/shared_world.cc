@@ -44,6 +44,7 @@ SharedWorld::~SharedWorld() = default;
 std::unique_ptr<Sandbox> SharedWorld::NewSandbox(const std::string& key, SimTime start) {
   SandboxOptions options = base_;
   options.start = start;
+  if (auto q = account_quotas_.find(key); q != account_quotas_.end()) options.quotas = q->second;
   // An account's world draws from a stream of its own, so two learners doing the same steps get
   // different ids and, most likely, different public addresses (each world has its own pool).
   if (!key.empty())

@@ -60,6 +60,12 @@ class SharedWorld {
               WorldScope scope = WorldScope::kShared);
   ~SharedWorld();
 
+  // Per-account mode: the quotas of these accounts' worlds instead of base.quotas (a classroom
+  // user's "quotas"). Call before serving or replaying; they are configuration, not journaled.
+  void SetAccountQuotas(std::map<std::string, AccountQuotas> quotas) {
+    account_quotas_ = std::move(quotas);
+  }
+
   // Makes the world durable: replays the store's records (the world, the access-key notes and
   // the time), moves the clock on from the last record (ServerClock::Resume) and journals
   // every later change into the store. Call once, before serving. Reports in `notes`: a
@@ -157,6 +163,7 @@ class SharedWorld {
   std::mutex mu_;
   std::map<std::string, Slot> slots_;
   std::map<std::string, std::set<std::string>> access_keys_;
+  std::map<std::string, AccountQuotas> account_quotas_;
   StateStore* store_ = nullptr;
   std::uint64_t journaled_ = 0;  // number of the last record appended
   // Replay bookkeeping.

@@ -29,3 +29,7 @@ list(APPEND EC2SIM_SERVER_SOURCES
   sim/server/journal.cc
   sim/server/state_store.cc
 )
+# STS and IAM identity calls at the same address.
+list(APPEND EC2SIM_SERVER_SOURCES
+  sim/server/identity_endpoint.cc
+)

@@ -55,7 +55,8 @@ json OptionsToJson(const SandboxOptions& o) {
           {"timing", TimingName(o.timing)},
           {"pricing", PricingName(o.pricing)},
           {"free_tier", o.free_tier},
-          {"accept_unknown_images", o.accept_unknown_images}};
+          {"accept_unknown_images", o.accept_unknown_images},
+          {"quotas", {{"vcpus", o.quotas.vcpus}, {"elastic_ips", o.quotas.elastic_ips}}}};
 }
 
 Result<SandboxOptions> OptionsFromJson(const json& j) {
@@ -77,6 +78,16 @@ Result<SandboxOptions> OptionsFromJson(const json& j) {
     const json& accept = j.value("accept_unknown_images", json(true));
     ok = ok && accept.is_boolean();
     o.accept_unknown_images = accept.is_boolean() && accept.get<bool>();
+    // Absent from files written before quotas were configurable: the defaults.
+    const json& quotas = j.value("quotas", json::object());
+    ok = ok && quotas.is_object();
+    for (auto [name, field] :
+         {std::pair{"vcpus", &o.quotas.vcpus}, std::pair{"elastic_ips", &o.quotas.elastic_ips}}) {
+      const json& v = quotas.is_object() ? quotas.value(name, json(*field)) : json(*field);
+      ok = ok && v.is_number_integer() && v.get<std::int64_t>() >= 0 &&
+           v.get<std::int64_t>() <= kMaxAccountQuota;
+      if (ok) *field = v.get<int>();
+    }
   }
   if (!ok) return MakeError(ErrorCode::kSimInvalidInput, "bad world options " + j.dump());
   return o;

@@ -19,10 +19,34 @@ Error Invalid(std::string message) {
   return MakeError(ErrorCode::kSimInvalidInput, std::move(message));
 }
 
+// "quotas": {"vcpus": N, "elastic_ips": N}, each optional: the account's own quotas.
+Status ReadUserQuotas(const json& entry, const std::string& where, User& user) {
+  auto it = entry.find("quotas");
+  if (it == entry.end()) return OkStatus();
+  if (!it->is_object()) return Invalid(where + ".quotas: must be an object");
+  for (const auto& item : it->items()) {
+    const std::string& key = item.key();
+    std::optional<int>* field = key == "vcpus"         ? &user.vcpu_quota
+                                : key == "elastic_ips" ? &user.elastic_ip_quota
+                                                       : nullptr;
+    if (field == nullptr) {
+      return Invalid(where + ".quotas: unknown field '" + key + "' (fields: vcpus, elastic_ips)");
+    }
+    const json& v = item.value();
+    if (!v.is_number_integer() || v.get<std::int64_t>() < 0 ||
+        v.get<std::int64_t>() > kMaxAccountQuota) {
+      return Invalid(where + ".quotas." + key + ": must be a whole number from 0 to " +
+                     std::to_string(kMaxAccountQuota));
+    }
+    *field = v.get<int>();
+  }
+  return OkStatus();
+}
+
 Result<User> ReadUser(const json& entry, const std::string& where) {
   if (!entry.is_object()) return Invalid(where + ": must be an object");
-  static const char* const kFields[] = {"access_key_id", "secret_access_key", "account_id", "name",
-                                        "admin"};
+  static const char* const kFields[] = {
+      "access_key_id", "secret_access_key", "account_id", "name", "admin", "quotas"};
   for (const auto& item : entry.items()) {
     // A plain reference, not a structured binding: clang 14 (the sanitizer and fuzz builds)
     // cannot capture bindings in lambdas.
@@ -30,7 +54,8 @@ Result<User> ReadUser(const json& entry, const std::string& where) {
     if (std::find_if(std::begin(kFields), std::end(kFields),
                      [&key](const char* f) { return key == f; }) == std::end(kFields)) {
       return Invalid(where + ": unknown field '" + key +
-                     "' (fields: access_key_id, secret_access_key, account_id, name, admin)");
+                     "' (fields: access_key_id, secret_access_key, account_id, name, admin, "
+                     "quotas)");
     }
   }
   auto text = [&](const char* field, bool required) -> Result<std::string> {
@@ -63,7 +88,25 @@ Result<User> ReadUser(const json& entry, const std::string& where) {
     if (!it->is_boolean()) return Invalid(where + ".admin: must be true or false");
     user.admin = it->get<bool>();
   }
+  EC2SIM_RETURN_IF_ERROR(ReadUserQuotas(entry, where, user));
   return user;
+}
+
+// Every user of one account must agree on its quotas (or leave them out).
+Status CheckSharedAccountQuotas(const std::vector<User>& users) {
+  std::map<std::string, std::size_t> first;
+  for (std::size_t i = 0; i < users.size(); ++i) {
+    if (!users[i].vcpu_quota && !users[i].elastic_ip_quota) continue;
+    auto [it, fresh] = first.emplace(users[i].account_id, i);
+    const User& a = users[it->second];
+    if (!fresh &&
+        (a.vcpu_quota != users[i].vcpu_quota || a.elastic_ip_quota != users[i].elastic_ip_quota)) {
+      return Invalid("users[" + std::to_string(i) + "].quotas: differ from users[" +
+                     std::to_string(it->second) + "]'s, of the same account " +
+                     users[i].account_id);
+    }
+  }
+  return OkStatus();
 }
 
 }  // namespace
@@ -75,6 +118,19 @@ UserDirectory::UserDirectory(std::vector<User> users) : users_(std::move(users))
 const User* UserDirectory::Find(std::string_view access_key_id) const {
   auto it = by_key_.find(access_key_id);
   return it == by_key_.end() ? nullptr : &users_[it->second];
+}
+
+std::map<std::string, AccountQuotas> AccountQuotasOf(const UserDirectory& users,
+                                                     const AccountQuotas& base) {
+  std::map<std::string, AccountQuotas> out;
+  for (const User& u : users.users()) {
+    if (!u.vcpu_quota && !u.elastic_ip_quota) continue;
+    AccountQuotas q = base;
+    q.vcpus = u.vcpu_quota.value_or(base.vcpus);
+    q.elastic_ips = u.elastic_ip_quota.value_or(base.elastic_ips);
+    out.emplace(u.account_id, q);
+  }
+  return out;
 }
 
 Result<UserDirectory> ParseUsersFile(std::string_view json_text) {
@@ -113,6 +169,7 @@ Result<UserDirectory> ParseUsersFile(std::string_view json_text) {
     }
     users.push_back(std::move(user));
   }
+  EC2SIM_RETURN_IF_ERROR(CheckSharedAccountQuotas(users));
   return UserDirectory(std::move(users));
 }
 

@@ -2,7 +2,8 @@
 // whether they may use the admin API. Read from the JSON file given to `ec2sim serve --users`:
 //
 //   {"users": [{"access_key_id": "AKIAALICE0000000", "secret_access_key": "...",
-//               "account_id": "111111111111", "name": "alice", "admin": false}]}
+//               "account_id": "111111111111", "name": "alice", "admin": false,
+//               "quotas": {"vcpus": 64, "elastic_ips": 10}}]}
 //
 // and used to authenticate SigV4-signed requests (sim/server/sigv4.h).
 #ifndef EC2SIM_SERVER_USERS_H_
@@ -10,10 +11,12 @@
 
 #include <cstdint>
 #include <map>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "ec2sim/options.h"
 #include "ec2sim/result.h"
 #include "sim/server/http_types.h"
 #include "sim/server/sigv4.h"
@@ -26,6 +29,9 @@ struct User {
   std::string account_id;  // 12 digits; several users may share one account
   std::string name;        // for logs and listings; the access key id when the file has none
   bool admin = false;      // may call the admin API (/_ec2sim/*)
+  // The account's own quotas ("quotas" in the file); unset: the server's (--vcpu-quota, ...).
+  std::optional<int> vcpu_quota;
+  std::optional<int> elastic_ip_quota;
 };
 
 // The users of a classroom server, looked up by access key id. Immutable once built.
@@ -54,6 +60,10 @@ class UserDirectory {
 // digits, as a string; admin: true or false); a duplicate access key id; an unknown field; an
 // empty list.
 Result<UserDirectory> ParseUsersFile(std::string_view json_text);
+
+// The quotas of each account whose users set any, over the server's `base`.
+std::map<std::string, AccountQuotas> AccountQuotasOf(const UserDirectory& users,
+                                                     const AccountQuotas& base);
 
 // A request that passed authentication.
 struct AuthenticatedCaller {

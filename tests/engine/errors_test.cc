@@ -134,6 +134,7 @@ constexpr Expected kGolden[] = {
     {ErrorCode::kVolumeInUse, "VolumeInUse", 400},
     {ErrorCode::kIncorrectModificationState, "IncorrectModificationState", 400},
     {ErrorCode::kVolumeModificationRateExceeded, "VolumeModificationRateExceeded", 400},
+    {ErrorCode::kNoSuchEntity, "NoSuchEntity", 404},
 };
 
 TEST(ErrorCodeList, EveryCodeKeepsItsStringAndStatus) {

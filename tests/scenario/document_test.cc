@@ -174,6 +174,13 @@ TEST(ScenarioLoader, TopLevelValuesAreChecked) {
             "x.json: \"free_tier\" must be true or false, got \"yes\"");
   EXPECT_EQ(TopError(R"(, "accept_unknown_images": 1)"),
             "x.json: \"accept_unknown_images\" must be true or false, got 1");
+  EXPECT_EQ(TopError(R"(, "quotas": 64)"),
+            "x.json: \"quotas\" must be an object {\"vcpus\": N, \"elastic_ips\": N}, got 64");
+  EXPECT_EQ(TopError(R"(, "quotas": {"cpus": 64})"),
+            "x.json: \"quotas\" has an unknown key \"cpus\" (only \"vcpus\", \"elastic_ips\")");
+  EXPECT_EQ(TopError(R"(, "quotas": {"vcpus": -2})"),
+            "x.json: \"quotas\".vcpus must be a whole number from 0 to 1000000, got -2");
+  EXPECT_EQ(TopError(R"(, "quotas": {"vcpus": 64, "elastic_ips": 9})"), "loaded");
   EXPECT_EQ(TopError(R"(, "title": 5)"),
             "x.json: \"title\" must be a string or {\"en\": TEXT, \"ko\": TEXT}, got 5");
   EXPECT_EQ(TopError(R"(, "start": "2026-01-01")").rfind("x.json: \"start\": ", 0), 0u);

@@ -109,6 +109,21 @@ TEST_F(StateStoreTest, AcceptingUnknownImagesIsAWorldOptionOlderFilesHadOn) {
   EXPECT_FALSE(OptionsFromJson(older).ok());
 }
 
+TEST_F(StateStoreTest, QuotasAreAWorldOptionOlderFilesHadAtTheirDefaults) {
+  SandboxOptions options;
+  options.quotas = {96, 11};
+  Result<SandboxOptions> back = OptionsFromJson(OptionsToJson(options));
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_EQ(back->quotas, options.quotas);
+  json older = OptionsToJson(SandboxOptions{});
+  older.erase("quotas");
+  back = OptionsFromJson(older);
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_EQ(back->quotas, AccountQuotas{});
+  older["quotas"] = {{"vcpus", -1}};
+  EXPECT_FALSE(OptionsFromJson(older).ok());
+}
+
 TEST_F(StateStoreTest, ASecondServerCannotOpenTheSameDirectory) {
   std::unique_ptr<StateStore> first = Open();
   Result<std::unique_ptr<StateStore>> second = StateStore::Open(dir_, options_, 1000);

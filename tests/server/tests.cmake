@@ -98,7 +98,8 @@ ec2sim_server_py_test(hostile_http TIMEOUT 300 NO_SKIP)
 if(TARGET ec2sim_server)
   target_sources(ec2sim_tests PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/describe_cache_test.cc
-    ${CMAKE_CURRENT_LIST_DIR}/response_cache_test.cc)
+    ${CMAKE_CURRENT_LIST_DIR}/response_cache_test.cc
+    ${CMAKE_CURRENT_LIST_DIR}/identity_endpoint_test.cc)
   target_link_libraries(ec2sim_tests PRIVATE ec2sim_server)
 endif()
 # The cache attack of issue 14 against a real server: VmRSS stays under a ceiling.
@@ -117,3 +118,15 @@ ec2sim_server_py_test(routes)
 # Ansible's amazon.aws collection creates and removes a web server's key pair, security group,
 # instance and Elastic IP (tests/server/ansible/*.yml); skipped without Debian's `ansible`.
 ec2sim_server_py_test(ansible)
+# The pytest plugin (python/pytest_ec2sim) and its example suite, as a user runs them from a
+# checkout: no pip, the package on PYTHONPATH, Debian's pytest (python3-pytest).
+add_test(NAME server.pytest_plugin
+         COMMAND /usr/bin/python3 -m pytest -p pytest_ec2sim -p no:cacheprovider -q
+                 ${PROJECT_SOURCE_DIR}/tests/pytest_plugin)
+set_tests_properties(server.pytest_plugin PROPERTIES
+  ENVIRONMENT "EC2SIM_BINARY=$<TARGET_FILE:ec2sim>;PYTHONPATH=${PROJECT_SOURCE_DIR}/python"
+  TIMEOUT 300
+  LABELS server)
+
+# STS/IAM identity at the EC2 endpoint, the quota flags and per-user quotas, the ready file.
+ec2sim_server_py_test(identity NO_SKIP)

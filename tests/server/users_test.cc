@@ -69,7 +69,7 @@ TEST(UsersFile, ErrorsNameTheUserFieldAndReason) {
             "users[1].admin: must be true or false");
   EXPECT_EQ(one(R"("access_key_id": "AKIA2", "secret_key": "t", "account_id": "222222222222")"),
             "users[1]: unknown field 'secret_key' (fields: access_key_id, secret_access_key, "
-            "account_id, name, admin)");
+            "account_id, name, admin, quotas)");
   EXPECT_EQ(ErrorOf(R"({"users": []})"),
             "users: the list is empty, so nobody could call the server");
   EXPECT_EQ(ErrorOf(R"({"people": []})"), "unknown top-level field 'people' (only 'users')");
@@ -123,6 +123,55 @@ TEST(UsersFile, NestingBeyondTheDepthLimitReportsTheLineAndColumn) {
   std::string deep = std::string(200000, '[') + std::string(200000, ']');
   EXPECT_EQ(ErrorOf("{\"users\": " + deep + "}"),
             "line 1, column 74: JSON nested deeper than 64 levels");
+}
+
+}  // namespace
+}  // namespace ec2sim::server
+
+namespace ec2sim::server {
+namespace {
+
+constexpr const char* kQuotaClass = R"({"users": [
+  {"access_key_id": "AKIAALICE", "secret_access_key": "s", "account_id": "111111111111",
+   "quotas": {"vcpus": 64}},
+  {"access_key_id": "AKIABOB", "secret_access_key": "s", "account_id": "222222222222"}
+]})";
+
+TEST(UsersFileQuotas, AUsersQuotasBecomeTheirAccountsOverTheServersOwn) {
+  UserDirectory users = std::move(ParseUsersFile(kQuotaClass)).value();
+  std::map<std::string, AccountQuotas> quotas = AccountQuotasOf(users, AccountQuotas{40, 7});
+  ASSERT_EQ(quotas.size(), 1u);
+  EXPECT_EQ(quotas["111111111111"].vcpus, 64);
+  EXPECT_EQ(quotas["111111111111"].elastic_ips, 7);
+}
+
+TEST(UsersFileQuotas, BadQuotasNameTheUserAndField) {
+  auto with = [](const std::string& quotas) {
+    Result<UserDirectory> users = ParseUsersFile(
+        R"({"users": [{"access_key_id": "A", "secret_access_key": "s",
+            "account_id": "111111111111", "quotas": )" +
+        quotas + "}]}");
+    return users.ok() ? std::string("ok") : users.error().message;
+  };
+  EXPECT_EQ(with(R"({"vcpus": 8, "elastic_ips": 0})"), "ok");
+  EXPECT_EQ(with("5"), "users[0].quotas: must be an object");
+  EXPECT_EQ(with(R"({"vcpu": 8})"),
+            "users[0].quotas: unknown field 'vcpu' (fields: vcpus, elastic_ips)");
+  EXPECT_EQ(with(R"({"vcpus": -1})"),
+            "users[0].quotas.vcpus: must be a whole number from 0 to 1000000");
+  EXPECT_EQ(with(R"({"elastic_ips": 2.5})"),
+            "users[0].quotas.elastic_ips: must be a whole number from 0 to 1000000");
+}
+
+TEST(UsersFileQuotas, UsersOfOneAccountMustAgree) {
+  Result<UserDirectory> users = ParseUsersFile(R"({"users": [
+    {"access_key_id": "A", "secret_access_key": "s", "account_id": "111111111111",
+     "quotas": {"vcpus": 8}},
+    {"access_key_id": "B", "secret_access_key": "s", "account_id": "111111111111",
+     "quotas": {"vcpus": 9}}]})");
+  ASSERT_FALSE(users.ok());
+  EXPECT_EQ(users.error().message,
+            "users[1].quotas: differ from users[0]'s, of the same account 111111111111");
 }
 
 }  // namespace

@@ -116,6 +116,7 @@ class ResultFit : public ::testing::Test {
 TEST_F(ResultFit, EveryActionOfALabSessionEncodesWithoutLoss) {
   Call("DescribeRegions", {{"AllRegions", true}});
   Call("DescribeAvailabilityZones");
+  Call("DescribeAccountAttributes");
   Call("DescribeInstanceTypes", {{"InstanceTypes", {"t2.micro", "m5.large"}}});
   Call("DescribeImages", {{"Owners", {"amazon"}}, {"MaxResults", 5}});
   json vpcs = Call("DescribeVpcs");
