@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ec2sim/sim_time.h"
 
@@ -36,6 +37,11 @@ struct SandboxOptions {
   // launches such an id as a generic x86_64 Linux image, for test suites whose made-up image ids
   // are beside the point. A malformed id and another region's catalog image fail either way.
   bool accept_unknown_images = false;
+  // Opt-in regions (launched after 2019-03-20) every account has enabled (`ec2sim serve
+  // --opt-in`, a scenario's "opt_in_regions"). As in a new AWS account, the others are
+  // not-opted-in: calls there answer AuthFailure and DescribeRegions leaves them out unless
+  // AllRegions. World::OptInRegion enables one for one account (a classroom user's file entry).
+  std::vector<std::string> opted_in_regions;
 };
 
 // Who is calling and where: every call runs in one account and one region.

@@ -54,6 +54,11 @@ void NoteIgnoredOptions(const Scenario& scenario, const client::HttpBackend& ser
   if (asked.accept_unknown_images != defaults.accept_unknown_images) {
     add("accept_unknown_images true (ec2sim serve --accept-unknown-images)");
   }
+  if (asked.opted_in_regions != defaults.opted_in_regions) {
+    std::string regions;
+    for (const std::string& r : asked.opted_in_regions) regions += (regions.empty() ? "" : ",") + r;
+    add("opt_in_regions " + regions + " (ec2sim serve --opt-in " + regions + ")");
+  }
   if (ignored.empty()) return;
   std::cerr << "ec2sim run: " << scenario.file << ": " << server.endpoint()
             << " keeps its own world, so these options of the file do not apply: " << ignored

@@ -9,8 +9,10 @@
 #include <sstream>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "sim/cli/commands.h"
+#include "sim/model/regions.h"
 #include "sim/server/api_server.h"
 
 namespace ec2sim::cli {
@@ -26,6 +28,7 @@ struct ServeArgs {
   std::uint64_t seed = 1;
   std::string start;  // empty: the host's time with the wall clock, kManualStart with manual
   bool accept_unknown_images = false;
+  std::vector<std::string> opt_in;  // opt-in regions every account has enabled
   bool quiet = false;
   std::string users;  // classroom mode's users file; empty: open mode
   std::string state;  // durable state directory; empty: in memory only
@@ -80,6 +83,7 @@ int RunServe(const ServeArgs& args) {
   options.sandbox.start = *start;
   options.start_pinned = !args.start.empty() || args.clock == "manual";
   options.sandbox.accept_unknown_images = args.accept_unknown_images;
+  options.sandbox.opted_in_regions = args.opt_in;
   options.sandbox.timing = args.timing == "realistic" ? Timing::kRealistic : Timing::kInstant;
   options.clock = args.clock == "manual" ? server::ClockMode::kManual : server::ClockMode::kWall;
   options.speed = args.speed;
@@ -179,6 +183,19 @@ void AddServeCommand(CLI::App& app, Registry& commands) {
                 "Launch a well-formed image id the catalog lacks as a generic Linux image "
                 "instead of answering InvalidAMIID.NotFound as AWS does (for test suites that "
                 "launch made-up ids)");
+  cmd->add_option("--opt-in", args->opt_in,
+                  "Opt-in regions (launched after 2019-03-20, e.g. ap-east-1) every account has "
+                  "enabled, comma-separated; the others answer AuthFailure as in a new AWS "
+                  "account")
+      ->delimiter(',')
+      ->check(CLI::Validator(
+          [](std::string& code) -> std::string {
+            const model::RegionInfo* region = model::FindRegion(code);
+            if (region == nullptr) return "unknown region " + code;
+            if (!region->opt_in) return code + " is enabled by default and needs no opting in";
+            return "";
+          },
+          "REGION"));
   cmd->add_flag("--quiet", args->quiet, "Do not log one line per request on stderr");
   cmd->add_flag("--no-response-cache", args->no_response_cache,
                 "Render every Describe answer afresh (to measure rendering; answers are the same)");

@@ -10,6 +10,8 @@
 #include <optional>
 #include <utility>
 
+#include "sim/model/regions.h"
+
 namespace ec2sim::server {
 namespace {
 
@@ -55,7 +57,8 @@ json OptionsToJson(const SandboxOptions& o) {
           {"timing", TimingName(o.timing)},
           {"pricing", PricingName(o.pricing)},
           {"free_tier", o.free_tier},
-          {"accept_unknown_images", o.accept_unknown_images}};
+          {"accept_unknown_images", o.accept_unknown_images},
+          {"opted_in_regions", o.opted_in_regions}};
 }
 
 Result<SandboxOptions> OptionsFromJson(const json& j) {
@@ -77,6 +80,21 @@ Result<SandboxOptions> OptionsFromJson(const json& j) {
     const json& accept = j.value("accept_unknown_images", json(true));
     ok = ok && accept.is_boolean();
     o.accept_unknown_images = accept.is_boolean() && accept.get<bool>();
+    // Absent from files written before opt-in regions were modelled, whose worlds had every
+    // region enabled.
+    if (auto regions = j.find("opted_in_regions"); regions != j.end()) {
+      ok = ok && regions->is_array();
+      for (const json& code : ok ? *regions : json::array()) {
+        const model::RegionInfo* region =
+            code.is_string() ? model::FindRegion(code.get<std::string>()) : nullptr;
+        ok = ok && region != nullptr;
+        if (region != nullptr) o.opted_in_regions.push_back(region->code);
+      }
+    } else {
+      for (const model::RegionInfo& r : model::Regions()) {
+        if (r.opt_in) o.opted_in_regions.push_back(r.code);
+      }
+    }
   }
   if (!ok) return MakeError(ErrorCode::kSimInvalidInput, "bad world options " + j.dump());
   return o;
