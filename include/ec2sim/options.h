@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ec2sim/sim_time.h"
 
@@ -54,6 +55,11 @@ struct SandboxOptions {
   // Every account's quotas in every region (`ec2sim serve --vcpu-quota`, a scenario's "quotas");
   // World::SetAccountQuotas overrides them for one account (a classroom user's "quotas").
   AccountQuotas quotas = {};
+  // Opt-in regions (launched after 2019-03-20) every account has enabled (`ec2sim serve
+  // --opt-in`, a scenario's "opt_in_regions"). As in a new AWS account, the others are
+  // not-opted-in: calls there answer AuthFailure and DescribeRegions leaves them out unless
+  // AllRegions. World::OptInRegion enables one for one account.
+  std::vector<std::string> opted_in_regions;
 };
 
 // Who is calling and where: every call runs in one account and one region.

@@ -14,29 +14,39 @@ namespace {
 using model::InstanceTypeInfo;
 using model::RegionInfo;
 
-// Every simulated account counts as opted in to every region (ec2-semantics.md §7.1: regions
-// launched after 2019-03-20 are opt-in), so no region is ever "not-opted-in".
-std::string OptInStatus(const RegionInfo& region) {
-  return region.opt_in ? "opted-in" : "opt-in-not-required";
+// Regions launched after 2019-03-20 are opt-in (ec2-semantics.md §7.1): "opted-in" once the
+// account enabled them, else "not-opted-in"
+// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_Region.html).
+std::string OptInStatus(const RegionInfo& region, bool enabled) {
+  if (!region.opt_in) return "opt-in-not-required";
+  return enabled ? "opted-in" : "not-opted-in";
 }
 
 std::string Endpoint(const RegionInfo& region) { return "ec2." + region.code + ".amazonaws.com"; }
 
-FilterSchema<const RegionInfo*> RegionFilters() {
-  FilterSchema<const RegionInfo*> schema;
+struct RegionView {
+  const RegionInfo* info;
+  bool enabled;
+};
+
+FilterSchema<RegionView> RegionFilters() {
+  FilterSchema<RegionView> schema;
   auto& f = schema.fields;
-  f["region-name"] = [](const RegionInfo* r) { return OneValue(r->code); };
-  f["endpoint"] = [](const RegionInfo* r) { return OneValue(Endpoint(*r)); };
-  f["opt-in-status"] = [](const RegionInfo* r) { return OneValue(OptInStatus(*r)); };
+  f["region-name"] = [](const RegionView& r) { return OneValue(r.info->code); };
+  f["endpoint"] = [](const RegionView& r) { return OneValue(Endpoint(*r.info)); };
+  f["opt-in-status"] = [](const RegionView& r) {
+    return OneValue(OptInStatus(*r.info, r.enabled));
+  };
   return schema;
 }
 
-Result<json> DescribeRegionsHandler(ApiContext&, Params& p) {
+// Lists the regions enabled for the account; AllRegions adds the disabled ones, and RegionNames
+// may name any region, enabled or not
+// (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeRegions.html).
+Result<json> DescribeRegionsHandler(ApiContext& ctx, Params& p) {
   std::vector<std::string> names = p.StringList("RegionNames");
   std::vector<Filter> filters = p.Filters();
-  // Only changes what real accounts see for regions they have not enabled, and here every
-  // region is enabled.
-  p.OptBool("AllRegions");
+  const bool all_regions = p.OptBool("AllRegions").value_or(false);
   EC2SIM_RETURN_IF_ERROR(p.Finish());
   const auto schema = RegionFilters();
   EC2SIM_RETURN_IF_ERROR(CheckFilters(filters, schema));
@@ -49,10 +59,16 @@ Result<json> DescribeRegionsHandler(ApiContext&, Params& p) {
   }
   json regions = json::array();
   for (const RegionInfo& r : model::Regions()) {
-    if (!names.empty() && std::find(names.begin(), names.end(), r.code) == names.end()) continue;
-    if (!MatchesFilters(&r, filters, schema)) continue;
-    regions.push_back(
-        {{"Endpoint", Endpoint(r)}, {"RegionName", r.code}, {"OptInStatus", OptInStatus(r)}});
+    RegionView view{&r, ctx.world.RegionEnabled(ctx.call.account, r)};
+    if (names.empty()) {
+      if (!view.enabled && !all_regions) continue;
+    } else if (std::find(names.begin(), names.end(), r.code) == names.end()) {
+      continue;
+    }
+    if (!MatchesFilters(view, filters, schema)) continue;
+    regions.push_back({{"Endpoint", Endpoint(r)},
+                       {"RegionName", r.code},
+                       {"OptInStatus", OptInStatus(r, view.enabled)}});
   }
   return json{{"Regions", regions}};
 }

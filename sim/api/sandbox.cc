@@ -9,6 +9,7 @@
 #include "sim/model/billing/ledger.h"
 #include "sim/model/instances.h"
 #include "sim/model/key_cache.h"
+#include "sim/model/regions.h"
 #include "sim/model/resource_kinds.h"
 #include "sim/model/world.h"
 
@@ -75,6 +76,17 @@ Result<nlohmann::json> Sandbox::Call(std::string_view action, const nlohmann::js
                      "Account '" + ctx.account + "' is not a 12-digit AWS account id");
   }
   model::World& world = impl_->world;
+  // An opt-in region the account has not enabled holds none of its credentials, so AWS cannot
+  // authenticate the call there: "AuthFailure ... AWS was not able to validate the provided
+  // access credentials" (https://repost.aws/knowledge-center/iam-validate-access-credentials;
+  // https://docs.aws.amazon.com/accounts/latest/reference/manage-acct-regions.html).
+  if (const model::RegionInfo* r = model::FindRegion(ctx.region);
+      r != nullptr && !world.RegionEnabled(ctx.account, *r)) {
+    return MakeError(ErrorCode::kAuthFailure,
+                     "AWS was not able to validate the provided access credentials (region " +
+                         ctx.region + " is not enabled for account " + ctx.account +
+                         ": opt in to it first)");
+  }
   world.sim().RunDue();
   // A first call in a region creates the account's default VPC there, drawing ids: that is a
   // change even for a Describe* call.

@@ -57,6 +57,11 @@ void NoteIgnoredOptions(const Scenario& scenario, const client::HttpBackend& ser
   if (asked.quotas != defaults.quotas) {
     add("quotas (ec2sim serve --vcpu-quota N --elastic-ip-quota N)");
   }
+  if (asked.opted_in_regions != defaults.opted_in_regions) {
+    std::string regions;
+    for (const std::string& r : asked.opted_in_regions) regions += (regions.empty() ? "" : ",") + r;
+    add("opt_in_regions " + regions + " (ec2sim serve --opt-in " + regions + ")");
+  }
   if (ignored.empty()) return;
   std::cerr << "ec2sim run: " << scenario.file << ": " << server.endpoint()
             << " keeps its own world, so these options of the file do not apply: " << ignored

@@ -10,8 +10,10 @@
 #include <sstream>
 #include <string>
 #include <thread>
+#include <vector>
 
 #include "sim/cli/commands.h"
+#include "sim/model/regions.h"
 #include "sim/server/api_server.h"
 
 namespace ec2sim::cli {
@@ -30,6 +32,7 @@ struct ServeArgs {
   int vcpu_quota = AccountQuotas{}.vcpus;
   int elastic_ip_quota = AccountQuotas{}.elastic_ips;
   std::string ready_file;  // written once the port is bound: {"url": ..., "port": ...}
+  std::vector<std::string> opt_in;  // opt-in regions every account has enabled
   bool quiet = false;
   std::string users;  // classroom mode's users file; empty: open mode
   std::string state;  // durable state directory; empty: in memory only
@@ -103,6 +106,7 @@ int RunServe(const ServeArgs& args) {
   options.sandbox.accept_unknown_images = args.accept_unknown_images;
   options.sandbox.quotas.vcpus = args.vcpu_quota;
   options.sandbox.quotas.elastic_ips = args.elastic_ip_quota;
+  options.sandbox.opted_in_regions = args.opt_in;
   options.sandbox.timing = args.timing == "realistic" ? Timing::kRealistic : Timing::kInstant;
   options.clock = args.clock == "manual" ? server::ClockMode::kManual : server::ClockMode::kWall;
   options.speed = args.speed;
@@ -222,6 +226,19 @@ void AddServeCommand(CLI::App& app, Registry& commands) {
       "--ready-file", args->ready_file,
       "Once listening, write {\"url\": ..., \"port\": N, \"pid\": N} as JSON to this file "
       "(written whole, then renamed into place), for test harnesses using --port 0");
+  cmd->add_option("--opt-in", args->opt_in,
+                  "Opt-in regions (launched after 2019-03-20, e.g. ap-east-1) every account has "
+                  "enabled, comma-separated; the others answer AuthFailure as in a new AWS "
+                  "account")
+      ->delimiter(',')
+      ->check(CLI::Validator(
+          [](std::string& code) -> std::string {
+            const model::RegionInfo* region = model::FindRegion(code);
+            if (region == nullptr) return "unknown region " + code;
+            if (!region->opt_in) return code + " is enabled by default and needs no opting in";
+            return "";
+          },
+          "REGION"));
   cmd->add_flag("--quiet", args->quiet, "Do not log one line per request on stderr");
   cmd->add_flag("--no-response-cache", args->no_response_cache,
                 "Render every Describe answer afresh (to measure rendering; answers are the same)");

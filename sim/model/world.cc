@@ -1,5 +1,6 @@
 #include "sim/model/world.h"
 
+#include <algorithm>
 #include <cassert>
 
 #include "sim/engine/spelling.h"
@@ -43,6 +44,13 @@ Result<Scope*> World::GetScope(const std::string& account, const std::string& re
   Scope* raw = scope.get();
   scopes_.emplace(key, std::move(scope));
   return raw;
+}
+
+bool World::RegionEnabled(const std::string& account, const RegionInfo& region) const {
+  if (!region.opt_in) return true;
+  const auto& all = options_.opted_in_regions;
+  if (std::find(all.begin(), all.end(), region.code) != all.end()) return true;
+  return account_opt_ins_.count({account, region.code}) > 0;
 }
 
 Scope* World::FindScope(const std::string& account, const std::string& region) {

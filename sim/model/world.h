@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -93,6 +94,13 @@ class World {
   Result<Scope*> GetScope(const std::string& account, const std::string& region);
   // Existing scope or nullptr; never creates.
   Scope* FindScope(const std::string& account, const std::string& region);
+  // Whether `account` may use `region`: regions enabled by default always, opt-in regions when
+  // SandboxOptions::opted_in_regions lists them or OptInRegion enabled them for the account.
+  bool RegionEnabled(const std::string& account, const RegionInfo& region) const;
+  // Enables the opt-in region `region_code` for `account` (precondition: a known region).
+  void OptInRegion(const std::string& account, const std::string& region_code) {
+    account_opt_ins_.insert({account, region_code});
+  }
   // Every scope, ordered by (account, region).
   std::vector<Scope*> AllScopes();
   // Forgets everything `account` owns in every region: its scopes, the public addresses they
@@ -137,6 +145,7 @@ class World {
   // Emptied scopes of dropped accounts: queued events still hold their addresses.
   std::vector<std::unique_ptr<Scope>> retired_scopes_;
   std::unordered_set<Ipv4> public_in_use_;
+  std::set<std::pair<std::string, std::string>> account_opt_ins_;  // (account, region)
   std::uint64_t last_serial_ = 0;
   std::vector<std::function<void(const ResourceEvent&)>> listeners_;
   network::ConnectionTable connections_;

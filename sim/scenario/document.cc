@@ -8,6 +8,7 @@
 
 #include "sim/engine/json_depth.h"
 #include "sim/engine/text_position.h"
+#include "sim/model/regions.h"
 
 namespace ec2sim::scenario {
 namespace {
@@ -16,9 +17,10 @@ using OrderedJson = nlohmann::ordered_json;
 
 constexpr size_t kMaxDiagnostics = 20;
 
-constexpr std::array<std::string_view, 14> kTopLevelKeys = {
-    "format", "name",    "title",     "description",           "region", "account", "start", "seed",
-    "timing", "pricing", "free_tier", "accept_unknown_images", "quotas", "steps"};
+constexpr std::array<std::string_view, 15> kTopLevelKeys = {
+    "format", "name",           "title",  "description", "region",    "account",
+    "start",  "seed",           "timing", "pricing",     "free_tier", "accept_unknown_images",
+    "quotas", "opt_in_regions", "steps"};
 
 bool IsLower(char c) { return c >= 'a' && c <= 'z'; }
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -121,6 +123,29 @@ void OptionalBool(const OrderedJson& root, std::string_view key, bool& out, Diag
   }
 }
 
+// "opt_in_regions": ["ap-east-1", ...], each a region that is opt-in on AWS.
+void ReadOptInRegions(const OrderedJson& root, std::vector<std::string>& out, Diagnostics& diag) {
+  auto it = root.find("opt_in_regions");
+  if (it == root.end()) return;
+  if (!it->is_array()) {
+    diag.Add(MessageId::kOptInRegionsList, {Shown(*it)});
+    return;
+  }
+  for (const OrderedJson& code : *it) {
+    const model::RegionInfo* region =
+        code.is_string() ? model::FindRegion(code.get<std::string>()) : nullptr;
+    if (region == nullptr || !region->opt_in) {
+      std::string opt_in;
+      for (const model::RegionInfo& r : model::Regions()) {
+        if (r.opt_in) opt_in += (opt_in.empty() ? "" : ", ") + r.code;
+      }
+      diag.Add(MessageId::kNotOptInRegion, {Shown(code), opt_in});
+      continue;
+    }
+    out.push_back(region->code);
+  }
+}
+
 // "quotas": {"vcpus": N, "elastic_ips": N}, each optional, whole numbers 0..kMaxAccountQuota.
 void OptionalScenarioQuotas(const OrderedJson& root, AccountQuotas& out, Diagnostics& diag) {
   auto it = root.find("quotas");
@@ -196,6 +221,7 @@ void ValidateTopLevel(const OrderedJson& root, Scenario& sc, Diagnostics& diag) 
   // Off by default, as on AWS: an image id the catalog lacks is InvalidAMIID.NotFound.
   OptionalBool(root, "accept_unknown_images", sc.options.accept_unknown_images, diag);
   OptionalScenarioQuotas(root, sc.options.quotas, diag);
+  ReadOptInRegions(root, sc.options.opted_in_regions, diag);
 }
 
 }  // namespace

@@ -52,6 +52,10 @@ namespace ec2sim::scenario {
   X(kStart, "\"start\": {1}", "\"start\": {1}")                                                    \
   X(kSeed, "\"seed\" must be a whole number >= 0, got {1}",                                        \
     "\"seed\"는 0 이상의 정수여야 합니다(받은 값: {1})")                                           \
+  X(kOptInRegionsList, "\"opt_in_regions\" must be a list of region codes, got {1}",               \
+    "\"opt_in_regions\"는 리전 코드의 목록이어야 합니다(받은 값: {1})")                            \
+  X(kNotOptInRegion, "\"opt_in_regions\": {1} is not an opt-in region (opt-in ones: {2})",         \
+    "\"opt_in_regions\": {1}은(는) 옵트인 리전이 아닙니다(옵트인 리전: {2})")                      \
   X(kMustBeBool, "{1} must be true or false, got {2}",                                             \
     "{1}은(는) true 또는 false여야 합니다(받은 값: {2})")                                          \
   X(kMissingSteps, "missing \"steps\"", "\"steps\"가 없습니다")                                    \

@@ -10,6 +10,8 @@
 #include <optional>
 #include <utility>
 
+#include "sim/model/regions.h"
+
 namespace ec2sim::server {
 namespace {
 
@@ -47,6 +49,26 @@ std::string DamageInTheMiddle(const std::string& path, const ReadReport& report)
          "\"Durability\").";
 }
 
+// Absent from files written before opt-in regions were modelled, whose worlds had every region
+// enabled.
+bool ReadOptedInRegions(const json& j, std::vector<std::string>& out) {
+  auto regions = j.find("opted_in_regions");
+  if (regions == j.end()) {
+    for (const model::RegionInfo& r : model::Regions()) {
+      if (r.opt_in) out.push_back(r.code);
+    }
+    return true;
+  }
+  if (!regions->is_array()) return false;
+  for (const json& code : *regions) {
+    const model::RegionInfo* region =
+        code.is_string() ? model::FindRegion(code.get<std::string>()) : nullptr;
+    if (region == nullptr) return false;
+    out.push_back(region->code);
+  }
+  return true;
+}
+
 }  // namespace
 
 json OptionsToJson(const SandboxOptions& o) {
@@ -56,7 +78,8 @@ json OptionsToJson(const SandboxOptions& o) {
           {"pricing", PricingName(o.pricing)},
           {"free_tier", o.free_tier},
           {"accept_unknown_images", o.accept_unknown_images},
-          {"quotas", {{"vcpus", o.quotas.vcpus}, {"elastic_ips", o.quotas.elastic_ips}}}};
+          {"quotas", {{"vcpus", o.quotas.vcpus}, {"elastic_ips", o.quotas.elastic_ips}}},
+          {"opted_in_regions", o.opted_in_regions}};
 }
 
 Result<SandboxOptions> OptionsFromJson(const json& j) {
@@ -89,6 +112,7 @@ Result<SandboxOptions> OptionsFromJson(const json& j) {
       if (ok) *field = v.get<int>();
     }
   }
+  if (ok) ok = ReadOptedInRegions(j, o.opted_in_regions);
   if (!ok) return MakeError(ErrorCode::kSimInvalidInput, "bad world options " + j.dump());
   return o;
 }

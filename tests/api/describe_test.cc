@@ -54,39 +54,74 @@ using DescribeVpcs = DescribeTest;
 using DescribeSubnets = DescribeTest;
 using DescribeNetworkInterfaces = DescribeTest;
 
-TEST_F(DescribeRegions, ListsAll34RegionsWithEndpointAndOptInStatus) {
+TEST_F(DescribeRegions, ListsTheEnabledRegionsAndAll34WithAllRegions) {
+  // A new account: the 17 regions enabled by default, none of the 17 opt-in ones.
   json regions = Call("DescribeRegions")["Regions"];
-  ASSERT_EQ(regions.size(), 34u);
-  std::set<std::string> names;
+  ASSERT_EQ(regions.size(), 17u);
   for (const json& r : regions) {
-    names.insert(r["RegionName"].get<std::string>());
     EXPECT_EQ(r["Endpoint"], "ec2." + r["RegionName"].get<std::string>() + ".amazonaws.com");
+    EXPECT_EQ(r["OptInStatus"], "opt-in-not-required");
   }
-  EXPECT_EQ(names.size(), 34u);
   json seoul = Call("DescribeRegions", {{"RegionNames", {"ap-northeast-2"}}})["Regions"];
   ASSERT_EQ(seoul.size(), 1u);
   EXPECT_EQ(seoul[0], json({{"Endpoint", "ec2.ap-northeast-2.amazonaws.com"},
                             {"RegionName", "ap-northeast-2"},
                             {"OptInStatus", "opt-in-not-required"}}));
+  // RegionNames may name a disabled region; AllRegions lists them all.
   json cape = Call("DescribeRegions", {{"RegionNames", {"af-south-1"}}})["Regions"];
   ASSERT_EQ(cape.size(), 1u);
-  EXPECT_EQ(cape[0]["OptInStatus"], "opted-in");
-  EXPECT_EQ(Call("DescribeRegions", {{"AllRegions", true}})["Regions"].size(), 34u);
+  EXPECT_EQ(cape[0]["OptInStatus"], "not-opted-in");
+  json all = Call("DescribeRegions", {{"AllRegions", true}})["Regions"];
+  ASSERT_EQ(all.size(), 34u);
+  std::set<std::string> names;
+  for (const json& r : all) names.insert(r["RegionName"].get<std::string>());
+  EXPECT_EQ(names.size(), 34u);
 }
 
 TEST_F(DescribeRegions, FiltersByNameWildcardAndOptInStatus) {
-  // ec2-semantics.md §7.2: 14 ap-* regions, 17 enabled by default and 17 opt-in.
+  // ec2-semantics.md §7.2: 14 ap-* regions, 6 of them enabled by default; 17 opt-in in all.
   EXPECT_EQ(
       Call("DescribeRegions", {{"Filters", NameFilter("region-name", {"ap-*"})}})["Regions"].size(),
-      14u);
+      6u);
+  EXPECT_EQ(Call("DescribeRegions", {{"AllRegions", true},
+                                     {"Filters", NameFilter("region-name", {"ap-*"})}})["Regions"]
+                .size(),
+            14u);
+  EXPECT_EQ(Call("DescribeRegions",
+                 {{"AllRegions", true},
+                  {"Filters", NameFilter("opt-in-status", {"not-opted-in"})}})["Regions"]
+                .size(),
+            17u);
   EXPECT_EQ(
       Call("DescribeRegions", {{"Filters", NameFilter("opt-in-status", {"opted-in"})}})["Regions"]
           .size(),
-      17u);
+      0u);
   json both = Call("DescribeRegions",
                    {{"Filters", NameFilter("endpoint", {"ec2.eu-west-?.amazonaws.com"})},
                     {"RegionNames", {"eu-west-1", "eu-west-3", "us-east-1"}}})["Regions"];
   EXPECT_EQ(Strings(both, "RegionName"), (std::vector<std::string>{"eu-west-1", "eu-west-3"}));
+}
+
+TEST_F(DescribeRegions, CallsIntoARegionNotOptedInFailWithAuthFailure) {
+  ctx_.region = "ap-east-1";
+  EXPECT_EQ(ErrorOf("DescribeInstances"), "AuthFailure");
+  EXPECT_EQ(ErrorOf("DescribeRegions"), "AuthFailure");
+  EXPECT_EQ(ErrorOf("RunInstances", {{"ImageId", kSeoulAl2023}, {"MinCount", 1}, {"MaxCount", 1}}),
+            "AuthFailure");
+}
+
+TEST_F(DescribeRegions, OptedInRegionsAnswerAndShowOptedIn) {
+  SandboxOptions options;
+  options.opted_in_regions = {"ap-east-1"};
+  Reset(options);
+  EXPECT_EQ(Call("DescribeRegions")["Regions"].size(), 18u);
+  json hk = Call("DescribeRegions", {{"RegionNames", {"ap-east-1"}}})["Regions"];
+  ASSERT_EQ(hk.size(), 1u);
+  EXPECT_EQ(hk[0]["OptInStatus"], "opted-in");
+  ctx_.region = "ap-east-1";
+  EXPECT_EQ(Call("DescribeAvailabilityZones")["AvailabilityZones"].size(), 3u);
+  ctx_.region = "me-south-1";
+  EXPECT_EQ(ErrorOf("DescribeVpcs"), "AuthFailure");
 }
 
 TEST_F(DescribeRegions, UnknownRegionNameIsInvalidParameterValueNamingCloseMatches) {

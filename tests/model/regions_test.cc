@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "sim/model/world.h"
+
 namespace ec2sim::model {
 namespace {
 
@@ -43,6 +45,21 @@ TEST(Regions, OptInFollowsLaunchDate) {
   EXPECT_FALSE(FindRegion("eu-north-1")->opt_in);
 }
 
+TEST(Regions, OptInRegionsAreEnabledByOptionsOrPerAccount) {
+  SandboxOptions options;
+  options.opted_in_regions = {"me-south-1"};
+  World world(options);
+  const RegionInfo& seoul = *FindRegion("ap-northeast-2");
+  const RegionInfo& hong_kong = *FindRegion("ap-east-1");
+  const RegionInfo& bahrain = *FindRegion("me-south-1");
+  EXPECT_TRUE(world.RegionEnabled("111111111111", seoul));
+  EXPECT_TRUE(world.RegionEnabled("111111111111", bahrain));
+  EXPECT_FALSE(world.RegionEnabled("111111111111", hong_kong));
+  world.OptInRegion("222222222222", "ap-east-1");
+  EXPECT_TRUE(world.RegionEnabled("222222222222", hong_kong));
+  EXPECT_FALSE(world.RegionEnabled("111111111111", hong_kong));
+}
+
 TEST(Regions, PublicPoolsNeverOverlapAcrossRegions) {
   std::vector<std::pair<std::string, Cidr4>> all;
   for (const RegionInfo& r : Regions()) {
@@ -51,8 +68,8 @@ TEST(Regions, PublicPoolsNeverOverlapAcrossRegions) {
   for (size_t i = 0; i < all.size(); ++i) {
     for (size_t j = i + 1; j < all.size(); ++j) {
       EXPECT_FALSE(all[i].second.Overlaps(all[j].second))
-          << all[i].first << " " << all[i].second.ToString() << " overlaps " << all[j].first
-          << " " << all[j].second.ToString();
+          << all[i].first << " " << all[i].second.ToString() << " overlaps " << all[j].first << " "
+          << all[j].second.ToString();
     }
   }
 }

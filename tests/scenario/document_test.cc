@@ -181,6 +181,13 @@ TEST(ScenarioLoader, TopLevelValuesAreChecked) {
   EXPECT_EQ(TopError(R"(, "quotas": {"vcpus": -2})"),
             "x.json: \"quotas\".vcpus must be a whole number from 0 to 1000000, got -2");
   EXPECT_EQ(TopError(R"(, "quotas": {"vcpus": 64, "elastic_ips": 9})"), "loaded");
+  EXPECT_EQ(TopError(R"(, "opt_in_regions": "ap-east-1")"),
+            "x.json: \"opt_in_regions\" must be a list of region codes, got \"ap-east-1\"");
+  EXPECT_EQ(TopError(R"(, "opt_in_regions": ["ap-northeast-2"])")
+                .rfind("x.json: \"opt_in_regions\": \"ap-northeast-2\" is not an opt-in region "
+                       "(opt-in ones: af-south-1, ap-east-1,",
+                       0),
+            0u);
   EXPECT_EQ(TopError(R"(, "title": 5)"),
             "x.json: \"title\" must be a string or {\"en\": TEXT, \"ko\": TEXT}, got 5");
   EXPECT_EQ(TopError(R"(, "start": "2026-01-01")").rfind("x.json: \"start\": ", 0), 0u);

@@ -121,6 +121,19 @@ TEST_F(StateStoreTest, QuotasAreAWorldOptionOlderFilesHadAtTheirDefaults) {
   ASSERT_TRUE(back.ok()) << back.error().message;
   EXPECT_EQ(back->quotas, AccountQuotas{});
   older["quotas"] = {{"vcpus", -1}};
+TEST_F(StateStoreTest, OptedInRegionsAreAWorldOptionOlderFilesHadAllOn) {
+  SandboxOptions options;
+  options.opted_in_regions = {"ap-east-1", "me-south-1"};
+  Result<SandboxOptions> back = OptionsFromJson(OptionsToJson(options));
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_EQ(back->opted_in_regions, options.opted_in_regions);
+  // Written before opt-in regions were modelled: every region was enabled then.
+  json older = OptionsToJson(SandboxOptions{});
+  older.erase("opted_in_regions");
+  back = OptionsFromJson(older);
+  ASSERT_TRUE(back.ok()) << back.error().message;
+  EXPECT_EQ(back->opted_in_regions.size(), 17u);
+  older["opted_in_regions"] = json::array({"ap-east-9"});
   EXPECT_FALSE(OptionsFromJson(older).ok());
 }
 
