@@ -121,6 +121,9 @@ TEST_F(StateStoreTest, QuotasAreAWorldOptionOlderFilesHadAtTheirDefaults) {
   ASSERT_TRUE(back.ok()) << back.error().message;
   EXPECT_EQ(back->quotas, AccountQuotas{});
   older["quotas"] = {{"vcpus", -1}};
+  EXPECT_FALSE(OptionsFromJson(older).ok());
+}
+
 TEST_F(StateStoreTest, OptedInRegionsAreAWorldOptionOlderFilesHadAllOn) {
   SandboxOptions options;
   options.opted_in_regions = {"ap-east-1", "me-south-1"};
