@@ -128,6 +128,16 @@ constexpr Expected kGolden[] = {
     {ErrorCode::kInvalidDhcpOptionsIdMalformed, "InvalidDhcpOptionsId.Malformed", 400},
     {ErrorCode::kIncorrectState, "IncorrectState", 400},
     {ErrorCode::kInvalidAddressMalformed, "InvalidAddress.Malformed", 400},
+    {ErrorCode::kInvalidLaunchTemplateIdMalformed, "InvalidLaunchTemplateId.Malformed", 400},
+    {ErrorCode::kInvalidLaunchTemplateIdNotFound, "InvalidLaunchTemplateId.NotFound", 400},
+    {ErrorCode::kInvalidLaunchTemplateIdVersionNotFound, "InvalidLaunchTemplateId.VersionNotFound",
+     400},
+    {ErrorCode::kLaunchTemplateNameInUse, "InvalidLaunchTemplateName.AlreadyExistsException", 400},
+    {ErrorCode::kInvalidLaunchTemplateNameMalformed, "InvalidLaunchTemplateName.MalformedException",
+     400},
+    {ErrorCode::kInvalidLaunchTemplateNameNotFound, "InvalidLaunchTemplateName.NotFoundException",
+     400},
+    {ErrorCode::kResourceLimitExceeded, "ResourceLimitExceeded", 400},
 };
 
 TEST(ErrorCodeList, EveryCodeKeepsItsStringAndStatus) {
