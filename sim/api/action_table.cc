@@ -25,6 +25,7 @@ const ActionTable& ActionTable::Get() {
     RegisterInstanceAttributeActions(t);
     RegisterCreditSpecificationActions(t);
     RegisterAddressAttributeActions(t);
+    RegisterLaunchTemplateActions(t);
     return t;
   }();
   return kTable;

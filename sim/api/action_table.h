@@ -108,6 +108,7 @@ void RegisterNatGatewayActions(ActionTable& table);
 void RegisterInstanceAttributeActions(ActionTable& table);
 void RegisterCreditSpecificationActions(ActionTable& table);
 void RegisterAddressAttributeActions(ActionTable& table);
+void RegisterLaunchTemplateActions(ActionTable& table);
 
 }  // namespace ec2sim::api
 

@@ -45,3 +45,8 @@ list(APPEND EC2SIM_API_SOURCES
   sim/api/actions_credit_specifications.cc
   sim/api/actions_address_attributes.cc
 )
+list(APPEND EC2SIM_API_SOURCES
+  sim/api/launch_template_json.cc
+  sim/api/actions_launch_templates.cc
+  sim/api/actions_launch_template_versions.cc
+)
