@@ -21,3 +21,4 @@ list(APPEND EC2SIM_TEST_SOURCES api/vpcs_test.cc api/subnets_test.cc api/dhcp_op
 list(APPEND EC2SIM_TEST_SOURCES api/route_tables_test.cc)
 list(APPEND EC2SIM_TEST_SOURCES api/nat_gateways_test.cc)
 list(APPEND EC2SIM_TEST_SOURCES api/instance_attributes_test.cc api/credit_specifications_test.cc api/address_attributes_test.cc)
+list(APPEND EC2SIM_TEST_SOURCES api/launch_templates_test.cc)

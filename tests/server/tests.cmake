@@ -40,6 +40,7 @@ set(EC2SIM_SERVER_PY_TESTS
   js_sdk            # the AWS SDK for JavaScript v3; skipped without Node.js and npm
   nat_gateway       # NAT gateways with boto3, the traffic route, their bill after a restart
   instance_attributes  # attributes, credits, metadata, console output, PTR records, key formats
+  launch_templates  # launch templates: versions, default, RunInstances from one, restart
 )
 foreach(name ${EC2SIM_SERVER_PY_TESTS})
   ec2sim_server_py_test(${name} ENV "EC2SIM_JS_DIR=${CMAKE_BINARY_DIR}/js-sdk")
