@@ -56,7 +56,8 @@ TEST_F(LaunchTemplates, NamesAreUniqueAndFollowAwsRules) {
   EXPECT_EQ(ErrorOf("CreateLaunchTemplate",
                     {{"LaunchTemplateName", "web"}, {"LaunchTemplateData", Web()}}),
             "InvalidLaunchTemplateName.AlreadyExistsException");
-  for (std::string bad : {"ab", "has space", "star*", std::string(129, 'a')}) {
+  for (std::string bad :
+       {std::string("ab"), std::string("has space"), std::string("star*"), std::string(129, 'a')}) {
     EXPECT_EQ(ErrorOf("CreateLaunchTemplate",
                       {{"LaunchTemplateName", bad}, {"LaunchTemplateData", Web()}}),
               "InvalidLaunchTemplateName.MalformedException")
@@ -270,6 +271,27 @@ TEST_F(LaunchTemplates, GetLaunchTemplateDataDescribesAnInstancesLaunchParameter
        {{"LaunchTemplate", {{"LaunchTemplateId", id}}}, {"MinCount", 1}, {"MaxCount", 1}});
   EXPECT_EQ(ErrorOf("GetLaunchTemplateData", {{"InstanceId", "i-0123456789abcdef0"}}),
             "InvalidInstanceID.NotFound");
+}
+
+TEST_F(LaunchTemplates, DataAndDescriptionAreBounded) {
+  json big = Web();
+  big["UserData"] = std::string(70000, 'A');
+  EXPECT_EQ(
+      ErrorOf("CreateLaunchTemplate", {{"LaunchTemplateName", "big"}, {"LaunchTemplateData", big}}),
+      "InvalidParameterValue");
+  std::string id = Create("web", Web())["LaunchTemplateId"];
+  EXPECT_EQ(ErrorOf("CreateLaunchTemplateVersion", {{"LaunchTemplateId", id},
+                                                    {"VersionDescription", std::string(256, 'd')},
+                                                    {"LaunchTemplateData", Web()}}),
+            "InvalidParameterValue");
+  big["UserData"] = std::string(60000, 'A');
+  AddVersion(id, big);
+  // SourceVersion counts: the merged data is what is kept.
+  json more = {{"KernelId", std::string(6000, 'k')}};
+  EXPECT_EQ(
+      ErrorOf("CreateLaunchTemplateVersion",
+              {{"LaunchTemplateId", id}, {"SourceVersion", "2"}, {"LaunchTemplateData", more}}),
+      "InvalidParameterValue");
 }
 
 TEST_F(LaunchTemplates, DryRunCreatesNothing) {

@@ -13,10 +13,16 @@ bool IsLaunchTemplateNameChar(char c) {
          c == ')' || c == '.' || c == '-' || c == '/' || c == '_';
 }
 
-Status CheckLaunchTemplateDescription(std::string_view description) {
-  if (description.size() <= kMaxLaunchTemplateDescription) return OkStatus();
-  return MakeError(ErrorCode::kInvalidParameterValue,
-                   "The version description must be at most 255 characters");
+Status CheckLaunchTemplateVersionSpec(const LaunchTemplateSpec& spec) {
+  if (spec.description.size() > kMaxLaunchTemplateDescription) {
+    return MakeError(ErrorCode::kInvalidParameterValue,
+                     "The version description must be at most 255 characters");
+  }
+  if (spec.data.size() > kMaxLaunchTemplateDataBytes) {
+    return MakeError(ErrorCode::kInvalidParameterValue,
+                     "LaunchTemplateData must be at most 65536 bytes");
+  }
+  return OkStatus();
 }
 
 Error LaunchTemplateVersionNotFound(const LaunchTemplate& lt, std::string_view version) {
@@ -63,7 +69,7 @@ Result<LaunchTemplate*> CreateLaunchTemplate(World& world, Scope& scope,
     }
   }
   EC2SIM_RETURN_IF_ERROR(CheckLaunchTemplateName(spec.name));
-  EC2SIM_RETURN_IF_ERROR(CheckLaunchTemplateDescription(spec.description));
+  EC2SIM_RETURN_IF_ERROR(CheckLaunchTemplateVersionSpec(spec));
   for (const LaunchTemplate& lt : scope.launch_templates.values()) {
     if (lt.name == spec.name) {
       return MakeError(ErrorCode::kLaunchTemplateNameInUse, "Launch template name already in use.");
@@ -149,7 +155,7 @@ Result<const LaunchTemplateVersion*> FindLaunchTemplateVersion(const LaunchTempl
 
 Result<const LaunchTemplateVersion*> AddLaunchTemplateVersion(World& world, LaunchTemplate& lt,
                                                               const LaunchTemplateSpec& spec) {
-  EC2SIM_RETURN_IF_ERROR(CheckLaunchTemplateDescription(spec.description));
+  EC2SIM_RETURN_IF_ERROR(CheckLaunchTemplateVersionSpec(spec));
   if (lt.versions.size() >= kMaxLaunchTemplateVersions) {
     return MakeError(ErrorCode::kResourceLimitExceeded,
                      "You have reached the maximum of 10000 versions for launch template " + lt.id);

@@ -23,6 +23,10 @@ inline constexpr std::size_t kMaxLaunchTemplatesPerRegion = 5000;
 inline constexpr std::size_t kMaxLaunchTemplateVersions = 10000;
 // VersionDescription: "Maximum length of 255" (API_CreateLaunchTemplate.html).
 inline constexpr std::size_t kMaxLaunchTemplateDescription = 255;
+// A version's data as JSON text. AWS publishes no size; its largest member, UserData, is 16 KB
+// before base64 (API_RequestLaunchTemplateData.html), so 64 KiB holds any real template while
+// bounding what 10,000 versions of one template may keep.
+inline constexpr std::size_t kMaxLaunchTemplateDataBytes = 64 * 1024;
 
 struct LaunchTemplateSpec {
   std::string name;
@@ -38,7 +42,7 @@ Status CheckLaunchTemplateName(std::string_view name);
 
 // Creates the template with version 1 as its default. A repeated ClientToken returns the
 // template it created. Errors: kInvalidLaunchTemplateNameMalformed,
-// kLaunchTemplateNameInUse, kInvalidParameterValue (description),
+// kLaunchTemplateNameInUse, kInvalidParameterValue (description, data),
 // kResourceLimitExceeded.
 Result<LaunchTemplate*> CreateLaunchTemplate(World& world, Scope& scope,
                                              const LaunchTemplateSpec& spec);
@@ -55,7 +59,7 @@ Result<LaunchTemplate*> FindLaunchTemplate(Scope& scope, const std::optional<std
 Result<const LaunchTemplateVersion*> FindLaunchTemplateVersion(const LaunchTemplate& lt,
                                                                std::string_view version);
 
-// Appends the next version (number latest + 1). Errors: kInvalidParameterValue (description),
+// Appends the next version (number latest + 1). Errors: kInvalidParameterValue (description, data),
 // kResourceLimitExceeded.
 Result<const LaunchTemplateVersion*> AddLaunchTemplateVersion(World& world, LaunchTemplate& lt,
                                                               const LaunchTemplateSpec& spec);
