@@ -151,7 +151,14 @@ namespace ec2sim {
   X(kIncorrectModificationState, "IncorrectModificationState", 400)                           \
   X(kVolumeModificationRateExceeded, "VolumeModificationRateExceeded", 400)                   \
   /* IAM (identity endpoint). */                                                              \
-  X(kNoSuchEntity, "NoSuchEntity", 404)
+  X(kNoSuchEntity, "NoSuchEntity", 404)                                                        \
+  X(kInvalidLaunchTemplateIdMalformed, "InvalidLaunchTemplateId.Malformed", 400)              \
+  X(kInvalidLaunchTemplateIdNotFound, "InvalidLaunchTemplateId.NotFound", 400)                \
+  X(kInvalidLaunchTemplateIdVersionNotFound, "InvalidLaunchTemplateId.VersionNotFound", 400)  \
+  X(kLaunchTemplateNameInUse, "InvalidLaunchTemplateName.AlreadyExistsException", 400)        \
+  X(kInvalidLaunchTemplateNameMalformed, "InvalidLaunchTemplateName.MalformedException", 400) \
+  X(kInvalidLaunchTemplateNameNotFound, "InvalidLaunchTemplateName.NotFoundException", 400)   \
+  X(kResourceLimitExceeded, "ResourceLimitExceeded", 400)
 
 enum class ErrorCode {
 #define EC2SIM_ERROR_CODE_ENUMERATOR(name, aws, http) name,

@@ -27,6 +27,7 @@ const ActionTable& ActionTable::Get() {
     RegisterAddressAttributeActions(t);
     RegisterVolumeActions(t);
     RegisterAccountActions(t);
+    RegisterLaunchTemplateActions(t);
     return t;
   }();
   return kTable;

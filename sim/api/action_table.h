@@ -110,6 +110,7 @@ void RegisterCreditSpecificationActions(ActionTable& table);
 void RegisterAddressAttributeActions(ActionTable& table);
 void RegisterVolumeActions(ActionTable& table);
 void RegisterAccountActions(ActionTable& table);
+void RegisterLaunchTemplateActions(ActionTable& table);
 
 }  // namespace ec2sim::api
 

@@ -4,6 +4,7 @@
 #include "sim/api/describe.h"
 #include "sim/api/filters.h"
 #include "sim/api/instance_attribute_params.h"
+#include "sim/api/launch_template_json.h"
 #include "sim/api/render.h"
 #include "sim/model/instances.h"
 
@@ -129,7 +130,9 @@ json ReservationJson(model::Scope& scope, const model::Reservation& r,
           {"ReservationId", r.id}};
 }
 
-Result<json> RunInstancesHandler(ApiContext& ctx, Params& p) {
+}  // namespace
+
+Result<json> RunInstancesWithTags(ApiContext& ctx, Params& p, const model::TagList& extra_tags) {
   model::LaunchSpec spec;
   spec.image_id = p.String("ImageId");
   spec.instance_type = p.OptString("InstanceType").value_or("t2.micro");
@@ -175,6 +178,8 @@ Result<json> RunInstancesHandler(ApiContext& ctx, Params& p) {
   }
   if (const json* bdms = p.Raw("BlockDeviceMappings")) DecodeBlockDevices(*bdms, spec, p);
   spec.instance_tags = p.TagSpecifications("instance");
+  // Tags EC2 adds itself (aws:ec2launchtemplate:*): past CheckTag's "aws:" rule and the count.
+  spec.instance_tags.insert(spec.instance_tags.end(), extra_tags.begin(), extra_tags.end());
   spec.volume_tags = p.TagSpecifications("volume");
   for (const char* key : kIgnoredRunParameters) p.Raw(key);
   RefuseUnmodelled(p);
@@ -197,6 +202,16 @@ Result<json> RunInstancesHandler(ApiContext& ctx, Params& p) {
   std::vector<const Instance*> members;
   for (const std::string& id : r.instance_ids) members.push_back(ctx.scope.instances.Find(id));
   return ReservationJson(ctx.scope, r, members);
+}
+
+namespace {
+
+// With LaunchTemplate, the template's data is merged into the request first (API_RunInstances).
+Result<json> RunInstancesHandler(ApiContext& ctx, Params& p) {
+  if (!p.Has("LaunchTemplate")) return RunInstancesWithTags(ctx, p, {});
+  EC2SIM_ASSIGN_OR_RETURN(LaunchTemplateLaunch launch, MergeLaunchTemplate(ctx.scope, p));
+  Params merged(launch.request, "RunInstances");
+  return RunInstancesWithTags(ctx, merged, launch.instance_tags);
 }
 
 FilterSchema<Instance> InstanceFilters(model::Scope& scope) {

@@ -54,6 +54,9 @@ class Params {
   bool ok() const { return params_.is_object(); }
   // Where a nested reader reads ("" for the request itself).
   const std::string& where() const { return where_; }
+  // The whole value read, for a handler that rewrites the request before reading it again
+  // (RunInstances with a launch template).
+  const json& value() const { return params_; }
 
   bool Has(std::string_view key) const;
   std::optional<std::string> OptString(std::string_view key);

@@ -47,3 +47,8 @@ list(APPEND EC2SIM_API_SOURCES
 )
 list(APPEND EC2SIM_API_SOURCES sim/api/actions_volumes.cc)
 list(APPEND EC2SIM_API_SOURCES sim/api/actions_account.cc)
+list(APPEND EC2SIM_API_SOURCES
+  sim/api/launch_template_json.cc
+  sim/api/actions_launch_templates.cc
+  sim/api/actions_launch_template_versions.cc
+)

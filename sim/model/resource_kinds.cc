@@ -284,6 +284,21 @@ constexpr ResourceKind kKinds[] = {
      .list_member = "DhcpOptions",
      .in_snapshot = true,
      .in_transcript = false},
+    {.kind = Kind::kLaunchTemplate,
+     .prefix = "lt-",
+     .tag_type = "launch-template",
+     .not_found = ErrorCode::kInvalidLaunchTemplateIdNotFound,
+     .malformed = ErrorCode::kInvalidLaunchTemplateIdMalformed,
+     .noun = "The launch template ID",
+     .names_every_missing = false,
+     .find = FindInMap<&Scope::launch_templates>,
+     .list = ListMap<&Scope::launch_templates, &LaunchTemplate::id>,
+     .id_key = "LaunchTemplateId",
+     .ids_param = "LaunchTemplateIds",
+     .describe_action = "DescribeLaunchTemplates",
+     .list_member = "LaunchTemplates",
+     .in_snapshot = true,
+     .in_transcript = true},
 };
 
 constexpr bool InKindOrder() {

@@ -33,6 +33,7 @@ enum class Kind {
   kNatGateway,
   kVpcPeeringConnection,
   kDhcpOptions,
+  kLaunchTemplate,
 };
 
 // One resource of a kind with its tags, as ResourceKind::list yields it.

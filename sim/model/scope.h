@@ -11,6 +11,7 @@
 #include "sim/model/id_map.h"
 #include "sim/model/instance.h"
 #include "sim/model/key_pair.h"
+#include "sim/model/launch_templates/launch_template.h"
 #include "sim/model/network/network_acl.h"
 #include "sim/model/network_interface.h"
 #include "sim/model/regions.h"
@@ -49,6 +50,7 @@ struct Scope {
   // ModifyDefaultCreditSpecification: instance family ("t2", "t3", ...) -> "standard" |
   // "unlimited"; a family absent uses AWS's default (instance_attributes.h).
   std::map<std::string, std::string> default_cpu_credits;
+  IdMap<LaunchTemplate, InlineId> launch_templates;
 };
 
 }  // namespace ec2sim::model

@@ -47,6 +47,8 @@ class ResourceKindCoverage : public SandboxTest {
     json subnets = Call("DescribeSubnets");
     Call("CreateNatGateway",
          {{"SubnetId", subnets["Subnets"][0]["SubnetId"]}, {"ConnectivityType", "private"}});
+    Call("CreateLaunchTemplate",
+         {{"LaunchTemplateName", "coverage"}, {"LaunchTemplateData", json::object()}});
     std::map<model::Kind, std::string> ids;
     for (const ResourceKind& kind : model::ResourceKinds()) {
       if (!kind.describe_action.empty()) HarvestIds(Call(std::string(kind.describe_action)), ids);

@@ -24,3 +24,4 @@ list(APPEND EC2SIM_TEST_SOURCES api/instance_attributes_test.cc api/credit_speci
 list(APPEND EC2SIM_TEST_SOURCES api/volumes_test.cc)
 list(APPEND EC2SIM_TEST_SOURCES api/volume_modifications_test.cc)
 list(APPEND EC2SIM_TEST_SOURCES api/account_attributes_test.cc)
+list(APPEND EC2SIM_TEST_SOURCES api/launch_templates_test.cc)

@@ -135,6 +135,16 @@ constexpr Expected kGolden[] = {
     {ErrorCode::kIncorrectModificationState, "IncorrectModificationState", 400},
     {ErrorCode::kVolumeModificationRateExceeded, "VolumeModificationRateExceeded", 400},
     {ErrorCode::kNoSuchEntity, "NoSuchEntity", 404},
+    {ErrorCode::kInvalidLaunchTemplateIdMalformed, "InvalidLaunchTemplateId.Malformed", 400},
+    {ErrorCode::kInvalidLaunchTemplateIdNotFound, "InvalidLaunchTemplateId.NotFound", 400},
+    {ErrorCode::kInvalidLaunchTemplateIdVersionNotFound, "InvalidLaunchTemplateId.VersionNotFound",
+     400},
+    {ErrorCode::kLaunchTemplateNameInUse, "InvalidLaunchTemplateName.AlreadyExistsException", 400},
+    {ErrorCode::kInvalidLaunchTemplateNameMalformed, "InvalidLaunchTemplateName.MalformedException",
+     400},
+    {ErrorCode::kInvalidLaunchTemplateNameNotFound, "InvalidLaunchTemplateName.NotFoundException",
+     400},
+    {ErrorCode::kResourceLimitExceeded, "ResourceLimitExceeded", 400},
 };
 
 TEST(ErrorCodeList, EveryCodeKeepsItsStringAndStatus) {

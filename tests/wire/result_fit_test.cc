@@ -107,6 +107,7 @@ class ResultFit : public ::testing::Test {
   void ExerciseRoutes(const std::string& vpc, const std::string& subnet);
   void ExercisePeering(const std::string& vpc);
   void ExerciseVolumes(const std::string& subnet);
+  void ExerciseLaunchTemplates(const std::string& instance_id);
 
   Sandbox sandbox_{SandboxOptions{.seed = 5, .timing = Timing::kInstant}};
   CallContext ctx_{"123456789012", "ap-northeast-2"};
@@ -155,6 +156,7 @@ TEST_F(ResultFit, EveryActionOfALabSessionEncodesWithoutLoss) {
   std::string id = run["Instances"][0]["InstanceId"];
   json ids = {id};
   Call("DescribeInstances");
+  ExerciseLaunchTemplates(id);
   Call("DescribeInstanceStatus", {{"IncludeAllInstances", true}});
   json enis = Call("DescribeNetworkInterfaces");
   Call("CreateTags", {{"Resources", ids}, {"Tags", {{{"Key", "Env"}, {"Value", "lab"}}}}});
@@ -250,6 +252,32 @@ TEST_F(ResultFit, EveryActionOfALabSessionEncodesWithoutLoss) {
     if (called_.count(action) == 0) missing.push_back(action);
   }
   EXPECT_TRUE(missing.empty()) << "not exercised: " << json(missing).dump();
+}
+
+// A template made from a running instance, a second version, an instance launched from it
+// (terminated at once, so that the default VPC empties as the route exercise needs).
+void ResultFit::ExerciseLaunchTemplates(const std::string& instance_id) {
+  json data = Call("GetLaunchTemplateData", {{"InstanceId", instance_id}})["LaunchTemplateData"];
+  json lt = Call("CreateLaunchTemplate", {{"LaunchTemplateName", "fit"},
+                                          {"VersionDescription", "from an instance"},
+                                          {"LaunchTemplateData", data},
+                                          {"TagSpecifications", Tags("launch-template")}});
+  std::string lt_id = lt["LaunchTemplate"]["LaunchTemplateId"];
+  // Version 1 names the instance's own interface; version 2 launches anew.
+  json fresh = {{"ImageId", data["ImageId"]}, {"InstanceType", "t3.micro"}};
+  Call("CreateLaunchTemplateVersion",
+       {{"LaunchTemplateId", lt_id}, {"VersionDescription", "t3"}, {"LaunchTemplateData", fresh}});
+  Call("ModifyLaunchTemplate", {{"LaunchTemplateId", lt_id}, {"DefaultVersion", "2"}});
+  Call("DescribeLaunchTemplates");
+  Call("DescribeLaunchTemplateVersions", {{"LaunchTemplateId", lt_id}});
+  json run =
+      Call("RunInstances",
+           {{"LaunchTemplate", {{"LaunchTemplateId", lt_id}}}, {"MinCount", 1}, {"MaxCount", 1}});
+  if (run.contains("Instances")) {
+    Call("TerminateInstances", {{"InstanceIds", {run["Instances"][0]["InstanceId"]}}});
+  }
+  Call("DeleteLaunchTemplateVersions", {{"LaunchTemplateId", lt_id}, {"Versions", {"1", "2"}}});
+  Call("DeleteLaunchTemplate", {{"LaunchTemplateId", lt_id}});
 }
 
 // Gateways and route tables on the default VPC, once its instance is gone (a gateway is
