@@ -16,6 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
+import unittest
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 SKIP = 77  # ctest's SKIP_RETURN_CODE for these tests
@@ -174,6 +175,19 @@ class Aws:
         if not match:
             raise AssertionError(f"no EC2 error in: {err}")
         return match.group(1)
+
+
+class StateDirTest(unittest.TestCase):
+    """A test whose servers keep their state in a fresh directory, so it can restart them."""
+
+    def setUp(self):
+        self.state = tempfile.TemporaryDirectory()
+
+    def tearDown(self):
+        self.state.cleanup()
+
+    def serve(self):
+        return Server("--quiet", "--state", self.state.name)
 
 
 def boto3_client(server, access_key="AKIDEXAMPLE", region="ap-northeast-2"):

@@ -4,7 +4,6 @@ refresh of an aws_instance and an aws_eip, and the same answers after a restart 
 journal."""
 
 import base64
-import tempfile
 import unittest
 
 import harness
@@ -21,16 +20,7 @@ AAAAC3NzaC1lZDI1NTE5AAAAIHIgLBMzUf3cicmvNtZHeC1TcFbMHydLhaFgqHRgYP+d
 RFC4716_FINGERPRINT = "MkyD6mZaIfcePhy1BhesEjzgX2+i8mzDr+UXSjB3bjw="
 
 
-class InstanceAttributes(unittest.TestCase):
-    def setUp(self):
-        self.state = tempfile.TemporaryDirectory()
-
-    def tearDown(self):
-        self.state.cleanup()
-
-    def serve(self):
-        return harness.Server("--quiet", "--state", self.state.name)
-
+class InstanceAttributes(harness.StateDirTest):
     def terraform_refresh(self, ec2, instance_id, alloc):
         """What the AWS provider reads for an aws_instance and an aws_eip."""
         out = {}

@@ -3,7 +3,6 @@ SourceVersion, the default version, DescribeLaunchTemplateVersions with $Latest 
 instance launched from the template, deletion, and the same state after a restart on the
 journal."""
 
-import tempfile
 import unittest
 
 import harness
@@ -16,16 +15,7 @@ def tag(tags, key):
     return next((t["Value"] for t in tags if t["Key"] == key), None)
 
 
-class LaunchTemplates(unittest.TestCase):
-    def setUp(self):
-        self.state = tempfile.TemporaryDirectory()
-
-    def tearDown(self):
-        self.state.cleanup()
-
-    def serve(self):
-        return harness.Server("--quiet", "--state", self.state.name)
-
+class LaunchTemplates(harness.StateDirTest):
     def test_versions_default_and_launch_survive_a_restart(self):
         with self.serve() as server:
             ec2 = harness.boto3_client(server)

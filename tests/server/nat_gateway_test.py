@@ -2,7 +2,6 @@
 server's manual clock, the Elastic IP held by the gateway, the bill for data moved, and the same
 state after a restart on the journal."""
 
-import tempfile
 import unittest
 
 import harness
@@ -11,16 +10,7 @@ from harness import error_of
 QUERY = "?access_key=AKIDEXAMPLE&region=ap-northeast-2"
 
 
-class NatGateway(unittest.TestCase):
-    def setUp(self):
-        self.state = tempfile.TemporaryDirectory()
-
-    def tearDown(self):
-        self.state.cleanup()
-
-    def serve(self):
-        return harness.Server("--quiet", "--state", self.state.name)
-
+class NatGateway(harness.StateDirTest):
     def test_lifecycle_traffic_and_bill_survive_a_restart(self):
         with self.serve() as server:
             ec2 = harness.boto3_client(server)

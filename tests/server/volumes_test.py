@@ -2,7 +2,6 @@
 with boto3 and the AWS CLI's waiters on the server's manual clock, the root volume of an instance
 as a volume of its own, and the same volumes after a restart on the journal."""
 
-import tempfile
 import unittest
 
 import harness
@@ -11,16 +10,7 @@ from harness import error_of
 AMI = "ami-0c9c942bd7bf113a2"  # Amazon Linux 2023 in ap-northeast-2 (docs/catalog.md)
 
 
-class Volumes(unittest.TestCase):
-    def setUp(self):
-        self.state = tempfile.TemporaryDirectory()
-
-    def tearDown(self):
-        self.state.cleanup()
-
-    def serve(self):
-        return harness.Server("--quiet", "--state", self.state.name)
-
+class Volumes(harness.StateDirTest):
     def test_volume_lifecycle_with_boto3_and_the_cli_survives_a_restart(self):
         with self.serve() as server:
             ec2 = harness.boto3_client(server)
