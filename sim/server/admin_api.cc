@@ -181,23 +181,35 @@ AdminApi::AdminApi(SharedWorld& world, ServerClock& clock, AdminInfo info)
 
 HttpResponse AdminApi::Handle(const HttpRequest& request) {
   std::string route = request.path.substr(std::min(request.path.size(), kPrefix.size()));
-  auto only = [&](std::string_view method) { return request.method == method; };
-  auto either = [&] { return request.method == "GET" || request.method == "POST"; };
   const User* caller = nullptr;
   if (info_.users != nullptr && route != "health") {
     // Classroom mode: every route but health needs a signature. Health stays open so scripts
-    // can wait for the server to come up. A learner may use call and the verbs on their own
-    // account (so `lesson check --endpoint` works with their key); the rest is the teacher's.
+    // can wait for the server to come up.
     Result<AuthenticatedCaller> auth = Authenticate(*info_.users, request, WallClockMs());
     if (!auth.ok()) return JsonError(auth.error());
     caller = auth->user;
-    // The clock too: each account has its own, which a learner moves for themselves alone.
+  }
+  return HandleAs(request, caller);
+}
+
+HttpResponse AdminApi::HandleAs(const HttpRequest& request, const User* caller) {
+  std::string route = request.path.substr(std::min(request.path.size(), kPrefix.size()));
+  auto only = [&](std::string_view method) { return request.method == method; };
+  auto either = [&] { return request.method == "GET" || request.method == "POST"; };
+  if (info_.users != nullptr && route != "health") {
+    if (caller == nullptr) {
+      return JsonError(403, "UnauthorizedOperation",
+                       "You are not authorized to perform this operation: sign in first");
+    }
+    // A learner may use call and the verbs on their own account (so `lesson check --endpoint`
+    // works with their key); the rest is the teacher's. The clock too: each account has its
+    // own, which a learner moves for themselves alone.
     bool learner_route = route == "call" || route == "probe" || route == "bill" ||
                          route == "latency" || route == "traffic" || route == "clock";
     if (!caller->admin && !learner_route) {
       return JsonError(403, "UnauthorizedOperation",
-                       "You are not authorized to perform this operation: user '" +
-                           auth->user->name + "' is not an admin of this classroom");
+                       "You are not authorized to perform this operation: user '" + caller->name +
+                           "' is not an admin of this classroom");
     }
   }
   HttpResponse r;

@@ -31,6 +31,10 @@ class AdminApi {
   // errors {"error": {"code": ..., "message": ...}} with a 4xx status (404 for an unknown
   // route, 405 for a wrong method, 400 for bad input and for verbs not built yet).
   HttpResponse Handle(const HttpRequest& request);
+  // The same for a caller the server has already authenticated another way (the browser
+  // console's session). In classroom mode `caller` must be the signed-in user (null is refused
+  // with 403); in open mode it is null and the account is named by ?account= as usual.
+  HttpResponse HandleAs(const HttpRequest& request, const User* caller);
 
  private:
   HttpResponse Health();

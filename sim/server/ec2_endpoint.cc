@@ -94,30 +94,45 @@ std::string Ec2Endpoint::NextRequestId() {
 HttpResponse Ec2Endpoint::Handle(const HttpRequest& request) {
   HttpResponse response;
   const std::string request_id = NextRequestId();
-  auto fail = [&](const Error& error) {
-    Fail(response, error, request_id);
-    return response;
-  };
   // Decode, authorize, call, encode. In classroom mode nothing is read before the signature
   // checks out, so a rejected request changes nothing; the caller's account is settled (and its
   // key noted) before the action is looked at, so decoding falls on both sides of Authorize.
   Result<std::optional<AuthenticatedCaller>> caller = CheckSignature(request);
-  if (!caller.ok()) return fail(caller.error());
+  if (!caller.ok()) return Failed(response, caller.error(), request_id);
   Result<wire::QueryParams> params = DecodeForm(request);
-  if (!params.ok()) return fail(params.error());
+  if (!params.ok()) return Failed(response, params.error(), request_id);
   Result<CallContext> authorized = Authorize(request, *params, *caller);
-  if (!authorized.ok()) return fail(authorized.error());
-  const CallContext& ctx = *authorized;
+  if (!authorized.ok()) return Failed(response, authorized.error(), request_id);
+  return Run(*params, *authorized, request_id);
+}
+
+HttpResponse Ec2Endpoint::HandleAs(const HttpRequest& request, const CallContext& ctx) {
+  HttpResponse response;
+  const std::string request_id = NextRequestId();
+  Result<wire::QueryParams> params = DecodeForm(request);
+  if (!params.ok()) return Failed(response, params.error(), request_id);
+  return Run(*params, ctx, request_id);
+}
+
+HttpResponse Ec2Endpoint::Failed(HttpResponse& response, const Error& error,
+                                 const std::string& request_id) {
+  Fail(response, error, request_id);
+  return response;
+}
+
+HttpResponse Ec2Endpoint::Run(const wire::QueryParams& params, const CallContext& ctx,
+                              const std::string& request_id) {
+  HttpResponse response;
   response.account = ctx.account;
   response.region = ctx.region;
-  Result<std::string> action = ActionOf(*params);
-  if (!action.ok()) return fail(action.error());
+  Result<std::string> action = ActionOf(params);
+  if (!action.ok()) return Failed(response, action.error(), request_id);
   response.action = *action;
-  Result<DecodedCall> call = DecodeCall(*action, *params, ctx);
-  if (!call.ok()) return fail(call.error());
+  Result<DecodedCall> call = DecodeCall(*action, params, ctx);
+  if (!call.ok()) return Failed(response, call.error(), request_id);
   response.content_type = kXml;
   Result<Answer> answer = Call(ctx, *call);
-  if (!answer.ok()) return fail(answer.error());
+  if (!answer.ok()) return Failed(response, answer.error(), request_id);
   response.body = Encode(*call, *answer, request_id);
   return response;
 }

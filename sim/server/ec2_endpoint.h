@@ -27,6 +27,9 @@ class Ec2Endpoint {
   // Answers one request (GET query string or POST form body, or both). Never fails: every
   // problem is an EC2 error response with a 4xx status.
   HttpResponse Handle(const HttpRequest& request);
+  // The same for a caller the server has already authenticated another way (the browser
+  // console's session): runs the request's action on `ctx` without reading a signature.
+  HttpResponse HandleAs(const HttpRequest& request, const CallContext& ctx);
 
   // Whether Describe answers are cached per state version (on by default; off only to measure
   // rendering), DescribeInstanceStatus's also per simulated time while a check is initializing.
@@ -40,6 +43,11 @@ class Ec2Endpoint {
   struct DecodedCall;
   struct Answer;
   std::string NextRequestId();
+  static HttpResponse Failed(HttpResponse& response, const Error& error,
+                             const std::string& request_id);
+  // Decode, call and encode for an authorized caller.
+  HttpResponse Run(const wire::QueryParams& params, const CallContext& ctx,
+                   const std::string& request_id);
   // Classroom mode: the request's signature (nullopt in open mode, where nothing is checked).
   Result<std::optional<AuthenticatedCaller>> CheckSignature(const HttpRequest& request) const;
   // Whose account and which region the request runs in; notes the access key it came with.

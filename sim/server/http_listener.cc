@@ -47,6 +47,8 @@ const char* Reason(int status) {
   switch (status) {
     case 200:
       return "OK";
+    case 302:
+      return "Found";
     case 400:
       return "Bad Request";
     case 401:
@@ -209,8 +211,9 @@ std::string SerializeResponse(const HttpResponse& response, bool keep_alive) {
   std::string out =
       "HTTP/1.1 " + std::to_string(response.status) + " " + Reason(response.status) +
       "\r\nContent-Type: " + response.content_type +
-      "\r\nContent-Length: " + std::to_string(response.body.size()) +
-      (keep_alive ? "\r\nConnection: keep-alive\r\n\r\n" : "\r\nConnection: close\r\n\r\n");
+      "\r\nContent-Length: " + std::to_string(response.body.size());
+  for (const auto& [name, value] : response.headers) out += "\r\n" + name + ": " + value;
+  out += (keep_alive ? "\r\nConnection: keep-alive\r\n\r\n" : "\r\nConnection: close\r\n\r\n");
   out += response.body;
   return out;
 }

@@ -26,6 +26,9 @@ struct HttpResponse {
   int status = 200;
   std::string content_type = "application/json";
   std::string body;
+  // Further header lines (name, value), e.g. Location or Set-Cookie. Values are set by the
+  // server's own code, never copied from a request.
+  std::vector<std::pair<std::string, std::string>> headers;
   // For the request log line: the action or route, the caller's account and region, and the
   // error code when the request failed.
   std::string action;
