@@ -24,9 +24,11 @@ packages=(cmake ninja-build g++ pkg-config libboost-graph-dev libboost-dev nlohm
 if [ "$mode" != run ]; then
   # The tests: GoogleTest, the clients the server tests drive (Ansible with its amazon.aws
   # collection among them), and the EC2 API model tools/trim_ec2_model.py reads. (Node.js and
-  # npm are optional: the JavaScript SDK test is skipped without them.)
+  # npm are optional: the JavaScript SDK test is skipped without them.) The browser console's
+  # tests drive Debian's Chromium through chromium-driver and Selenium; fonts-nanum lets its
+  # screenshots show Korean.
   packages+=(libgtest-dev awscli python3-boto3 python3-botocore ansible
-            python3-pytest)
+            python3-pytest chromium chromium-driver python3-selenium fonts-nanum)
 fi
 if [ "$mode" = all ]; then
   # scripts/sanitize.sh and scripts/fuzz.sh: clang (14 on Debian 12) with its sanitizer and

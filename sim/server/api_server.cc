@@ -13,6 +13,7 @@
 
 #include "sim/engine/terminal_text.h"
 #include "sim/server/admin_api.h"
+#include "sim/server/console/console_routes.h"
 #include "sim/server/ec2_endpoint.h"
 #include "sim/server/http_listener.h"
 #include "sim/server/http_types.h"
@@ -82,7 +83,8 @@ struct ApiServer::Impl {
               o.users != nullptr ? WorldScope::kPerAccount : WorldScope::kShared),
         ec2(world, o.region, o.users.get()),
         identity(world, o.users.get()),
-        admin(world, clock, AdminInfo{o.region, options.sandbox.timing, o.users.get()}) {
+        admin(world, clock, AdminInfo{o.region, options.sandbox.timing, o.users.get()}),
+        console(ec2, admin, o.users.get(), o.region) {
     if (o.users != nullptr)
       world.SetAccountQuotas(AccountQuotasOf(*o.users, options.sandbox.quotas));
     ec2.set_response_cache(o.response_cache);
@@ -127,6 +129,12 @@ struct ApiServer::Impl {
     HttpResponse response;
     if (in.kind == ReadOutcome::Kind::kRefused) {
       response = std::move(in.refusal);
+    } else if (ConsoleRoutes::Owns(in.request)) {
+      try {
+        response = console.Handle(in.request);
+      } catch (...) {
+        response = InternalError();
+      }
     } else if (bool admin_route = IsAdminPath(in.request.path);
                !MethodAllowed(in.request.method, admin_route)) {
       response = NotRouted(in.request);
@@ -155,6 +163,7 @@ struct ApiServer::Impl {
   Ec2Endpoint ec2;
   IdentityEndpoint identity;
   AdminApi admin;
+  ConsoleRoutes console;
   std::mutex log_mu;
   int port = -1;
   // Declared last: destroying the io_context destroys the sessions it still holds, which

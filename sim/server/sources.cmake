@@ -33,3 +33,15 @@ list(APPEND EC2SIM_SERVER_SOURCES
 list(APPEND EC2SIM_SERVER_SOURCES
   sim/server/identity_endpoint.cc
 )
+# The browser console at /console/ (docs/console.md): sessions and routes, and its page and
+# scripts embedded in the binary so it works offline.
+list(APPEND EC2SIM_SERVER_SOURCES
+  sim/server/console/console_sessions.cc
+  sim/server/console/console_routes.cc
+)
+ec2sim_embed(EC2SIM_SERVER_SOURCES kEc2simConsoleHtml sim/server/console/assets/index.html)
+ec2sim_embed(EC2SIM_SERVER_SOURCES kEc2simConsoleCss sim/server/console/assets/console.css)
+ec2sim_embed(EC2SIM_SERVER_SOURCES kEc2simConsoleJs sim/server/console/assets/console.js)
+ec2sim_embed(EC2SIM_SERVER_SOURCES kEc2simConsoleI18nJs sim/server/console/assets/i18n.js)
+ec2sim_embed(EC2SIM_SERVER_SOURCES kEc2simConsolePagesJs sim/server/console/assets/pages.js)
+ec2sim_embed(EC2SIM_SERVER_SOURCES kEc2simConsoleResourcesJs sim/server/console/assets/resources.js)

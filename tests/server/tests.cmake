@@ -61,6 +61,12 @@ ec2sim_server_py_test(lesson_remote)
 # Query requests (docs/model.md, "Requests").
 ec2sim_server_py_test(fail_loudly)
 
+# The browser console: its routes, sessions and isolation over HTTP, and the blog post's walk
+# clicked in a real Chromium in English and Korean (screenshots in the build tree).
+ec2sim_server_py_test(console_http NO_SKIP)
+ec2sim_server_py_test(console_browser
+  ENV "EC2SIM_SCREENSHOTS=${CMAKE_BINARY_DIR}/test-output/console")
+
 # `ec2sim run --endpoint URL`: scenario files on a running server, exit statuses as locally.
 ec2sim_server_py_test(run_endpoint NO_SKIP)
 
@@ -75,7 +81,8 @@ if(TARGET ec2sim_server)
   target_sources(ec2sim_tests PRIVATE
     ${CMAKE_CURRENT_LIST_DIR}/sigv4_test.cc
     ${CMAKE_CURRENT_LIST_DIR}/sigv4_required_test.cc
-    ${CMAKE_CURRENT_LIST_DIR}/users_test.cc)
+    ${CMAKE_CURRENT_LIST_DIR}/users_test.cc
+    ${CMAKE_CURRENT_LIST_DIR}/console_sessions_test.cc)
   target_link_libraries(ec2sim_tests PRIVATE ec2sim_server)
 endif()
 ec2sim_server_py_test(auth_classroom)

@@ -1,0 +1,244 @@
+// The console's launch wizard and the pages of Elastic IPs, security groups, key pairs and the
+// bill. Like pages.js, every answer comes from the EC2 Query API or the admin routes.
+"use strict";
+(() => {
+const C = window.EC2SIM;
+const el = C.el, t = C.t;
+
+function field(id, label, control, hint) {
+  return el("div", { class: "field" }, el("label", { for: id, text: label }), control,
+    hint && el("div", { class: "hint", text: hint }));
+}
+function tableOf(columns, rows) {
+  return el("table", {}, el("thead", {}, el("tr", {}, columns.map((c) => el("th", { scope: "col", text: c })))),
+    el("tbody", {}, rows));
+}
+function download(name, text) {
+  const a = el("a", { href: URL.createObjectURL(new Blob([text], { type: "application/x-pem-file" })), download: name });
+  document.body.append(a);
+  a.click();
+  setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 0);
+}
+function b64(text) {
+  return btoa(String.fromCharCode(...new TextEncoder().encode(text)));
+}
+const FREE_TIER = new Set(["t2.micro", "t3.micro"]);
+
+// ---- launch an instance, the way the post does it -----------------------------------------
+C.pages.launch = async (main) => {
+  const [images, types, keys, sgs] = await Promise.all([
+    C.ec2("DescribeImages", C.list("Owner", ["amazon"])),
+    C.ec2("DescribeInstanceTypes", {}),
+    C.ec2("DescribeKeyPairs"), C.ec2("DescribeSecurityGroups")]);
+  const error = C.errorBox("launch-error");
+  const name = el("input", { id: "launch-name", type: "text", required: true, "aria-describedby": "launch-name-error" });
+  const nameError = el("p", { id: "launch-name-error", class: "error", role: "alert" });
+  const image = el("select", { id: "launch-image" }, (images.imagesSet || []).map((i) =>
+    el("option", { value: i.imageId, text: (i.name || i.imageId) + " — " + i.imageId })));
+  const typeNames = (types.instanceTypeSet || []).map((x) => x.instanceType).sort();
+  const type = el("select", { id: "launch-type" }, typeNames.map((n) =>
+    el("option", { value: n, text: n + (FREE_TIER.has(n) ? " — " + t("launch.freeTier") : "") })));
+  type.value = typeNames.includes("t2.micro") ? "t2.micro" : typeNames[0];
+  const badge = el("span", { class: "badge", id: "free-tier-badge", text: t("launch.freeTier") });
+  const showBadge = () => (badge.hidden = !FREE_TIER.has(type.value));
+  type.addEventListener("change", showBadge);
+  showBadge();
+  const key = el("select", { id: "launch-key" }, el("option", { value: "", text: t("launch.keyNone") }),
+    (keys.keySet || []).map((k) => el("option", { value: k.keyName, text: k.keyName })));
+  const newKeyName = el("input", { id: "new-key-name", type: "text" });
+  const keyNote = el("p", { id: "key-note", class: "warnbox", role: "status", hidden: true });
+  const keyError = el("p", { id: "key-error", class: "error", role: "alert" });
+  const createKey = el("button", { type: "button", id: "create-key", text: t("launch.keyCreate"),
+    onclick: async () => {
+      keyError.textContent = "";
+      try {
+        const k = await C.ec2("CreateKeyPair", { KeyName: newKeyName.value.trim() });
+        download(k.keyName + ".pem", k.keyMaterial);
+        key.append(el("option", { value: k.keyName, text: k.keyName }));
+        key.value = k.keyName;
+        keyNote.textContent = t("launch.keyDownloaded", { name: k.keyName });
+        keyNote.hidden = false;
+      } catch (e) { C.showError(keyError, e); }
+    } });
+  const sgMode = el("select", { id: "sg-mode" }, el("option", { value: "new", text: t("launch.sgCreate") }),
+    el("option", { value: "existing", text: t("launch.sgExisting") }));
+  const sgExisting = el("select", { id: "sg-existing" }, (sgs.securityGroupInfo || []).map((g) =>
+    el("option", { value: g.groupId, text: g.groupName + " (" + g.groupId + ")" })));
+  const ssh = el("input", { type: "checkbox", id: "allow-ssh", checked: true });
+  const sshCidr = el("input", { type: "text", id: "ssh-cidr", value: "0.0.0.0/0" });
+  const https = el("input", { type: "checkbox", id: "allow-https" });
+  const http = el("input", { type: "checkbox", id: "allow-http" });
+  const sgNew = el("div", { id: "sg-new" },
+    el("div", { class: "field" }, ssh, el("label", { for: "allow-ssh", text: " " + t("launch.ssh") })),
+    field("ssh-cidr", t("launch.cidr"), sshCidr, t("launch.anywhere")),
+    el("div", { class: "field" }, https, el("label", { for: "allow-https", text: " " + t("launch.https") })),
+    el("div", { class: "field" }, http, el("label", { for: "allow-http", text: " " + t("launch.http") })));
+  const sgPick = field("sg-existing", t("launch.sgExisting"), sgExisting);
+  const syncSg = () => { sgNew.hidden = sgMode.value !== "new"; sgPick.hidden = sgMode.value === "new"; };
+  sgMode.addEventListener("change", syncSg);
+  syncSg();
+  const size = el("input", { id: "root-size", type: "number", min: "1", value: "8" });
+  const volType = el("select", { id: "root-type" }, ["gp3", "gp2", "io1", "io2", "st1", "sc1", "standard"].map((v) => el("option", { value: v, text: v })));
+  const userData = el("textarea", { id: "user-data", rows: "5" });
+  const submit = el("button", { class: "primary", type: "submit", id: "launch-submit", text: t("launch.submit") });
+  const form = el("form", { id: "launch-form" },
+    el("h1", { text: t("launch.title") + " (" + C.region + ")" }),
+    el("section", { class: "card" }, el("h2", { text: t("launch.name") }), field("launch-name", t("launch.nameLabel"), name), nameError),
+    el("section", { class: "card" }, el("h2", { text: t("launch.image") }), field("launch-image", t("launch.image"), image)),
+    el("section", { class: "card" }, el("h2", { text: t("launch.type") }), field("launch-type", t("launch.type"), type), badge),
+    el("section", { class: "card" }, el("h2", { text: t("launch.key") }), field("launch-key", t("launch.key"), key),
+      field("new-key-name", t("launch.keyNameLabel"), newKeyName), createKey, keyError, keyNote),
+    el("section", { class: "card" }, el("h2", { text: t("launch.network") }), field("sg-mode", t("launch.network"), sgMode), sgNew, sgPick),
+    el("section", { class: "card" }, el("h2", { text: t("launch.storage") }), field("root-size", t("launch.size"), size),
+      field("root-type", t("launch.volType"), volType)),
+    el("details", { class: "card" }, el("summary", { text: t("launch.advanced") }), field("user-data", t("launch.userData"), userData)),
+    error, submit);
+  form.addEventListener("submit", async (ev) => {
+    ev.preventDefault();
+    nameError.textContent = error.textContent = "";
+    if (!name.value.trim()) { nameError.textContent = t("err.name"); name.focus(); return; }
+    submit.disabled = true;
+    try {
+      const groupId = sgMode.value === "new" ? await createGroup() : sgExisting.value;
+      const params = { ImageId: image.value, InstanceType: type.value, MinCount: "1", MaxCount: "1",
+        "SecurityGroupId.1": groupId,
+        "TagSpecification.1.ResourceType": "instance",
+        "TagSpecification.1.Tag.1.Key": "Name", "TagSpecification.1.Tag.1.Value": name.value.trim(),
+        "BlockDeviceMapping.1.DeviceName": "/dev/xvda", "BlockDeviceMapping.1.Ebs.VolumeSize": size.value,
+        "BlockDeviceMapping.1.Ebs.VolumeType": volType.value };
+      if (key.value) params.KeyName = key.value;
+      if (userData.value) params.UserData = b64(userData.value);
+      const r = await C.ec2("RunInstances", params);
+      C.banner(t("launch.done", { id: r.instancesSet[0].instanceId }));
+      location.hash = "#/instances";
+    } catch (e) {
+      C.showError(error, e);
+      error.focus?.();
+    } finally {
+      submit.disabled = false;
+    }
+  });
+  // The launch wizard's own group, as the real console names it (launch-wizard-N).
+  async function createGroup() {
+    const existing = new Set((sgs.securityGroupInfo || []).map((g) => g.groupName));
+    let n = 1;
+    while (existing.has("launch-wizard-" + n)) n++;
+    const g = await C.ec2("CreateSecurityGroup", { GroupName: "launch-wizard-" + n,
+      GroupDescription: "launch-wizard-" + n + " created by the ec2sim console" });
+    const rules = [];
+    if (ssh.checked) rules.push([22, sshCidr.value.trim()]);
+    if (https.checked) rules.push([443, "0.0.0.0/0"]);
+    if (http.checked) rules.push([80, "0.0.0.0/0"]);
+    const p = { GroupId: g.groupId };
+    rules.forEach(([port, cidr], i) => Object.assign(p, {
+      ["IpPermissions." + (i + 1) + ".IpProtocol"]: "tcp", ["IpPermissions." + (i + 1) + ".FromPort"]: String(port),
+      ["IpPermissions." + (i + 1) + ".ToPort"]: String(port), ["IpPermissions." + (i + 1) + ".IpRanges.1.CidrIp"]: cidr }));
+    if (rules.length) {
+      try { await C.ec2("AuthorizeSecurityGroupIngress", p); } catch (e) {
+        await C.ec2("DeleteSecurityGroup", { GroupId: g.groupId }).catch(() => {});
+        throw e;
+      }
+    }
+    return g.groupId;
+  }
+  main.replaceChildren(form);
+};
+
+// ---- Elastic IPs ---------------------------------------------------------------------------
+C.pages.eips = async (main) => {
+  const error = C.errorBox("eip-error");
+  const body = el("div", { id: "eip-table" });
+  const run = (fn) => async () => { error.textContent = ""; try { await fn(); await draw(); } catch (e) { C.showError(error, e); } };
+  main.replaceChildren(el("h1", { text: t("eip.title") + " (" + C.region + ")" }),
+    el("div", { class: "toolbar" }, el("button", { type: "button", class: "primary", id: "allocate-eip",
+      text: t("eip.allocate"), onclick: run(() => C.ec2("AllocateAddress", { Domain: "vpc" })) })),
+    error, body);
+  async function draw() {
+    const [addrs, inst] = await Promise.all([C.ec2("DescribeAddresses"), C.ec2("DescribeInstances")]);
+    const instances = (inst.reservationSet || []).flatMap((r) => r.instancesSet || [])
+      .filter((i) => i.instanceState.name === "running" || i.instanceState.name === "stopped");
+    const rows = (addrs.addressesSet || []).map((a) => {
+      const pick = el("select", { id: "eip-pick-" + a.allocationId, "aria-label": t("eip.pick") + " " + a.publicIp },
+        instances.map((i) => el("option", { value: i.instanceId, text: i.instanceId })));
+      return el("tr", { "data-eip": a.publicIp },
+        el("td", { class: "eip-address", text: a.publicIp }), el("td", { text: a.allocationId }),
+        el("td", {}, a.instanceId ? a.instanceId : el("span", { class: "warnbox idle", text: t("eip.idle") })),
+        el("td", {}, a.associationId
+          ? el("button", { type: "button", class: "disassociate", text: t("eip.disassociate"),
+              onclick: run(() => C.ec2("DisassociateAddress", { AssociationId: a.associationId })) })
+          : [pick, el("button", { type: "button", class: "associate", text: t("eip.associate"),
+              onclick: run(() => C.ec2("AssociateAddress", { AllocationId: a.allocationId, InstanceId: pick.value })) })],
+          el("button", { type: "button", class: "release", text: t("eip.release"),
+            onclick: run(async () => {
+              if (await C.confirm(t("confirm.release.title"), t("confirm.release.text", { ip: a.publicIp }))) {
+                await C.ec2("ReleaseAddress", { AllocationId: a.allocationId });
+              }
+            }) })));
+    });
+    body.replaceChildren(rows.length ? tableOf([t("eip.address"), t("eip.allocationId"), t("eip.instance"), ""], rows)
+      : el("p", { text: t("eip.none") }));
+  }
+  await draw();
+};
+
+// ---- security groups -------------------------------------------------------------------------
+C.pages.sgs = async (main) => {
+  const error = C.errorBox("sg-error");
+  const body = el("div", {});
+  main.replaceChildren(el("h1", { text: t("sg.title") + " (" + C.region + ")" }), error, body);
+  async function draw() {
+    const r = await C.ec2("DescribeSecurityGroups");
+    body.replaceChildren(...(r.securityGroupInfo || []).map((g) => {
+      const port = el("input", { type: "text", id: "port-" + g.groupId, size: "7", "aria-label": t("sg.port") + " " + g.groupId });
+      const cidr = el("input", { type: "text", id: "cidr-" + g.groupId, value: "0.0.0.0/0", "aria-label": t("sg.cidr") + " " + g.groupId });
+      const add = el("button", { type: "button", id: "add-rule-" + g.groupId, text: t("sg.addRule"),
+        onclick: async () => {
+          error.textContent = "";
+          const [from, to] = port.value.includes("-") ? port.value.split("-") : [port.value, port.value];
+          try {
+            await C.ec2("AuthorizeSecurityGroupIngress", { GroupId: g.groupId, "IpPermissions.1.IpProtocol": "tcp",
+              "IpPermissions.1.FromPort": from.trim(), "IpPermissions.1.ToPort": to.trim(),
+              "IpPermissions.1.IpRanges.1.CidrIp": cidr.value.trim() });
+            await draw();
+          } catch (e) { C.showError(error, e); }
+        } });
+      return el("section", { class: "card", "data-group": g.groupId },
+        el("h2", { text: g.groupName + " — " + g.groupId }),
+        el("p", { class: "muted", text: t("sg.vpc") + ": " + (g.vpcId || "–") + " · " + g.groupDescription }),
+        el("h3", { text: t("det.inbound") }), C.rulesTable(g.ipPermissions, "rule.source"),
+        el("div", { class: "toolbar" }, port, cidr, add),
+        el("h3", { text: t("det.outbound") }), C.rulesTable(g.ipPermissionsEgress, "rule.dest"));
+    }));
+  }
+  await draw();
+};
+
+// ---- key pairs -------------------------------------------------------------------------------
+C.pages.keys = async (main) => {
+  const error = C.errorBox("key-page-error");
+  const body = el("div", {});
+  main.replaceChildren(el("h1", { text: t("key.title") + " (" + C.region + ")" }), error, body);
+  async function draw() {
+    const r = await C.ec2("DescribeKeyPairs");
+    const rows = (r.keySet || []).map((k) => el("tr", {}, el("td", { text: k.keyName }), el("td", { text: k.keyType }),
+      el("td", { text: k.keyPairId }), el("td", { text: k.keyFingerprint }),
+      el("td", {}, el("button", { type: "button", text: t("key.delete"), "aria-label": t("key.delete") + " " + k.keyName,
+        onclick: async () => { try { await C.ec2("DeleteKeyPair", { KeyName: k.keyName }); await draw(); } catch (e) { C.showError(error, e); } } }))));
+    body.replaceChildren(rows.length ? tableOf([t("key.name"), t("key.type"), t("key.id"), t("key.fingerprint"), ""], rows)
+      : el("p", { text: t("key.none") }));
+  }
+  await draw();
+};
+
+// ---- the bill ----------------------------------------------------------------------------------
+C.pages.billing = async (main) => {
+  const bill = await C.admin("bill");
+  const rows = (bill.Lines || []).map((l) => el("tr", {}, el("td", { text: l.UsageType }), el("td", { text: l.ResourceId || "" }),
+    el("td", { text: l.Quantity + " " + l.Unit }), el("td", { text: "$" + Number(l.AmountUSD).toFixed(2) })));
+  main.replaceChildren(el("h1", { text: t("bill.title") }),
+    el("p", { id: "bill-total", class: "card" }, t("bill.total") + ": $" + Number(bill.TotalUSD).toFixed(2) +
+      " (" + bill.Period?.Start + " – " + bill.Period?.End + ")"),
+    rows.length ? tableOf([t("bill.usage"), t("bill.resource"), t("bill.quantity"), t("bill.amount")], rows)
+      : el("p", { text: t("bill.none") }));
+};
+})();

@@ -1,0 +1,192 @@
+"""The blog post's walk through the console, clicked in a real Chromium (Debian's chromium and
+chromium-driver, driven by python3-selenium), in English and in Korean: sign in, pick Seoul,
+launch a t2.micro named `web` with a new key pair (its .pem downloads once), see its public IP,
+stop and start it and see the IP change, allocate and associate an Elastic IP, terminate the
+instance, see the idle address flagged and billed, release it. Screenshots of each page go to
+EC2SIM_SCREENSHOTS (default: a temporary directory)."""
+
+import os
+import pathlib
+import shutil
+import sys
+import tempfile
+import time
+import unittest
+
+import harness
+
+try:
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+    from selenium.common.exceptions import NoSuchElementException, StaleElementReferenceException
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support import expected_conditions as EC
+    from selenium.webdriver.support.ui import Select, WebDriverWait
+except ImportError:
+    print("python3-selenium is not installed (scripts/setup.sh test installs it)")
+    sys.exit(harness.SKIP)
+
+CHROMIUM = shutil.which("chromium")
+DRIVER = shutil.which("chromedriver")
+if not CHROMIUM or not DRIVER:
+    print("chromium and chromium-driver are not installed (scripts/setup.sh test installs them)")
+    sys.exit(harness.SKIP)
+
+SEOUL = "ap-northeast-2"
+WAIT_S = 15  # wall-clock bound for the page to show what the server already did
+
+
+def browser(download_dir, language):
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
+                "--window-size=1400,1000", f"--lang={language}"):
+        options.add_argument(arg)
+    options.add_experimental_option("prefs", {
+        "download.default_directory": str(download_dir),
+        "download.prompt_for_download": False,
+        "intl.accept_languages": language,
+    })
+    return webdriver.Chrome(service=Service(DRIVER), options=options)
+
+
+class Walk:
+    """One learner's walk; `check_text` holds words the chosen language must show."""
+
+    def __init__(self, test, server, language, shots):
+        self.test, self.server, self.language, self.shots = test, server, language, shots
+        self.downloads = pathlib.Path(tempfile.mkdtemp())
+        self.d = browser(self.downloads, language)
+        self.wait = WebDriverWait(self.d, WAIT_S)
+        self.step = 0
+
+    def close(self):
+        self.d.quit()
+        shutil.rmtree(self.downloads, ignore_errors=True)
+
+    def shot(self, name):
+        self.step += 1
+        self.d.save_screenshot(str(self.shots / f"{self.language}-{self.step:02d}-{name}.png"))
+
+    def by_id(self, id_):
+        return self.wait.until(EC.element_to_be_clickable((By.ID, id_)))
+
+    def go(self, hash_):
+        self.d.execute_script("location.hash = arguments[0]", hash_)
+
+    def confirm(self):
+        self.by_id("confirm-ok").click()
+
+    def row(self, name):
+        """The instance row named `name`: (id, state, public ip). Read in one script: the list
+        redraws itself every second, so element handles would go stale between reads."""
+        rows = self.d.execute_script(
+            "return Array.from(document.querySelectorAll('#instances-table tbody tr'))"
+            ".map(tr => Array.from(tr.cells).map(td => td.textContent));")
+        for cells in rows or []:
+            if len(cells) >= 7 and cells[1] == name:
+                return cells[2], cells[3], cells[6]
+        return None
+
+    def select(self, instance):
+        """Picks the instance's row (retried: the row may be redrawn under the click)."""
+        def pick(d):
+            try:
+                d.find_element(By.CSS_SELECTOR, f"tr[data-instance='{instance}'] input").click()
+                return d.find_element(
+                    By.CSS_SELECTOR, f"tr[data-instance='{instance}'] input").is_selected()
+            except (StaleElementReferenceException, NoSuchElementException):
+                return False
+        self.wait.until(pick)
+
+    def until_row(self, name, state):
+        return self.wait.until(lambda d: (r := self.row(name)) and r[1] == state and r)
+
+
+def walk(test, language, words):
+    shots = pathlib.Path(os.environ.get("EC2SIM_SCREENSHOTS") or tempfile.mkdtemp())
+    shots.mkdir(parents=True, exist_ok=True)
+    with harness.Server() as server:
+        w = Walk(test, server, language, shots)
+        try:
+            d = w.d
+            d.get(server.url + "/")
+            test.assertTrue(d.current_url.endswith("/console/"))
+            submit = w.by_id("signin-submit")
+            test.assertEqual(submit.text, words["signin"])
+            w.shot("sign-in")
+            w.by_id("signin-key").send_keys("learner-" + language)
+            submit.click()
+            Select(w.by_id("region")).select_by_value(SEOUL)
+            w.by_id("launch-button").click()
+            w.by_id("launch-name").send_keys("web")
+            test.assertEqual(Select(w.by_id("launch-type")).first_selected_option.get_attribute("value"), "t2.micro")
+            test.assertTrue(w.by_id("free-tier-badge").is_displayed())
+            w.by_id("new-key-name").send_keys("web-key")
+            w.by_id("create-key").click()
+            note = w.wait.until(EC.visibility_of_element_located((By.ID, "key-note")))
+            test.assertIn(words["once"], note.text)
+            pem = w.downloads / "web-key.pem"
+            w.wait.until(lambda _: pem.exists() and pem.stat().st_size > 0)
+            test.assertIn("PRIVATE KEY", pem.read_text())
+            w.shot("launch")
+            w.by_id("launch-submit").click()
+            instance, _, ip1 = w.until_row("web", "running")
+            test.assertRegex(ip1, r"^\d+\.\d+\.\d+\.\d+$")
+            w.shot("instances")
+            # Stop and start: the public address changes.
+            w.select(instance)
+            w.by_id("action-StopInstances").click()
+            test.assertIn(words["stop"], w.by_id("confirm-title").text)
+            w.confirm()
+            _, _, gone = w.until_row("web", "stopped")
+            test.assertEqual(gone, "")
+            w.by_id("action-StartInstances").click()
+            w.confirm()
+            _, _, ip2 = w.until_row("web", "running")
+            test.assertRegex(ip2, r"^\d+\.\d+\.\d+\.\d+$")
+            test.assertNotEqual(ip1, ip2)
+            # An Elastic IP, associated: it becomes the instance's public address.
+            w.go("#/eips")
+            w.by_id("allocate-eip").click()
+            eip = w.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "td.eip-address"))).text
+            w.wait.until(EC.element_to_be_clickable((By.CSS_SELECTOR, "button.associate"))).click()
+            w.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, "button.disassociate")))
+            w.shot("elastic-ip")
+            w.go("#/instances")
+            w.wait.until(lambda _: (r := w.row("web")) and r[2] == eip)
+            # Terminate: the address stays, idle, and is billed.
+            w.select(instance)
+            w.by_id("action-TerminateInstances").click()
+            w.confirm()
+            w.until_row("web", "terminated")
+            w.go("#/eips")
+            idle = w.wait.until(EC.presence_of_element_located((By.CSS_SELECTOR, ".idle")))
+            test.assertIn(words["idle"], idle.text)
+            w.by_id("clock-1d").click()
+            w.go("#/billing")
+            total = w.wait.until(EC.presence_of_element_located((By.ID, "bill-total")))
+            w.wait.until(lambda _: "IdleAddress" in d.find_element(By.ID, "main").text)
+            w.shot("billing")
+            w.go("#/eips")
+            w.wait.until(EC.element_to_be_clickable((By.CSS_SELECTOR, "button.release"))).click()
+            w.confirm()
+            w.wait.until(lambda _: not d.find_elements(By.CSS_SELECTOR, "td.eip-address"))
+            w.shot("released")
+            test.assertEqual(d.find_element(By.TAG_NAME, "html").get_attribute("lang"), language)
+        finally:
+            w.close()
+
+
+class BlogPostWalkTest(unittest.TestCase):
+    def test_english(self):
+        walk(self, "en", {"signin": "Sign in", "once": "only once", "stop": "Stop instance",
+                          "idle": "Not associated"})
+
+    def test_korean(self):
+        walk(self, "ko", {"signin": "로그인", "once": "한 번만", "stop": "중지",
+                          "idle": "연결 안 됨"})
+
+
+if __name__ == "__main__":
+    unittest.main()
