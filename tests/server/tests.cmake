@@ -66,6 +66,8 @@ ec2sim_server_py_test(fail_loudly)
 ec2sim_server_py_test(console_http NO_SKIP)
 ec2sim_server_py_test(console_browser
   ENV "EC2SIM_SCREENSHOTS=${CMAKE_BINARY_DIR}/test-output/console")
+# axe-core (fetched from the npm registry, integrity-checked) on every console page.
+ec2sim_server_py_test(console_a11y)
 
 # `ec2sim run --endpoint URL`: scenario files on a running server, exit statuses as locally.
 ec2sim_server_py_test(run_endpoint NO_SKIP)
