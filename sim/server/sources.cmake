@@ -45,3 +45,4 @@ ec2sim_embed(EC2SIM_SERVER_SOURCES kEc2simConsoleJs sim/server/console/assets/co
 ec2sim_embed(EC2SIM_SERVER_SOURCES kEc2simConsoleI18nJs sim/server/console/assets/i18n.js)
 ec2sim_embed(EC2SIM_SERVER_SOURCES kEc2simConsolePagesJs sim/server/console/assets/pages.js)
 ec2sim_embed(EC2SIM_SERVER_SOURCES kEc2simConsoleResourcesJs sim/server/console/assets/resources.js)
+ec2sim_embed(EC2SIM_SERVER_SOURCES kEc2simConsoleNetworkJs sim/server/console/assets/network.js)

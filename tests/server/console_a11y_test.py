@@ -23,7 +23,8 @@ from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 AXE_VERSION = "4.14.1"
-PAGES = ["#/dashboard", "#/instances", "#/launch", "#/eips", "#/sgs", "#/keys", "#/billing"]
+PAGES = ["#/dashboard", "#/instances", "#/launch", "#/eips", "#/sgs", "#/keys", "#/billing",
+         "#/volumes", "#/vpc", "#/reach"]
 
 
 def axe_source():

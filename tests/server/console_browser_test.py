@@ -134,6 +134,20 @@ def walk(test, language, words):
             instance, _, ip1 = w.until_row("web", "running")
             test.assertRegex(ip1, r"^\d+\.\d+\.\d+\.\d+$")
             w.shot("instances")
+            # Reachability: SSH was allowed by the wizard's group, HTTP was not.
+            w.go("#/reach")
+            Select(w.by_id("probe-to")).select_by_value(instance)
+            w.by_id("probe-submit").click()
+            verdict = w.wait.until(EC.presence_of_element_located((By.ID, "probe-verdict")))
+            test.assertTrue(verdict.text.startswith(words["allowed"]), verdict.text)
+            port = w.by_id("probe-port")
+            port.clear()
+            port.send_keys("80")
+            w.by_id("probe-submit").click()
+            w.wait.until(lambda _: d.find_element(By.ID, "probe-verdict").text.startswith(words["blocked"]))
+            test.assertIn(words["group"], d.find_element(By.ID, "probe-explanation").text)
+            w.shot("reachability")
+            w.go("#/instances")
             # Stop and start: the public address changes.
             w.select(instance)
             w.by_id("action-StopInstances").click()
@@ -181,11 +195,13 @@ def walk(test, language, words):
 class BlogPostWalkTest(unittest.TestCase):
     def test_english(self):
         walk(self, "en", {"signin": "Sign in", "once": "only once", "stop": "Stop instance",
-                          "idle": "Not associated"})
+                          "idle": "Not associated", "allowed": "Allowed", "blocked": "Blocked",
+                          "group": "security group"})
 
     def test_korean(self):
         walk(self, "ko", {"signin": "로그인", "once": "한 번만", "stop": "중지",
-                          "idle": "연결 안 됨"})
+                          "idle": "연결 안 됨", "allowed": "허용됨", "blocked": "차단됨",
+                          "group": "보안 그룹"})
 
 
 if __name__ == "__main__":

@@ -16,6 +16,7 @@ extern const char kEc2simConsoleJs[];
 extern const char kEc2simConsoleI18nJs[];
 extern const char kEc2simConsolePagesJs[];
 extern const char kEc2simConsoleResourcesJs[];
+extern const char kEc2simConsoleNetworkJs[];
 
 namespace ec2sim::server {
 namespace {
@@ -175,6 +176,7 @@ HttpResponse ConsoleRoutes::Asset(const HttpRequest& request) const {
       {"/console/i18n.js", kEc2simConsoleI18nJs, "text/javascript; charset=utf-8"},
       {"/console/pages.js", kEc2simConsolePagesJs, "text/javascript; charset=utf-8"},
       {"/console/resources.js", kEc2simConsoleResourcesJs, "text/javascript; charset=utf-8"},
+      {"/console/network.js", kEc2simConsoleNetworkJs, "text/javascript; charset=utf-8"},
   };
   if (request.method != "GET") {
     return ConsoleError(405, "Ec2sim.MethodNotAllowed",

@@ -239,7 +239,7 @@ C.renderTopBar = async () => {
     "aria-label": C.t("top.search"), placeholder: C.t("top.search.hint") });
   search.addEventListener("change", () => {
     const q = search.value.trim().toLowerCase();
-    const to = { ec2: "#/instances", vpc: "#/sgs", billing: "#/billing", bill: "#/billing",
+    const to = { ec2: "#/instances", vpc: "#/vpc", reachability: "#/reach", volumes: "#/volumes", billing: "#/billing", bill: "#/billing",
       eip: "#/eips", "elastic ip": "#/eips", key: "#/keys", "security group": "#/sgs" }[q];
     if (to) { location.hash = to; search.value = ""; }
   });
@@ -299,9 +299,10 @@ C.renderSide = () => {
   side.replaceChildren(
     C.el("h2", { text: C.t("nav.ec2") }),
     link("#/dashboard", "nav.dashboard"), link("#/instances", "nav.instances"),
-    link("#/launch", "nav.launch"),
+    link("#/launch", "nav.launch"), link("#/volumes", "nav.volumes"),
     C.el("h2", { text: C.t("nav.network") }),
     link("#/eips", "nav.eips"), link("#/sgs", "nav.sgs"), link("#/keys", "nav.keys"),
+    link("#/vpc", "nav.vpc"), link("#/reach", "nav.reach"),
     C.el("h2", { text: C.t("nav.billing") }), link("#/billing", "nav.billing"));
   side.hidden = false;
 };

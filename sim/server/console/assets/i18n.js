@@ -70,6 +70,18 @@ window.EC2SIM_TEXT = {
     "bill.quantity": "Quantity", "bill.amount": "Amount", "bill.resource": "Resource",
     "bill.none": "Nothing billed yet.",
     "err.name": "Enter a name.", "err.generic": "The request failed",
+    "vol.title": "Volumes", "vol.id": "Volume ID", "vol.size": "Size (GiB)", "vol.type": "Volume type",
+    "vol.state": "State", "vol.attached": "Attached to", "vol.create": "Create volume", "vol.attach": "Attach",
+    "vol.detach": "Detach", "vol.delete": "Delete", "vol.device": "Device name", "vol.attachTo": "Instance to attach",
+    "vol.none": "No volumes in this region.",
+    "vpc.title": "Your VPCs", "vpc.vpcs": "VPCs", "vpc.subnets": "Subnets", "vpc.routeTables": "Route tables",
+    "vpc.igws": "Internet gateways", "vpc.acls": "Network ACLs", "vpc.default": "Default", "vpc.main": "Main",
+    "vpc.routes": "Routes", "vpc.entries": "Entries", "vpc.publicIp": "Auto-assign public IPv4",
+    "nav.volumes": "Volumes", "nav.vpc": "VPC", "nav.reach": "Reachability",
+    "reach.title": "Reachability", "reach.intro": "Would this traffic get through? The simulator follows the packet through route tables, network ACLs and security groups, both ways, and says which rule decides.",
+    "reach.from": "From (an IPv4 address or an instance ID)", "reach.to": "To instance", "reach.client": "Client city (for the round trip)",
+    "reach.submit": "Check reachability", "reach.allowed": "Allowed", "reach.blocked": "Blocked", "reach.path": "Path",
+    "common.none": "None.",
     "common.yes": "Yes", "common.no": "No", "common.loading": "Loading…"
   },
   ko: {
@@ -140,6 +152,18 @@ window.EC2SIM_TEXT = {
     "bill.quantity": "사용량", "bill.amount": "금액", "bill.resource": "리소스",
     "bill.none": "아직 청구된 것이 없습니다.",
     "err.name": "이름을 입력하세요.", "err.generic": "요청이 실패했습니다",
+    "vol.title": "볼륨", "vol.id": "볼륨 ID", "vol.size": "크기(GiB)", "vol.type": "볼륨 유형",
+    "vol.state": "상태", "vol.attached": "연결된 인스턴스", "vol.create": "볼륨 생성", "vol.attach": "연결",
+    "vol.detach": "분리", "vol.delete": "삭제", "vol.device": "디바이스 이름", "vol.attachTo": "연결할 인스턴스",
+    "vol.none": "이 리전에 볼륨이 없습니다.",
+    "vpc.title": "내 VPC", "vpc.vpcs": "VPC", "vpc.subnets": "서브넷", "vpc.routeTables": "라우팅 테이블",
+    "vpc.igws": "인터넷 게이트웨이", "vpc.acls": "네트워크 ACL", "vpc.default": "기본값", "vpc.main": "기본",
+    "vpc.routes": "라우팅", "vpc.entries": "규칙", "vpc.publicIp": "퍼블릭 IPv4 자동 할당",
+    "nav.volumes": "볼륨", "nav.vpc": "VPC", "nav.reach": "도달 가능성",
+    "reach.title": "도달 가능성", "reach.intro": "이 트래픽이 통과할까요? 시뮬레이터가 라우팅 테이블, 네트워크 ACL, 보안 그룹을 오가는 패킷을 따라가며 어떤 규칙이 결정하는지 알려 줍니다.",
+    "reach.from": "출발지(IPv4 주소 또는 인스턴스 ID)", "reach.to": "대상 인스턴스", "reach.client": "클라이언트 도시(왕복 시간용)",
+    "reach.submit": "도달 가능성 확인", "reach.allowed": "허용됨", "reach.blocked": "차단됨", "reach.path": "경로",
+    "common.none": "없음.",
     "common.yes": "예", "common.no": "아니요", "common.loading": "불러오는 중…"
   }
 };
