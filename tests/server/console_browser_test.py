@@ -192,6 +192,30 @@ def walk(test, language, words):
             w.close()
 
 
+class InstanceListTest(unittest.TestCase):
+    def test_a_long_list_shows_pages_of_fifty_and_counts_them_all(self):
+        with harness.Server("--vcpu-quota", "200") as server:
+            w = Walk(self, server, "en", pathlib.Path(tempfile.mkdtemp()))
+            try:
+                w.d.get(server.url + "/console/")
+                w.by_id("signin-submit").click()
+                Select(w.by_id("region")).select_by_value(SEOUL)
+                w.d.execute_script(
+                    "return EC2SIM.ec2('RunInstances', {ImageId: 'ami-0c9c942bd7bf113a2', "
+                    "InstanceType: 't2.micro', MinCount: '60', MaxCount: '60'})")
+                w.go("#/instances")
+                w.wait.until(lambda d: d.find_element(By.ID, "instances-count").text == "1–50 of 60")
+                rows = "#instances-table tbody tr"
+                self.assertEqual(len(w.d.find_elements(By.CSS_SELECTOR, rows)), 50)
+                self.assertFalse(w.by_id("page-next").get_attribute("disabled"))
+                w.by_id("page-next").click()
+                w.wait.until(lambda d: d.find_element(By.ID, "instances-count").text == "51–60 of 60")
+                self.assertEqual(len(w.d.find_elements(By.CSS_SELECTOR, rows)), 10)
+                self.assertTrue(w.d.find_element(By.ID, "page-next").get_attribute("disabled"))
+            finally:
+                w.close()
+
+
 class BlogPostWalkTest(unittest.TestCase):
     def test_english(self):
         walk(self, "en", {"signin": "Sign in", "once": "only once", "stop": "Stop instance",

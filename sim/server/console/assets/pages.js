@@ -59,7 +59,8 @@ C.pages.dashboard = async (main) => {
 // ---- instances ------------------------------------------------------------------------------
 C.pages.instances = async (main, arg) => {
   if (arg) return C.pages.instance(main, arg);
-  const view = { filter: "", sort: "name", asc: true, selected: null };
+  // Pages of 50 rows, as the real console shows them: filter and sort act on the whole list.
+  const view = { filter: "", sort: "name", asc: true, selected: null, page: 0, size: 50 };
   const error = C.errorBox("instances-error");
   const filter = el("input", { id: "instance-filter", type: "search", "aria-label": t("inst.filter"),
     placeholder: t("inst.filter") });
@@ -78,14 +79,19 @@ C.pages.instances = async (main, arg) => {
     } });
   const buttons = [act("act.start", "StartInstances", "start"), act("act.stop", "StopInstances", "stop"),
     act("act.reboot", "RebootInstances", "reboot"), act("act.terminate", "TerminateInstances", "terminate")];
-  filter.addEventListener("input", () => { view.filter = filter.value.toLowerCase(); draw(); });
+  filter.addEventListener("input", () => { view.filter = filter.value.toLowerCase(); view.page = 0; draw(); });
+  const count = el("span", { id: "instances-count", "aria-live": "polite" });
+  const prev = el("button", { type: "button", id: "page-prev", text: t("inst.prev"),
+    onclick: () => { view.page--; draw(); } });
+  const next = el("button", { type: "button", id: "page-next", text: t("inst.next"),
+    onclick: () => { view.page++; draw(); } });
   main.replaceChildren(el("h1", { text: t("inst.title") + " (" + C.region + ")" }),
     el("div", { class: "toolbar" }, filter,
       el("button", { type: "button", id: "refresh", text: t("act.refresh"), onclick: () => draw() }),
       ...buttons,
       el("button", { type: "button", class: "primary", id: "launch-button", text: t("act.launch"),
         onclick: () => (location.hash = "#/launch") })),
-    error, body);
+    error, body, el("div", { class: "toolbar" }, prev, count, next));
   const columns = [["name", "col.name"], ["id", "col.id"], ["state", "col.state"], ["type", "col.type"],
     ["az", "col.az"], ["ip", "col.publicIp"], ["eip", "col.eip"], ["key", "col.key"]];
   async function draw() {
@@ -97,11 +103,19 @@ C.pages.instances = async (main, arg) => {
     rows = rows.filter((r) => !view.filter || Object.values(r).some((v) => v.toLowerCase().includes(view.filter)));
     rows.sort((a, b) => (a[view.sort] < b[view.sort] ? -1 : a[view.sort] > b[view.sort] ? 1 : 0) * (view.asc ? 1 : -1));
     if (!rows.some((r) => r.id === view.selected)) view.selected = null;
+    const pages = Math.max(1, Math.ceil(rows.length / view.size));
+    view.page = Math.min(Math.max(view.page, 0), pages - 1);
+    const first = view.page * view.size;
+    const shown = rows.slice(first, first + view.size);
+    count.textContent = rows.length
+      ? t("inst.range", { from: first + 1, to: first + shown.length, total: rows.length }) : "";
+    prev.disabled = view.page === 0;
+    next.disabled = view.page >= pages - 1;
     const head = columns.map(([k, key]) => el("button", { type: "button", "data-sort": k,
       "aria-label": t(key) + (view.sort === k ? (view.asc ? " ▲" : " ▼") : ""),
       onclick: () => { view.asc = view.sort === k ? !view.asc : true; view.sort = k; draw(); } },
       t(key) + (view.sort === k ? (view.asc ? " ▲" : " ▼") : "")));
-    const trs = rows.map((r) => el("tr", { "data-instance": r.id, class: r.id === view.selected ? "selected" : null },
+    const trs = shown.map((r) => el("tr", { "data-instance": r.id, class: r.id === view.selected ? "selected" : null },
       el("td", {}, el("input", { type: "radio", name: "instance", value: r.id, checked: r.id === view.selected,
         "aria-label": t("col.select") + " " + (r.name || r.id),
         onchange: () => { view.selected = r.id; draw(); } })),
@@ -116,8 +130,14 @@ C.pages.instances = async (main, arg) => {
   }
   await draw();
   // A state change shows by itself: once a second while the page is open (answers come from the
-  // server's cache until the state changes, so this is cheap).
-  C.timer = setInterval(() => draw().catch(() => {}), 1000);
+  // server's cache until the state changes, so this is cheap). A redraw still running when the
+  // next is due (a very large list on a slow machine) is not doubled.
+  let busy = false;
+  C.timer = setInterval(() => {
+    if (busy) return;
+    busy = true;
+    draw().catch(() => {}).finally(() => { busy = false; });
+  }, 1000);
 };
 
 C.pages.instance = async (main, id) => {
