@@ -53,3 +53,4 @@ list(APPEND EC2SIM_API_SOURCES
   sim/api/actions_launch_template_versions.cc
 )
 list(APPEND EC2SIM_API_SOURCES sim/api/actions_instance_type_offerings.cc)
+list(APPEND EC2SIM_API_SOURCES sim/api/verb_cpu.cc)
