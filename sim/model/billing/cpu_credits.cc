@@ -202,8 +202,9 @@ CreditState RunCpuCredits(const InstanceMeter& m, SimTime now) {
 
 Rate SurplusCreditRate(std::string_view instance_type) {
   // "T2/T3/T4g Unlimited Mode Pricing", https://aws.amazon.com/ec2/pricing/on-demand/: CPU
-  // credits at $0.05 per vCPU-hour for T2, T3 and T3a, $0.04 for T4g, the same in every region
-  // (Windows instances pay the same surplus rate as Linux ones).
+  // credits at $0.05 per vCPU-hour for T2, T3 and T3a, $0.04 for T4g, the same in every region.
+  // Windows instances are charged the Linux rate here (unverified: AWS once listed a higher
+  // Windows rate, and current restatements show the same one).
   Rate rate;
   rate.micro_usd = instance_type.substr(0, 4) == "t4g." ? 40'000 : 50'000;
   return rate;

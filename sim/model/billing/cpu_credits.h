@@ -60,7 +60,8 @@ struct CreditState {
 // a meter without CPU marks, yields an empty state.
 CreditState RunCpuCredits(const InstanceMeter& m, SimTime now);
 
-// Per vCPU-hour of surplus credits: $0.05 for T2, T3 and T3a, $0.04 for T4g, in every region.
+// Per vCPU-hour of surplus credits: $0.05 for T2, T3 and T3a, $0.04 for T4g, in every region
+// (Linux prices; Windows is billed the same here, unverified).
 Rate SurplusCreditRate(std::string_view instance_type);
 
 // The invoice line of the surplus credits `m` was charged ("APN2-CPUCredits:t3", vCPU-Hours), or
