@@ -53,6 +53,15 @@ class Backend {
     (void)ctx;
     return MakeError(ErrorCode::kSimUnsupported, "This backend does not move traffic");
   }
+  // Declares an instance's CPU utilization from now on (scenario verb `cpu`; docs/billing.md,
+  // "CPU credits"). Errors: kMissingParameter, kInvalidParameterValue, kUnknownParameter,
+  // kInvalidInstanceIdNotFound, kIncorrectInstanceState. Backends that must not change the world
+  // keep this default.
+  virtual Result<nlohmann::json> Cpu(const nlohmann::json& spec, const CallContext& ctx) {
+    (void)spec;
+    (void)ctx;
+    return MakeError(ErrorCode::kSimUnsupported, "This backend does not set CPU load");
+  }
 
   // The simulated clock, in ms since the Unix epoch. A local backend never fails.
   virtual Result<SimTime> ReadClock() = 0;

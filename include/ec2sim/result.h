@@ -158,7 +158,8 @@ namespace ec2sim {
   X(kLaunchTemplateNameInUse, "InvalidLaunchTemplateName.AlreadyExistsException", 400)        \
   X(kInvalidLaunchTemplateNameMalformed, "InvalidLaunchTemplateName.MalformedException", 400) \
   X(kInvalidLaunchTemplateNameNotFound, "InvalidLaunchTemplateName.NotFoundException", 400)   \
-  X(kResourceLimitExceeded, "ResourceLimitExceeded", 400)
+  X(kResourceLimitExceeded, "ResourceLimitExceeded", 400)                                     \
+  X(kUnsupported, "Unsupported", 400)
 
 enum class ErrorCode {
 #define EC2SIM_ERROR_CODE_ENUMERATOR(name, aws, http) name,

@@ -74,6 +74,8 @@ class Sandbox final : public Backend {
   Result<nlohmann::json> Latency(const nlohmann::json& spec, const CallContext& ctx) override;
   // Sends data along a path and meters its data transfer (scenario verb `traffic`).
   Result<nlohmann::json> Traffic(const nlohmann::json& spec, const CallContext& ctx) override;
+  // Declares an instance's CPU utilization (scenario verb `cpu`).
+  Result<nlohmann::json> Cpu(const nlohmann::json& spec, const CallContext& ctx) override;
 
   const SandboxOptions& options() const;
 
@@ -109,6 +111,7 @@ class Sandbox final : public Backend {
   //                                                             not generate them again
   //   {"op": "probe", "account", "region", "spec"}              Probe()
   //   {"op": "traffic", "account", "region", "spec"}            Traffic()
+  //   {"op": "cpu", "account", "region", "spec"}                Cpu()
   //   {"op": "reset_account", "account"}                        ResetAccount()
   // and handed to the recorder, with its outcome, before the method returns. Calls rejected
   // before they reach the account (unknown action, malformed account, unknown region) change

@@ -29,7 +29,7 @@
 
 namespace ec2sim {
 
-enum class StepVerb { kCall, kAdvance, kWait, kProbe, kBill, kLatency, kTraffic, kNote };
+enum class StepVerb { kCall, kAdvance, kWait, kProbe, kBill, kLatency, kTraffic, kCpu, kNote };
 
 // The verb's spelling in scenario files ("call", "advance", ...).
 std::string_view VerbName(StepVerb verb);

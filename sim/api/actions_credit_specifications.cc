@@ -115,6 +115,7 @@ Result<json> ModifyCreditSpecificationHandler(ApiContext& ctx, Params& p) {
            "The instance type " + inst.instance_type + " does not support CPU credits.");
     } else {
       inst.cpu_credits = r.cpu_credits;
+      model::NoteCpuCreditsChanged(ctx.world, ctx.scope, inst);
       json item(json::value_t::object);
       item["InstanceId"] = inst.id;
       ok.push_back(std::move(item));
@@ -162,6 +163,11 @@ Result<json> ModifyDefaultCreditSpecificationHandler(ApiContext& ctx, Params& p)
   EC2SIM_RETURN_IF_ERROR(CheckInstanceFamily(family));
   EC2SIM_RETURN_IF_ERROR(CheckCpuCredits(mode));
   ctx.scope.default_cpu_credits[family] = mode;
+  for (const model::Instance& inst : ctx.scope.instances.values()) {
+    if (inst.cpu_credits.empty() && model::BurstableFamily(inst.instance_type) == family) {
+      model::NoteCpuCreditsChanged(ctx.world, ctx.scope, inst);
+    }
+  }
   return FamilyCreditJson(ctx.scope, family);
 }
 

@@ -202,6 +202,15 @@ Result<nlohmann::json> Sandbox::Traffic(const nlohmann::json& spec, const CallCo
   return result;
 }
 
+Result<nlohmann::json> Sandbox::Cpu(const nlohmann::json& spec, const CallContext& ctx) {
+  impl_->world.sim().RunDue();
+  ++impl_->changes;  // the declared load changes the bill
+  Result<nlohmann::json> result = api::CpuVerb(impl_->world, impl_->ledger, spec, ctx);
+  impl_->Record({{"op", "cpu"}, {"account", ctx.account}, {"region", ctx.region}, {"spec", spec}},
+                result);
+  return result;
+}
+
 Result<nlohmann::json> Sandbox::Bill(const nlohmann::json& spec, const CallContext& ctx) {
   impl_->world.sim().RunDue();
   return api::BillVerb(impl_->world, impl_->ledger, spec, ctx);
@@ -309,6 +318,9 @@ Result<nlohmann::json> Sandbox::Replay(const nlohmann::json& op) {
     auto flag = op.find("confined");
     bool confined = flag != op.end() && flag->is_boolean() && flag->get<bool>();
     return Traffic(op["spec"], CallContext{*account, *region, !confined});
+  }
+  if (region != nullptr && *kind == "cpu" && op.contains("spec")) {
+    return Cpu(op["spec"], CallContext{*account, *region});
   }
   return MakeError(ErrorCode::kSimInvalidInput,
                    "Unknown or incomplete sandbox operation: " + op.dump());

@@ -52,3 +52,5 @@ list(APPEND EC2SIM_API_SOURCES
   sim/api/actions_launch_templates.cc
   sim/api/actions_launch_template_versions.cc
 )
+list(APPEND EC2SIM_API_SOURCES sim/api/actions_instance_type_offerings.cc)
+list(APPEND EC2SIM_API_SOURCES sim/api/verb_cpu.cc)

@@ -22,6 +22,10 @@ Result<nlohmann::json> BillVerb(model::World& world, billing::Ledger& ledger,
 // Sends data along an allowed path and meters its data transfer (sim/api/verb_traffic.cc).
 Result<nlohmann::json> TrafficVerb(model::World& world, const nlohmann::json& spec,
                                    const CallContext& ctx);
+// Declares an instance's CPU utilization; burstable types earn and spend CPU credits under it
+// (sim/api/verb_cpu.cc). The ledger gives the credit balances the answer shows.
+Result<nlohmann::json> CpuVerb(model::World& world, const billing::Ledger& ledger,
+                               const nlohmann::json& spec, const CallContext& ctx);
 // Modelled round-trip time (sim/api/verb_latency.cc).
 Result<nlohmann::json> LatencyVerb(model::World& world, const nlohmann::json& spec,
                                    const CallContext& ctx);

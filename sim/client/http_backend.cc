@@ -75,6 +75,10 @@ Result<json> HttpBackend::Traffic(const json& spec, const CallContext& ctx) {
   return client_->Post(Target("traffic", ctx), spec);
 }
 
+Result<json> HttpBackend::Cpu(const json& spec, const CallContext& ctx) {
+  return client_->Post(Target("cpu", ctx), spec);
+}
+
 Result<json> HttpBackend::Latency(const json& spec, const CallContext& ctx) {
   return client_->Post(Target("latency", ctx), spec);
 }

@@ -50,6 +50,7 @@ class HttpBackend final : public Backend {
   Result<nlohmann::json> Bill(const nlohmann::json& spec, const CallContext& ctx) override;
   Result<nlohmann::json> Latency(const nlohmann::json& spec, const CallContext& ctx) override;
   Result<nlohmann::json> Traffic(const nlohmann::json& spec, const CallContext& ctx) override;
+  Result<nlohmann::json> Cpu(const nlohmann::json& spec, const CallContext& ctx) override;
   Result<SimTime> ReadClock() override;
   Status AdvanceClock(Duration d) override;
   Result<Duration> WaitForInstanceState(const CallContext& ctx, std::string_view instance_id,

@@ -80,6 +80,7 @@ struct Instance {
   bool ena_support = true;
   std::string sriov_net_support;  // "" or "simple"
   std::string cpu_credits;        // "standard" | "unlimited"; "" = the account's family default
+  int cpu_percent = -1;  // CPU utilization the scenario verb `cpu` declared; -1: never declared
   InstanceMetadataOptions metadata;
   SimTime terminated_at = -1;
   TagList tags;

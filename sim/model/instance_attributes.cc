@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "sim/model/catalog.h"
+#include "sim/model/resource_events.h"
 #include "sim/model/ssh_format.h"
 
 namespace ec2sim::model {
@@ -117,6 +118,26 @@ std::string ConsoleLog(const Scope& scope, const Instance& inst) {
   }
   log += "cloud-init[1]: Cloud-init v. 22.2.2 finished at " + boot + ". Up 9.50 seconds\n";
   return log;
+}
+
+Status SetCpuLoad(World& world, const Scope& scope, Instance& inst, int percent) {
+  if (percent < 0 || percent > 100) {
+    return MakeError(
+        ErrorCode::kInvalidParameterValue,
+        "cpu `percent` must be a whole number from 0 to 100, got " + std::to_string(percent));
+  }
+  if (inst.state == InstanceState::kTerminated) {
+    return MakeError(ErrorCode::kIncorrectInstanceState,
+                     "The instance '" + inst.id + "' is terminated, so it has no CPU load.");
+  }
+  inst.cpu_percent = percent;
+  EmitCpuLoad(world, scope, inst, percent, EffectiveCpuCredits(scope, inst));
+  return OkStatus();
+}
+
+void NoteCpuCreditsChanged(World& world, const Scope& scope, const Instance& inst) {
+  if (inst.cpu_percent < 0 || inst.state == InstanceState::kTerminated) return;
+  EmitCpuLoad(world, scope, inst, inst.cpu_percent, EffectiveCpuCredits(scope, inst));
 }
 
 }  // namespace ec2sim::model

@@ -31,8 +31,16 @@ std::string AwsDefaultCpuCredits(std::string_view family);
 // AWS's default.
 std::string DefaultCpuCredits(const Scope& scope, std::string_view family);
 // The credit option an instance runs with: its own, else its family's default.
-// Surplus-credit billing under CPU load reads this (not billed yet: billing/ has no CPU load).
+// Surplus-credit billing under CPU load reads it (sim/model/billing/cpu_credits.h).
 std::string EffectiveCpuCredits(const Scope& scope, const Instance& inst);
+
+// Declares the instance's CPU utilization, 0..100 percent, from now until declared again (the
+// scenario verb `cpu`); the ledger meters it with the credit option in force. Errors:
+// kInvalidParameterValue (percent out of range), kIncorrectInstanceState (terminated).
+Status SetCpuLoad(World& world, const Scope& scope, Instance& inst, int percent);
+// Tells the ledger the instance's credit option may have changed, when it is under a declared
+// load (ModifyInstanceCreditSpecification, ModifyDefaultCreditSpecification).
+void NoteCpuCreditsChanged(World& world, const Scope& scope, const Instance& inst);
 
 // The deterministic boot log of a running or stopped instance: kernel and cloud-init lines built
 // from the image, the type and the boot time, and a line per user-data script line. Empty while

@@ -6,6 +6,7 @@
 #include "sim/model/instances.h"
 #include "sim/model/resource_events.h"
 #include "sim/model/security_groups.h"
+#include "sim/model/type_offerings.h"
 #include "sim/model/volumes.h"
 
 namespace ec2sim::model {
@@ -75,8 +76,15 @@ Result<Subnet*> ChooseSubnet(World& world, Scope& scope, const LaunchSpec& spec)
     }
     return InvalidLaunch("Invalid availability zone: [" + spec.availability_zone + "]");
   }
-  // EC2 picks an AZ for the caller; the seeded choice keeps runs reproducible.
-  return defaults[world.rng().Below(defaults.size())];
+  // EC2 picks an AZ for the caller, one that offers the type; the seeded choice keeps runs
+  // reproducible. One draw over every default subnet, then the next one that offers the type,
+  // so that a zone's gap never changes which zone other types get.
+  std::size_t pick = world.rng().Below(defaults.size());
+  for (std::size_t i = 0; i < defaults.size(); ++i) {
+    Subnet* s = defaults[(pick + i) % defaults.size()];
+    if (ZoneOffersType(s->az, spec.instance_type)) return s;
+  }
+  return defaults[pick];
 }
 
 Result<std::vector<std::string>> ResolveGroups(Scope& scope, const LaunchSpec& spec,
@@ -164,6 +172,8 @@ Result<LaunchPlan> ValidateLaunch(World& world, Scope& scope, const LaunchSpec& 
                      "The key pair '" + spec.key_name + "' does not exist");
   }
   EC2SIM_ASSIGN_OR_RETURN(plan.subnet, ChooseSubnet(world, scope, spec));
+  // A zone without the type: Unsupported, naming the zones that have it (type_offerings.h).
+  EC2SIM_RETURN_IF_ERROR(CheckZoneOffersType(*scope.region, plan.subnet->az, plan.type->name));
   EC2SIM_ASSIGN_OR_RETURN(plan.group_ids, ResolveGroups(scope, spec, *plan.subnet));
   if (spec.private_ip.has_value()) {
     auto ip = ParseIpv4(*spec.private_ip);

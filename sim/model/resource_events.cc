@@ -70,4 +70,13 @@ void EmitDataTransfer(World& world, const Scope& scope, std::string_view resourc
   world.Emit(event);
 }
 
+void EmitCpuLoad(World& world, const Scope& scope, const Instance& instance, int percent,
+                 std::string_view cpu_credits) {
+  ResourceEvent event = EventOf(scope, ResourceEvent::Kind::kCpuLoad, instance.id, instance.serial);
+  event.detail = cpu_credits;
+  event.detail2 = instance.instance_type;
+  event.percent = percent;
+  world.Emit(event);
+}
+
 }  // namespace ec2sim::model

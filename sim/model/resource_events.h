@@ -31,6 +31,10 @@ void EmitNatGatewayState(World& world, const Scope& scope, const NatGateway& gat
 void EmitDataTransfer(World& world, const Scope& scope, std::string_view resource_id,
                       std::string_view usage_base, std::string_view peer_region, std::int64_t mib);
 
+// The instance's CPU load (`percent`) or credit option (`cpu_credits`) changed (kCpuLoad).
+void EmitCpuLoad(World& world, const Scope& scope, const Instance& instance, int percent,
+                 std::string_view cpu_credits);
+
 }  // namespace ec2sim::model
 
 #endif  // EC2SIM_MODEL_RESOURCE_EVENTS_H_

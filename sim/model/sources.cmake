@@ -45,3 +45,5 @@ list(APPEND EC2SIM_MODEL_SOURCES
 list(APPEND EC2SIM_MODEL_SOURCES sim/model/instance_attributes.cc)
 list(APPEND EC2SIM_MODEL_SOURCES sim/model/key_import_formats.cc)
 list(APPEND EC2SIM_MODEL_SOURCES sim/model/launch_templates/launch_templates.cc)
+list(APPEND EC2SIM_MODEL_SOURCES sim/model/type_offerings.cc)
+ec2sim_embed(EC2SIM_MODEL_SOURCES kEc2simZoneTypeGapsCsv sim/model/data/zone_type_gaps.csv)

@@ -41,6 +41,9 @@ struct ResourceEvent {
     // "DataTransfer-Regional-Bytes", "NatGateway-Bytes", "AWS-Out-Bytes"); detail2: the other
     // region for "AWS-Out-Bytes"; mib. serial is 0: transfers are not resources.
     kDataTransfer,
+    // The instance's declared CPU load or credit option changed (scenario verb `cpu`,
+    // ModifyInstanceCreditSpecification): percent; detail: "standard" or "unlimited".
+    kCpuLoad,
   };
   Kind kind = Kind::kInstanceState;
   std::string_view account;
@@ -56,6 +59,7 @@ struct ResourceEvent {
   int iops = 0;          // kVolumeCreated: provisioned IOPS (0 for types without a figure)
   int mibps = 0;         // kVolumeCreated: provisioned throughput in MiB/s (gp3 only)
   std::int64_t mib = 0;  // kDataTransfer: MiB moved (1 GB as AWS bills data = 1,024 MiB)
+  int percent = 0;       // kCpuLoad: CPU utilization, 0..100
   SimTime at = 0;        // set by World::Emit
 };
 

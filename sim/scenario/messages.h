@@ -65,8 +65,8 @@ namespace ec2sim::scenario {
     "단계는 JSON 객체여야 합니다(받은 값: {1})")                                                   \
   X(kOneVerb, "one verb per step, got {1}", "단계마다 동사는 하나입니다(받은 동사: {1})")          \
   X(kUnknownVerb, "unknown verb {1}", "알 수 없는 동사 {1}")                                       \
-  X(kNoVerb, "no verb (one of call, advance, wait, probe, bill, latency, traffic, note)",          \
-    "동사가 없습니다(call, advance, wait, probe, bill, latency, traffic, note 중 하나)")           \
+  X(kNoVerb, "no verb (one of call, advance, wait, probe, bill, latency, traffic, cpu, note)",     \
+    "동사가 없습니다(call, advance, wait, probe, bill, latency, traffic, cpu, note 중 하나)")      \
   X(kUnknownKey, "unknown key {1}", "알 수 없는 키 {1}")                                           \
   X(kCallNeedsAction, "needs an EC2 action name such as \"RunInstances\"",                         \
     "\"RunInstances\" 같은 EC2 작업 이름이 필요합니다")                                            \
@@ -110,7 +110,14 @@ namespace ec2sim::scenario {
   X(kPathNotString, "{1}: the path must be a string", "{1}: 경로는 문자열이어야 합니다")           \
   X(kExpectNotObject, "must be an object of path: matcher", "경로: 매처 형태의 객체여야 합니다")   \
   X(kExpectProblem, "{1}: {2}", "{1}: {2}")                                                        \
-  X(kNotSaved, "{1} is not saved by an earlier step", "{1}: 앞선 단계에서 저장하지 않은 이름입니다")
+  X(kNotSaved, "{1} is not saved by an earlier step",                                              \
+    "{1}: 앞선 단계에서 저장하지 않은 이름입니다")                                                 \
+  X(kCpuUnknownKey, "unknown key {1} (use instance and percent)",                                  \
+    "알 수 없는 키 {1} (instance, percent 중에서 쓰세요)")                                         \
+  X(kCpuNeedsInstance, "needs \"instance\": an instance id or \"${name}\"",                        \
+    "\"instance\"가 필요합니다: 인스턴스 ID 또는 \"${name}\"")                                     \
+  X(kCpuPercent, "\"percent\" must be a whole number from 0 to 100, got {1}",                      \
+    "\"percent\"는 0부터 100까지의 정수여야 합니다(받은 값: {1})")
 
 enum class MessageId {
 #define EC2SIM_SCENARIO_MESSAGE_ID(id, en, ko) id,

@@ -28,6 +28,8 @@ std::string_view VerbName(StepVerb verb) {
       return "latency";
     case StepVerb::kTraffic:
       return "traffic";
+    case StepVerb::kCpu:
+      return "cpu";
     case StepVerb::kNote:
       return "note";
   }
@@ -167,6 +169,9 @@ class StepRunner {
       case StepVerb::kTraffic:
         out.summary = "traffic";
         return backend_.Traffic(params_, ctx);
+      case StepVerb::kCpu:
+        out.summary = "cpu";
+        return backend_.Cpu(params_, ctx);
       default:
         assert(false && "verb handled above");
         return std::nullopt;

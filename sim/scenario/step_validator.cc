@@ -23,7 +23,7 @@ struct VerbInfo {
   bool has_result;  // whether save / expect / expect_error make sense
 };
 
-constexpr std::array<VerbInfo, 8> kVerbs = {{
+constexpr std::array<VerbInfo, 9> kVerbs = {{
     {"call", StepVerb::kCall, true},
     {"advance", StepVerb::kAdvance, false},
     {"wait", StepVerb::kWait, true},
@@ -31,6 +31,7 @@ constexpr std::array<VerbInfo, 8> kVerbs = {{
     {"bill", StepVerb::kBill, true},
     {"latency", StepVerb::kLatency, true},
     {"traffic", StepVerb::kTraffic, true},
+    {"cpu", StepVerb::kCpu, true},
     {"note", StepVerb::kNote, false},
 }};
 
@@ -187,6 +188,9 @@ class StepChecker {
       case StepVerb::kWait:
         CheckWait(operand);
         return;
+      case StepVerb::kCpu:
+        CheckCpu(operand);
+        [[fallthrough]];
       case StepVerb::kProbe:
       case StepVerb::kBill:
       case StepVerb::kLatency:
@@ -259,6 +263,26 @@ class StepChecker {
     step_.args = nlohmann::json(operand);
     step_.args.erase("timeout");
     CheckReferences("wait", step_.args);
+  }
+
+  // {"instance": ID, "percent": 0..100}: checked when the file loads, so a typo names its step.
+  void CheckCpu(const OrderedJson& operand) {
+    if (!operand.is_object()) return;  // the caller reports it
+    for (const auto& [key, value] : operand.items()) {
+      if (key != "instance" && key != "percent") {
+        Fail("cpu", MessageId::kCpuUnknownKey, {Quoted(key)});
+      }
+    }
+    auto instance = operand.find("instance");
+    if (instance == operand.end() || !instance->is_string()) {
+      Fail("cpu", MessageId::kCpuNeedsInstance);
+    }
+    auto percent = operand.find("percent");
+    if (percent == operand.end() || !percent->is_number_integer() ||
+        percent->get<std::int64_t>() < 0 || percent->get<std::int64_t>() > 100) {
+      std::string got = percent == operand.end() ? "nothing" : percent->dump();
+      Fail("cpu", MessageId::kCpuPercent, {got});
+    }
   }
 
   void CheckOptionalKeys(const VerbInfo& verb) {

@@ -205,7 +205,8 @@ HttpResponse AdminApi::HandleAs(const HttpRequest& request, const User* caller) 
     // works with their key); the rest is the teacher's. The clock too: each account has its
     // own, which a learner moves for themselves alone.
     bool learner_route = route == "call" || route == "probe" || route == "bill" ||
-                         route == "latency" || route == "traffic" || route == "clock";
+                         route == "latency" || route == "traffic" || route == "cpu" ||
+                         route == "clock";
     if (!caller->admin && !learner_route) {
       return JsonError(403, "UnauthorizedOperation",
                        "You are not authorized to perform this operation: user '" + caller->name +
@@ -229,7 +230,7 @@ HttpResponse AdminApi::HandleAs(const HttpRequest& request, const User* caller) 
   } else if (route == "bill") {
     method_ok = either();
     if (method_ok) r = Verb(route, caller, request);
-  } else if (route == "probe" || route == "latency" || route == "traffic") {
+  } else if (route == "probe" || route == "latency" || route == "traffic" || route == "cpu") {
     method_ok = only("POST");
     if (method_ok) r = Verb(route, caller, request);
   } else if (route == "state") {
@@ -239,10 +240,11 @@ HttpResponse AdminApi::HandleAs(const HttpRequest& request, const User* caller) 
     method_ok = only("POST");
     if (method_ok) r = CallRoute(world_, info_, caller, request);
   } else {
-    r = JsonError(404, "Ec2sim.NotFound",
-                  "No admin route " + request.path +
-                      " (routes: health, accounts, reset, clock, bill, probe, latency, traffic, "
-                      "state, call)");
+    r = JsonError(
+        404, "Ec2sim.NotFound",
+        "No admin route " + request.path +
+            " (routes: health, accounts, reset, clock, bill, probe, latency, traffic, cpu, "
+            "state, call)");
   }
   if (!method_ok) {
     r = JsonError(405, "Ec2sim.MethodNotAllowed",
@@ -384,6 +386,7 @@ HttpResponse AdminApi::Verb(const std::string& verb, const User* caller,
     if (verb == "probe") return s.Probe(*spec, ctx);
     if (verb == "bill") return s.Bill(*spec, ctx);
     if (verb == "traffic") return s.Traffic(*spec, ctx);
+    if (verb == "cpu") return s.Cpu(*spec, ctx);
     return s.Latency(*spec, ctx);
   });
   HttpResponse r = result.ok() ? Json(200, *result) : JsonError(result.error());

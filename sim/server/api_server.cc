@@ -85,8 +85,10 @@ struct ApiServer::Impl {
         identity(world, o.users.get()),
         admin(world, clock, AdminInfo{o.region, options.sandbox.timing, o.users.get()}),
         console(ec2, admin, o.users.get(), o.region) {
-    if (o.users != nullptr)
+    if (o.users != nullptr) {
       world.SetAccountQuotas(AccountQuotasOf(*o.users, options.sandbox.quotas));
+      world.SetAccountOptIns(AccountOptInsOf(*o.users));
+    }
     ec2.set_response_cache(o.response_cache);
     ec2.set_response_cache_limits(o.response_cache_limits);
   }

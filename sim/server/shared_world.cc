@@ -45,6 +45,10 @@ std::unique_ptr<Sandbox> SharedWorld::NewSandbox(const std::string& key, SimTime
   SandboxOptions options = base_;
   options.start = start;
   if (auto q = account_quotas_.find(key); q != account_quotas_.end()) options.quotas = q->second;
+  if (auto r = account_opt_ins_.find(key); r != account_opt_ins_.end()) {
+    options.opted_in_regions.insert(options.opted_in_regions.end(), r->second.begin(),
+                                    r->second.end());
+  }
   // An account's world draws from a stream of its own, so two learners doing the same steps get
   // different ids and, most likely, different public addresses (each world has its own pool).
   if (!key.empty())

@@ -65,6 +65,11 @@ class SharedWorld {
   void SetAccountQuotas(std::map<std::string, AccountQuotas> quotas) {
     account_quotas_ = std::move(quotas);
   }
+  // Per-account mode: opt-in regions these accounts' worlds enable besides
+  // base.opted_in_regions (a classroom user's "opt_in_regions"). Configuration, as the quotas.
+  void SetAccountOptIns(std::map<std::string, std::vector<std::string>> regions) {
+    account_opt_ins_ = std::move(regions);
+  }
 
   // Makes the world durable: replays the store's records (the world, the access-key notes and
   // the time), moves the clock on from the last record (ServerClock::Resume) and journals
@@ -164,6 +169,7 @@ class SharedWorld {
   std::map<std::string, Slot> slots_;
   std::map<std::string, std::set<std::string>> access_keys_;
   std::map<std::string, AccountQuotas> account_quotas_;
+  std::map<std::string, std::vector<std::string>> account_opt_ins_;
   StateStore* store_ = nullptr;
   std::uint64_t journaled_ = 0;  // number of the last record appended
   // Replay bookkeeping.

@@ -8,6 +8,7 @@
 
 #include "sim/engine/json_depth.h"
 #include "sim/engine/text_position.h"
+#include "sim/model/regions.h"
 #include "sim/wire/caller.h"
 
 namespace ec2sim::server {
@@ -43,10 +44,53 @@ Status ReadUserQuotas(const json& entry, const std::string& where, User& user) {
   return OkStatus();
 }
 
+// "line L, column C: " of `value` as written after the `nth` (0-based) "opt_in_regions" key of
+// the file, or "" when it cannot be found: nlohmann's tree keeps no positions, so the value's
+// spelling is looked up in the text.
+std::string OptInPosition(std::string_view text, int nth, const json& value) {
+  std::size_t at = 0;
+  for (int i = 0; i <= nth; ++i) {
+    at = text.find("\"opt_in_regions\"", i == 0 ? 0 : at + 1);
+    if (at == std::string_view::npos) return "";
+  }
+  at = text.find(value.dump(), at);
+  if (at == std::string_view::npos) return "";
+  engine::TextPosition pos = engine::PositionOfOffset(text, at);
+  return "line " + std::to_string(pos.line) + ", column " + std::to_string(pos.column) + ": ";
+}
+
+// "opt_in_regions": ["ap-east-1", ...], each a region that is opt-in on AWS (regions.csv).
+// `nth`: how many users before this one list opt-in regions, to find the line of a bad one.
+Status ReadUserOptIns(const json& entry, const std::string& where, std::string_view text, int nth,
+                      User& user) {
+  auto it = entry.find("opt_in_regions");
+  if (it == entry.end()) return OkStatus();
+  if (!it->is_array()) return Invalid(where + ".opt_in_regions: must be a list of region codes");
+  for (std::size_t i = 0; i < it->size(); ++i) {
+    const json& code = (*it)[i];
+    const model::RegionInfo* region =
+        code.is_string() ? model::FindRegion(code.get<std::string>()) : nullptr;
+    if (region != nullptr && region->opt_in) {
+      user.opt_in_regions.push_back(region->code);
+      continue;
+    }
+    std::string reason =
+        region != nullptr ? " is enabled by default and needs no opting in" : " is not a region";
+    std::string opt_in;
+    for (const model::RegionInfo& r : model::Regions()) {
+      if (r.opt_in) opt_in += (opt_in.empty() ? "" : ", ") + r.code;
+    }
+    return Invalid(OptInPosition(text, nth, code) + where + ".opt_in_regions[" + std::to_string(i) +
+                   "]: " + code.dump() + reason + " (opt-in regions: " + opt_in + ")");
+  }
+  return OkStatus();
+}
+
 Result<User> ReadUser(const json& entry, const std::string& where) {
   if (!entry.is_object()) return Invalid(where + ": must be an object");
   static const char* const kFields[] = {
-      "access_key_id", "secret_access_key", "account_id", "name", "admin", "quotas"};
+      "access_key_id", "secret_access_key", "account_id", "name", "admin",
+      "quotas",        "opt_in_regions"};
   for (const auto& item : entry.items()) {
     // A plain reference, not a structured binding: clang 14 (the sanitizer and fuzz builds)
     // cannot capture bindings in lambdas.
@@ -55,7 +99,7 @@ Result<User> ReadUser(const json& entry, const std::string& where) {
                      [&key](const char* f) { return key == f; }) == std::end(kFields)) {
       return Invalid(where + ": unknown field '" + key +
                      "' (fields: access_key_id, secret_access_key, account_id, name, admin, "
-                     "quotas)");
+                     "quotas, opt_in_regions)");
     }
   }
   auto text = [&](const char* field, bool required) -> Result<std::string> {
@@ -133,6 +177,18 @@ std::map<std::string, AccountQuotas> AccountQuotasOf(const UserDirectory& users,
   return out;
 }
 
+std::map<std::string, std::vector<std::string>> AccountOptInsOf(const UserDirectory& users) {
+  std::map<std::string, std::vector<std::string>> out;
+  for (const User& u : users.users()) {
+    if (u.opt_in_regions.empty()) continue;
+    std::vector<std::string>& regions = out[u.account_id];
+    regions.insert(regions.end(), u.opt_in_regions.begin(), u.opt_in_regions.end());
+    std::sort(regions.begin(), regions.end());
+    regions.erase(std::unique(regions.begin(), regions.end()), regions.end());
+  }
+  return out;
+}
+
 Result<UserDirectory> ParseUsersFile(std::string_view json_text) {
   if (auto deep = engine::FindJsonTooDeep(json_text)) {
     engine::TextPosition at = engine::PositionOfOffset(json_text, deep->offset);
@@ -159,9 +215,12 @@ Result<UserDirectory> ParseUsersFile(std::string_view json_text) {
   if (list->empty()) return Invalid("users: the list is empty, so nobody could call the server");
   std::vector<User> users;
   std::map<std::string, std::size_t> seen;
+  int opt_in_lists = 0;
   for (std::size_t i = 0; i < list->size(); ++i) {
     std::string where = "users[" + std::to_string(i) + "]";
     EC2SIM_ASSIGN_OR_RETURN(User user, ReadUser((*list)[i], where));
+    EC2SIM_RETURN_IF_ERROR(ReadUserOptIns((*list)[i], where, json_text, opt_in_lists, user));
+    if ((*list)[i].is_object() && (*list)[i].contains("opt_in_regions")) ++opt_in_lists;
     auto [it, fresh] = seen.emplace(user.access_key_id, i);
     if (!fresh) {
       return Invalid(where + ".access_key_id: duplicate of users[" + std::to_string(it->second) +

@@ -3,7 +3,8 @@
 //
 //   {"users": [{"access_key_id": "AKIAALICE0000000", "secret_access_key": "...",
 //               "account_id": "111111111111", "name": "alice", "admin": false,
-//               "quotas": {"vcpus": 64, "elastic_ips": 10}}]}
+//               "quotas": {"vcpus": 64, "elastic_ips": 10},
+//               "opt_in_regions": ["ap-east-1"]}]}
 //
 // and used to authenticate SigV4-signed requests (sim/server/sigv4.h).
 #ifndef EC2SIM_SERVER_USERS_H_
@@ -32,6 +33,8 @@ struct User {
   // The account's own quotas ("quotas" in the file); unset: the server's (--vcpu-quota, ...).
   std::optional<int> vcpu_quota;
   std::optional<int> elastic_ip_quota;
+  // Opt-in regions the account has enabled ("opt_in_regions"), besides the server's --opt-in.
+  std::vector<std::string> opt_in_regions;
 };
 
 // The users of a classroom server, looked up by access key id. Immutable once built.
@@ -58,12 +61,16 @@ class UserDirectory {
 // of the wrong type or invalid (access key ids: 1 to 128 characters of A-Z a-z 0-9 _ . -, so
 // never a '/' that would break the credential scope; secrets: non-empty; accounts: exactly 12
 // digits, as a string; admin: true or false); a duplicate access key id; an unknown field; an
-// empty list.
+// empty list. An "opt_in_regions" entry that is not an opt-in region names its line too: "line 5,
+// column 30: users[1].opt_in_regions[0]: ...".
 Result<UserDirectory> ParseUsersFile(std::string_view json_text);
 
 // The quotas of each account whose users set any, over the server's `base`.
 std::map<std::string, AccountQuotas> AccountQuotasOf(const UserDirectory& users,
                                                      const AccountQuotas& base);
+
+// The opt-in regions each account's users enabled (their union), for accounts that list any.
+std::map<std::string, std::vector<std::string>> AccountOptInsOf(const UserDirectory& users);
 
 // A request that passed authentication.
 struct AuthenticatedCaller {

@@ -145,6 +145,7 @@ constexpr Expected kGolden[] = {
     {ErrorCode::kInvalidLaunchTemplateNameNotFound, "InvalidLaunchTemplateName.NotFoundException",
      400},
     {ErrorCode::kResourceLimitExceeded, "ResourceLimitExceeded", 400},
+    {ErrorCode::kUnsupported, "Unsupported", 400},
 };
 
 TEST(ErrorCodeList, EveryCodeKeepsItsStringAndStatus) {

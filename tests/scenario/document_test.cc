@@ -90,8 +90,24 @@ TEST(ScenarioLoader, TwoVerbsInOneStepAreRejected) {
 TEST(ScenarioLoader, StepWithoutVerbIsRejected) {
   EXPECT_EQ(
       StepsError(R"([{"save": {}}])"),
-      "x.json: step 1: no verb (one of call, advance, wait, probe, bill, latency, traffic, note)");
+      "x.json: step 1: no verb (one of call, advance, wait, probe, bill, latency, traffic, cpu, "
+      "note)");
   EXPECT_EQ(StepsError(R"([5])"), "x.json: step 1: a step must be a JSON object, got a number");
+}
+
+TEST(ScenarioLoader, CpuStepsAreCheckedWhenTheFileLoads) {
+  EXPECT_EQ(StepsError(R"([{"cpu": {"instance": "i-1", "percent": 60}}])"), "loaded");
+  EXPECT_EQ(StepsError(R"([{"cpu": {"instance": "i-1", "percent": 101}}])"),
+            "x.json: step 1 (\"cpu\"): \"percent\" must be a whole number from 0 to 100, got 101");
+  EXPECT_EQ(StepsError(R"([{"cpu": {"instance": "i-1", "percent": "60"}}])"),
+            "x.json: step 1 (\"cpu\"): \"percent\" must be a whole number from 0 to 100, got "
+            "\"60\"");
+  EXPECT_EQ(StepsError(R"([{"cpu": {"percent": 5}}])"),
+            "x.json: step 1 (\"cpu\"): needs \"instance\": an instance id or \"${name}\"");
+  EXPECT_EQ(StepsError(R"([{"cpu": {"instance": "i-1", "percent": 5, "core": 1}}])"),
+            "x.json: step 1 (\"cpu\"): unknown key \"core\" (use instance and percent)");
+  EXPECT_EQ(StepsError(R"([{"cpu": 60}])"),
+            "x.json: step 1 (\"cpu\"): must be an object, got a number");
 }
 
 TEST(ScenarioLoader, UnknownStepKeyIsRejected) {

@@ -41,8 +41,10 @@ set(EC2SIM_SERVER_PY_TESTS
   nat_gateway       # NAT gateways with boto3, the traffic route, their bill after a restart
   instance_attributes  # attributes, credits, metadata, console output, PTR records, key formats
   volumes           # EBS volumes with boto3 and the AWS CLI, after a restart
-  opt_in_regions    # --opt-in, DescribeRegions AllRegions, AuthFailure in a region still off
+  opt_in_regions    # --opt-in, a users file's opt_in_regions, DescribeRegions AllRegions, AuthFailure
   launch_templates  # launch templates: versions, default, RunInstances from one, restart
+  instance_type_offerings  # DescribeInstanceTypeOfferings and Unsupported, boto3 and the AWS CLI
+  cpu_credits       # the cpu route, surplus CPU credits on the bill, after a restart
 )
 foreach(name ${EC2SIM_SERVER_PY_TESTS})
   ec2sim_server_py_test(${name} ENV "EC2SIM_JS_DIR=${CMAKE_BINARY_DIR}/js-sdk")

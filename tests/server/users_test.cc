@@ -69,7 +69,7 @@ TEST(UsersFile, ErrorsNameTheUserFieldAndReason) {
             "users[1].admin: must be true or false");
   EXPECT_EQ(one(R"("access_key_id": "AKIA2", "secret_key": "t", "account_id": "222222222222")"),
             "users[1]: unknown field 'secret_key' (fields: access_key_id, secret_access_key, "
-            "account_id, name, admin, quotas)");
+            "account_id, name, admin, quotas, opt_in_regions)");
   EXPECT_EQ(ErrorOf(R"({"users": []})"),
             "users: the list is empty, so nobody could call the server");
   EXPECT_EQ(ErrorOf(R"({"people": []})"), "unknown top-level field 'people' (only 'users')");
@@ -172,6 +172,54 @@ TEST(UsersFileQuotas, UsersOfOneAccountMustAgree) {
   ASSERT_FALSE(users.ok());
   EXPECT_EQ(users.error().message,
             "users[1].quotas: differ from users[0]'s, of the same account 111111111111");
+}
+
+}  // namespace
+}  // namespace ec2sim::server
+
+namespace ec2sim::server {
+namespace {
+
+TEST(UsersFileOptIns, AUsersOptInRegionsEnableThemForTheirAccount) {
+  Result<UserDirectory> users = ParseUsersFile(R"({"users": [
+    {"access_key_id": "A", "secret_access_key": "s", "account_id": "111111111111",
+     "opt_in_regions": ["me-south-1", "ap-east-1"]},
+    {"access_key_id": "B", "secret_access_key": "s", "account_id": "111111111111",
+     "opt_in_regions": ["ap-east-1"]},
+    {"access_key_id": "C", "secret_access_key": "s", "account_id": "222222222222"}]})");
+  ASSERT_TRUE(users.ok()) << users.error().message;
+  std::map<std::string, std::vector<std::string>> opt_ins = AccountOptInsOf(*users);
+  ASSERT_EQ(opt_ins.size(), 1u);
+  EXPECT_EQ(opt_ins["111111111111"], (std::vector<std::string>{"ap-east-1", "me-south-1"}));
+}
+
+TEST(UsersFileOptIns, AnUnknownOrDefaultRegionNamesItsLineUserAndReason) {
+  Result<UserDirectory> users = ParseUsersFile(R"({"users": [
+  {"access_key_id": "A", "secret_access_key": "s", "account_id": "111111111111",
+   "opt_in_regions": ["ap-east-1"]},
+  {"access_key_id": "B", "secret_access_key": "s", "account_id": "222222222222",
+   "opt_in_regions": ["ap-east-1",
+                      "mars-north-1"]}]})");
+  ASSERT_FALSE(users.ok());
+  EXPECT_EQ(users.error().message.rfind(
+                "line 6, column 23: users[1].opt_in_regions[1]: \"mars-north-1\" is not a "
+                "region (opt-in regions: af-south-1, ",
+                0),
+            0u)
+      << users.error().message;
+  Result<UserDirectory> seoul = ParseUsersFile(R"({"users": [
+  {"access_key_id": "A", "secret_access_key": "s", "account_id": "111111111111",
+   "opt_in_regions": ["ap-northeast-2"]}]})");
+  ASSERT_FALSE(seoul.ok());
+  EXPECT_NE(seoul.error().message.find("line 3, column 23: users[0].opt_in_regions[0]: "
+                                       "\"ap-northeast-2\" is enabled by default"),
+            std::string::npos)
+      << seoul.error().message;
+  Result<UserDirectory> text = ParseUsersFile(R"({"users": [
+  {"access_key_id": "A", "secret_access_key": "s", "account_id": "111111111111",
+   "opt_in_regions": "ap-east-1"}]})");
+  ASSERT_FALSE(text.ok());
+  EXPECT_EQ(text.error().message, "users[0].opt_in_regions: must be a list of region codes");
 }
 
 }  // namespace

@@ -119,6 +119,7 @@ TEST_F(ResultFit, EveryActionOfALabSessionEncodesWithoutLoss) {
   Call("DescribeAvailabilityZones");
   Call("DescribeAccountAttributes");
   Call("DescribeInstanceTypes", {{"InstanceTypes", {"t2.micro", "m5.large"}}});
+  Call("DescribeInstanceTypeOfferings", {{"LocationType", "availability-zone"}, {"MaxResults", 5}});
   Call("DescribeImages", {{"Owners", {"amazon"}}, {"MaxResults", 5}});
   json vpcs = Call("DescribeVpcs");
   std::string vpc = vpcs["Vpcs"][0]["VpcId"];

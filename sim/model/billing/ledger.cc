@@ -90,6 +90,9 @@ void Ledger::OnEvent(const model::ResourceEvent& event) {
     case Kind::kDataTransfer:
       OnTransfer(acct, event);
       break;
+    case Kind::kCpuLoad:
+      OnCpuLoad(acct, event);
+      break;
   }
 }
 
@@ -97,7 +100,28 @@ model::Scope* Ledger::ScopeOf(const model::ResourceEvent& event) {
   return world_.FindScope(std::string(event.account), std::string(event.region));
 }
 
+void Ledger::OnCpuLoad(AccountMeters& acct, const model::ResourceEvent& event) {
+  InstanceMeter& m = InstanceMeterOf(acct, event);
+  CpuMark mark{event.at, event.percent, event.detail == "unlimited"};
+  // A later mark at the same instant replaces the earlier one.
+  if (!m.cpu.empty() && m.cpu.back().at == mark.at) {
+    m.cpu.back() = mark;
+  } else {
+    m.cpu.push_back(mark);
+  }
+}
+
 void Ledger::OnInstanceState(AccountMeters& acct, const model::ResourceEvent& event) {
+  InstanceMeter& m = InstanceMeterOf(acct, event);
+  // Only `running` is billed: pending, stopping, stopped, shutting-down and terminated are not.
+  if (event.detail == "running") {
+    OpenSpan(m.runs, event.at);
+  } else {
+    CloseSpan(m.runs, event.at);
+  }
+}
+
+InstanceMeter& Ledger::InstanceMeterOf(AccountMeters& acct, const model::ResourceEvent& event) {
   bool added = false;
   InstanceMeter& m = FindOrAdd(acct.instances, acct, position_of_serial_, event, added);
   if (added) {
@@ -113,12 +137,7 @@ void Ledger::OnInstanceState(AccountMeters& acct, const model::ResourceEvent& ev
       }
     }
   }
-  // Only `running` is billed: pending, stopping, stopped, shutting-down and terminated are not.
-  if (event.detail == "running") {
-    OpenSpan(m.runs, event.at);
-  } else {
-    CloseSpan(m.runs, event.at);
-  }
+  return m;
 }
 
 void Ledger::OnPublicIp(AccountMeters& acct, const model::ResourceEvent& event, bool attached) {

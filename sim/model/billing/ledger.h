@@ -56,6 +56,9 @@ class Ledger {
   void OnVolume(AccountMeters& acct, const model::ResourceEvent& event, bool created);
   void OnNatGateway(AccountMeters& acct, const model::ResourceEvent& event);
   void OnTransfer(AccountMeters& acct, const model::ResourceEvent& event);
+  void OnCpuLoad(AccountMeters& acct, const model::ResourceEvent& event);
+  // The meter of the instance the event names, added (with its type and image) on first sight.
+  InstanceMeter& InstanceMeterOf(AccountMeters& acct, const model::ResourceEvent& event);
   Status Check(const BillRequest& request) const;
   BillingTerms TermsFor(const BillRequest& request) const;
 

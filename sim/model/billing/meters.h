@@ -28,6 +28,14 @@ struct Span {
 inline constexpr SimTime kOpen = std::numeric_limits<SimTime>::max();
 inline bool Span::open() const { return to == kOpen; }
 
+// From `at` on, the instance's CPU utilization is `percent` (0..100, the scenario verb `cpu`) and
+// its credit option `unlimited` or standard (sim/model/billing/cpu_credits.h).
+struct CpuMark {
+  SimTime at = 0;
+  int percent = 0;
+  bool unlimited = false;
+};
+
 // The spans an instance spent in `running`, in order and disjoint.
 struct InstanceMeter {
   std::string id;
@@ -36,6 +44,7 @@ struct InstanceMeter {
   model::OsFamily os = model::OsFamily::kLinux;
   bool hourly = false;  // the image is billed per started hour (Windows in the catalog)
   std::vector<Span> runs;
+  std::vector<CpuMark> cpu;  // in time order; empty: never under declared CPU load
 };
 
 struct VolumeMeter {

@@ -13,3 +13,5 @@ ec2sim_embed(EC2SIM_MODEL_SOURCES kEc2simEbsPricesCsv sim/model/billing/data/ebs
 ec2sim_embed(EC2SIM_MODEL_SOURCES kEc2simBillingCodesCsv sim/model/billing/data/billing_codes.csv)
 ec2sim_embed(EC2SIM_MODEL_SOURCES kEc2simEbsPerformancePricesCsv
              sim/model/billing/data/ebs_performance_prices.csv)
+list(APPEND EC2SIM_MODEL_SOURCES sim/model/billing/cpu_credits.cc)
+ec2sim_embed(EC2SIM_MODEL_SOURCES kEc2simBurstableCreditsCsv sim/model/data/burstable_credits.csv)

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "sim/model/billing/cpu_credits.h"
 #include "sim/model/billing/network_rates.h"
 
 namespace ec2sim::billing {
@@ -236,6 +237,9 @@ std::vector<UsageLine> BuildUsage(const AccountMeters& meters, PricingPolicy pol
   std::vector<UsageLine> out;
   for (const InstanceMeter& m : meters.instances) {
     if (wanted(m.region)) AddInstance(m, now, out);
+  }
+  for (const InstanceMeter& m : meters.instances) {
+    if (wanted(m.region) && !m.cpu.empty()) AddCpuCreditLine(m, now, out);
   }
   for (const VolumeMeter& m : meters.volumes) {
     if (!wanted(m.region)) continue;
