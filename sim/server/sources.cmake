@@ -46,3 +46,4 @@ ec2sim_embed(EC2SIM_SERVER_SOURCES kEc2simConsoleI18nJs sim/server/console/asset
 ec2sim_embed(EC2SIM_SERVER_SOURCES kEc2simConsolePagesJs sim/server/console/assets/pages.js)
 ec2sim_embed(EC2SIM_SERVER_SOURCES kEc2simConsoleResourcesJs sim/server/console/assets/resources.js)
 ec2sim_embed(EC2SIM_SERVER_SOURCES kEc2simConsoleNetworkJs sim/server/console/assets/network.js)
+ec2sim_embed(EC2SIM_SERVER_SOURCES kEc2simConsoleExtrasJs sim/server/console/assets/extras.js)

@@ -24,7 +24,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 AXE_VERSION = "4.14.1"
 PAGES = ["#/dashboard", "#/instances", "#/launch", "#/eips", "#/sgs", "#/keys", "#/billing",
-         "#/volumes", "#/vpc", "#/reach"]
+         "#/volumes", "#/vpc", "#/reach", "#/class"]
 
 
 def axe_source():
@@ -94,6 +94,9 @@ class ConsoleAccessibilityTest(unittest.TestCase):
                 link.click()
                 wait.until(EC.element_to_be_clickable((By.ID, "tab-details")))
                 self.assertEqual(serious(d, self.axe), [], "instance details")
+                d.find_element(By.ID, "connect-link").click()
+                wait.until(EC.presence_of_element_located((By.ID, "connect-verdict")))
+                self.assertEqual(serious(d, self.axe), [], "connect")
             finally:
                 d.quit()
 

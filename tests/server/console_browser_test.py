@@ -5,7 +5,9 @@ stop and start it and see the IP change, allocate and associate an Elastic IP, t
 instance, see the idle address flagged and billed, release it. Screenshots of each page go to
 EC2SIM_SCREENSHOTS (default: a temporary directory)."""
 
+import json
 import os
+import re
 import pathlib
 import shutil
 import sys
@@ -134,6 +136,13 @@ def walk(test, language, words):
             instance, _, ip1 = w.until_row("web", "running")
             test.assertRegex(ip1, r"^\d+\.\d+\.\d+\.\d+$")
             w.shot("instances")
+            # Connect: the ssh command for this key, user and address, and port 22 open.
+            w.go("#/connect/" + instance)
+            command = w.wait.until(EC.presence_of_element_located((By.ID, "connect-command")))
+            test.assertIn(f"ssh -i web-key.pem ec2-user@{ip1}", command.text)
+            connect = w.wait.until(EC.presence_of_element_located((By.ID, "connect-verdict")))
+            test.assertIn(words["allowed"], connect.text)
+            w.shot("connect")
             # Reachability: SSH was allowed by the wizard's group, HTTP was not.
             w.go("#/reach")
             Select(w.by_id("probe-to")).select_by_value(instance)
@@ -181,6 +190,8 @@ def walk(test, language, words):
             w.go("#/billing")
             total = w.wait.until(EC.presence_of_element_located((By.ID, "bill-total")))
             w.wait.until(lambda _: "IdleAddress" in d.find_element(By.ID, "main").text)
+            test.assertIn("$", d.find_element(By.ID, "bill-other-rule").text)
+            test.assertTrue(d.find_elements(By.CSS_SELECTOR, "#bill-chart .bar"))
             w.shot("billing")
             w.go("#/eips")
             w.wait.until(EC.element_to_be_clickable((By.CSS_SELECTOR, "button.release"))).click()
@@ -214,6 +225,58 @@ class InstanceListTest(unittest.TestCase):
                 self.assertTrue(w.d.find_element(By.ID, "page-next").get_attribute("disabled"))
             finally:
                 w.close()
+
+
+class ClassroomTest(unittest.TestCase):
+    def test_a_teacher_sees_and_resets_a_learners_account_a_learner_has_no_class_page(self):
+        users = [{"access_key_id": "AKIAALICE0000001", "secret_access_key": "alice-secret",
+                  "account_id": "111111111111", "name": "alice"},
+                 {"access_key_id": "AKIATEACHER00003", "secret_access_key": "teacher-secret",
+                  "account_id": "999999999999", "name": "teacher", "admin": True}]
+        folder = pathlib.Path(tempfile.mkdtemp())
+        (folder / "users.json").write_text(json.dumps({"users": users}))
+        with harness.Server("--users", str(folder / "users.json")) as server:
+            alice = Walk(self, server, "en", folder)
+            try:
+                alice.d.get(server.url + "/console/")
+                alice.by_id("signin-key").send_keys("AKIAALICE0000001")
+                alice.by_id("signin-secret").send_keys("wrong")
+                alice.by_id("signin-submit").click()
+                alice.wait.until(lambda d: "AuthFailure" in d.find_element(By.ID, "signin-error").text)
+                alice.d.find_element(By.ID, "signin-secret").clear()
+                alice.by_id("signin-secret").send_keys("alice-secret")
+                alice.by_id("signin-submit").click()
+                Select(alice.by_id("region")).select_by_value(SEOUL)
+                self.assertFalse(alice.d.find_elements(By.CSS_SELECTOR, "#side a[href='#/class']"))
+                self.assertNotIn("false", alice.d.find_element(By.ID, "side").text)
+                alice.d.execute_script(
+                    "return EC2SIM.ec2('RunInstances', {ImageId: 'ami-0c9c942bd7bf113a2', "
+                    "InstanceType: 't2.micro', MinCount: '1', MaxCount: '1'})")
+            finally:
+                alice.close()
+            teacher = Walk(self, server, "en", folder)
+            try:
+                teacher.d.get(server.url + "/console/")
+                teacher.by_id("signin-key").send_keys("AKIATEACHER00003")
+                teacher.by_id("signin-secret").send_keys("teacher-secret")
+                teacher.by_id("signin-submit").click()
+                teacher.wait.until(EC.element_to_be_clickable((By.CSS_SELECTOR, "#side a[href='#/class']"))).click()
+                reset = teacher.wait.until(EC.element_to_be_clickable(
+                    (By.CSS_SELECTOR, "button[aria-label='Reset account 111111111111']")))
+                self.assertIn("alice", teacher.d.find_element(By.ID, "main").text)
+                teacher.shot("class")
+                state = ("const done = arguments[arguments.length - 1];"
+                         "EC2SIM.admin('state?account=111111111111')"
+                         ".then(s => done(JSON.stringify(s)), e => done('error ' + e.code))")
+                before = teacher.d.execute_async_script(state)
+                self.assertRegex(before, r'"i-[0-9a-f]+')
+                reset.click()
+                teacher.confirm()
+                teacher.wait.until(lambda d: not re.search(r'"i-[0-9a-f]+',
+                                                           d.execute_async_script(state)))
+                self.assertFalse(teacher.d.execute_async_script(state).startswith("error"))
+            finally:
+                teacher.close()
 
 
 class BlogPostWalkTest(unittest.TestCase):

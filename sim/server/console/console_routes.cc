@@ -17,6 +17,7 @@ extern const char kEc2simConsoleI18nJs[];
 extern const char kEc2simConsolePagesJs[];
 extern const char kEc2simConsoleResourcesJs[];
 extern const char kEc2simConsoleNetworkJs[];
+extern const char kEc2simConsoleExtrasJs[];
 
 namespace ec2sim::server {
 namespace {
@@ -177,6 +178,7 @@ HttpResponse ConsoleRoutes::Asset(const HttpRequest& request) const {
       {"/console/pages.js", kEc2simConsolePagesJs, "text/javascript; charset=utf-8"},
       {"/console/resources.js", kEc2simConsoleResourcesJs, "text/javascript; charset=utf-8"},
       {"/console/network.js", kEc2simConsoleNetworkJs, "text/javascript; charset=utf-8"},
+      {"/console/extras.js", kEc2simConsoleExtrasJs, "text/javascript; charset=utf-8"},
   };
   if (request.method != "GET") {
     return ConsoleError(405, "Ec2sim.MethodNotAllowed",

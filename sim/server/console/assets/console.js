@@ -330,7 +330,8 @@ C.renderSide = () => {
     C.el("h2", { text: C.t("nav.network") }),
     link("#/eips", "nav.eips"), link("#/sgs", "nav.sgs"), link("#/keys", "nav.keys"),
     link("#/vpc", "nav.vpc"), link("#/reach", "nav.reach"),
-    C.el("h2", { text: C.t("nav.billing") }), link("#/billing", "nav.billing"));
+    C.el("h2", { text: C.t("nav.billing") }), link("#/billing", "nav.billing"),
+    ...(C.session.admin ? [link("#/class", "nav.class")] : []));
   side.hidden = false;
 };
 

@@ -83,6 +83,18 @@ window.EC2SIM_TEXT = {
     "reach.from": "From (an IPv4 address or an instance ID)", "reach.to": "To instance", "reach.client": "Client city (for the round trip)",
     "reach.submit": "Check reachability", "reach.allowed": "Allowed", "reach.blocked": "Blocked", "reach.path": "Path",
     "common.none": "None.",
+    "connect.title": "Connect to", "connect.ssh": "SSH client",
+    "connect.simulated": "Run these in a terminal on your computer. In the simulator the instance runs no real SSH server yet: this page checks what SSH would need instead.",
+    "connect.checks": "What SSH needs", "connect.state": "The instance is running (now: {state}).",
+    "connect.ip": "A public IPv4 address to reach: {ip}.", "connect.noIp": "No public IPv4 address: start the instance, or associate an Elastic IP.",
+    "connect.key": "The private key of its key pair: {key}, readable only by you.", "connect.noKey": "The instance has no key pair: SSH with a key is impossible.",
+    "connect.user": "The image's user name: {user}.", "connect.port22": "Port 22 from the internet (203.0.113.7, Seoul):",
+    "act.connect": "Connect",
+    "bill.chart": "Cost over the billing period, in 30 steps", "bill.otherRule.legacy-eip": "Under the rule before February 2024 (only idle Elastic IPs charged) this bill would be {total}.",
+    "bill.otherRule.public-ipv4-2024": "Under today's rule (every public IPv4 address charged by the hour) this bill would be {total}.",
+    "class.title": "Class", "class.adminsOnly": "Only a classroom's admins see the class.", "class.learners": "Learners",
+    "class.reset": "Reset account", "class.resetText": "Reset account {account}? Its instances, addresses and bill are deleted for good.",
+    "nav.class": "Class",
     "common.yes": "Yes", "common.no": "No", "common.loading": "Loading…"
   },
   ko: {
@@ -166,6 +178,18 @@ window.EC2SIM_TEXT = {
     "reach.from": "출발지(IPv4 주소 또는 인스턴스 ID)", "reach.to": "대상 인스턴스", "reach.client": "클라이언트 도시(왕복 시간용)",
     "reach.submit": "도달 가능성 확인", "reach.allowed": "허용됨", "reach.blocked": "차단됨", "reach.path": "경로",
     "common.none": "없음.",
+    "connect.title": "연결:", "connect.ssh": "SSH 클라이언트",
+    "connect.simulated": "내 컴퓨터의 터미널에서 실행하세요. 시뮬레이터의 인스턴스에는 아직 실제 SSH 서버가 없어서, 이 페이지가 SSH에 필요한 것을 대신 확인합니다.",
+    "connect.checks": "SSH에 필요한 것", "connect.state": "인스턴스가 실행 중이어야 합니다(현재: {state}).",
+    "connect.ip": "접속할 퍼블릭 IPv4 주소: {ip}.", "connect.noIp": "퍼블릭 IPv4 주소가 없습니다. 인스턴스를 시작하거나 탄력적 IP를 연결하세요.",
+    "connect.key": "키 페어의 프라이빗 키: {key}(본인만 읽을 수 있게).", "connect.noKey": "인스턴스에 키 페어가 없어 키로 SSH 접속할 수 없습니다.",
+    "connect.user": "이미지의 사용자 이름: {user}.", "connect.port22": "인터넷(203.0.113.7, 서울)에서 22번 포트:",
+    "act.connect": "연결",
+    "bill.chart": "청구 기간의 비용(30구간)", "bill.otherRule.legacy-eip": "2024년 2월 이전 규칙(유휴 탄력적 IP만 과금)이라면 이 청구 금액은 {total}입니다.",
+    "bill.otherRule.public-ipv4-2024": "현재 규칙(모든 퍼블릭 IPv4 주소에 시간당 과금)이라면 이 청구 금액은 {total}입니다.",
+    "class.title": "수업", "class.adminsOnly": "수업 관리자만 볼 수 있습니다.", "class.learners": "학습자",
+    "class.reset": "계정 초기화", "class.resetText": "계정 {account}를 초기화할까요? 인스턴스, 주소, 청구 내역이 영구히 삭제됩니다.",
+    "nav.class": "수업",
     "common.yes": "예", "common.no": "아니요", "common.loading": "불러오는 중…"
   }
 };

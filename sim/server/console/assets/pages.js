@@ -186,6 +186,7 @@ C.pages.instance = async (main, id) => {
   }
   main.replaceChildren(el("p", {}, el("a", { href: "#/instances", text: t("det.back") })),
     el("h1", { text: t("det.title") + " " + id + (nameOf(i.tagSet) ? " (" + nameOf(i.tagSet) + ")" : "") }),
+    el("div", { class: "toolbar" }, el("a", { href: "#/connect/" + id, id: "connect-link", class: "button", text: t("act.connect") })),
     el("div", { role: "tablist", "aria-label": t("det.title") }, tabButtons), panel);
   await show("details");
 };

@@ -230,15 +230,4 @@ C.pages.keys = async (main) => {
   await draw();
 };
 
-// ---- the bill ----------------------------------------------------------------------------------
-C.pages.billing = async (main) => {
-  const bill = await C.admin("bill");
-  const rows = (bill.Lines || []).map((l) => el("tr", {}, el("td", { text: l.UsageType }), el("td", { text: l.ResourceId || "" }),
-    el("td", { text: l.Quantity + " " + l.Unit }), el("td", { text: "$" + Number(l.AmountUSD).toFixed(2) })));
-  main.replaceChildren(el("h1", { text: t("bill.title") }),
-    el("p", { id: "bill-total", class: "card" }, t("bill.total") + ": $" + Number(bill.TotalUSD).toFixed(2) +
-      " (" + bill.Period?.Start + " – " + bill.Period?.End + ")"),
-    rows.length ? tableOf([t("bill.usage"), t("bill.resource"), t("bill.quantity"), t("bill.amount")], rows)
-      : el("p", { text: t("bill.none") }));
-};
 })();
