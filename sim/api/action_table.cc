@@ -28,6 +28,7 @@ const ActionTable& ActionTable::Get() {
     RegisterVolumeActions(t);
     RegisterAccountActions(t);
     RegisterLaunchTemplateActions(t);
+    RegisterSnapshotActions(t);
     return t;
   }();
   return kTable;

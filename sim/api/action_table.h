@@ -111,6 +111,7 @@ void RegisterAddressAttributeActions(ActionTable& table);
 void RegisterVolumeActions(ActionTable& table);
 void RegisterAccountActions(ActionTable& table);
 void RegisterLaunchTemplateActions(ActionTable& table);
+void RegisterSnapshotActions(ActionTable& table);
 
 }  // namespace ec2sim::api
 

@@ -52,3 +52,4 @@ list(APPEND EC2SIM_API_SOURCES
   sim/api/actions_launch_templates.cc
   sim/api/actions_launch_template_versions.cc
 )
+list(APPEND EC2SIM_API_SOURCES sim/api/actions_snapshots.cc)

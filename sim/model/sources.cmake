@@ -45,3 +45,4 @@ list(APPEND EC2SIM_MODEL_SOURCES
 list(APPEND EC2SIM_MODEL_SOURCES sim/model/instance_attributes.cc)
 list(APPEND EC2SIM_MODEL_SOURCES sim/model/key_import_formats.cc)
 list(APPEND EC2SIM_MODEL_SOURCES sim/model/launch_templates/launch_templates.cc)
+list(APPEND EC2SIM_MODEL_SOURCES sim/model/snapshots.cc)
