@@ -10,3 +10,4 @@ list(APPEND EC2SIM_TEST_SOURCES
   billing/network_billing_test.cc
   billing/volume_billing_test.cc
 )
+list(APPEND EC2SIM_TEST_SOURCES billing/snapshot_billing_test.cc)
