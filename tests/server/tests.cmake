@@ -43,6 +43,7 @@ set(EC2SIM_SERVER_PY_TESTS
   volumes           # EBS volumes with boto3 and the AWS CLI, after a restart
   opt_in_regions    # --opt-in, DescribeRegions AllRegions, AuthFailure in a region still off
   launch_templates  # launch templates: versions, default, RunInstances from one, restart
+  snapshots         # EBS snapshots: wait, share, restore in another account, copy, restart
 )
 foreach(name ${EC2SIM_SERVER_PY_TESTS})
   ec2sim_server_py_test(${name} ENV "EC2SIM_JS_DIR=${CMAKE_BINARY_DIR}/js-sdk")
