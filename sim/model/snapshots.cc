@@ -33,7 +33,7 @@ Snapshot& StoreSnapshot(World& world, Scope& scope, Snapshot snap) {
   Snapshot& stored = scope.snapshots.Insert(id, std::move(snap));
   std::uint64_t generation = ++stored.generation;
   Scope* sp = &scope;
-  world.sim().After(world.times().snapshot_create, [sp, id, generation] {
+  world.sim().After(world.times().snap_create, [sp, id, generation] {
     Snapshot* s = sp->snapshots.Find(id);
     if (s == nullptr || s->generation != generation) return;
     s->state = "completed";

@@ -40,7 +40,7 @@ Result<const Snapshot*> FindRestorableSnapshot(World& world, const Scope& scope,
 // then other accounts' shared ones, by owner and creation order.
 std::vector<const Snapshot*> VisibleSnapshots(World& world, const Scope& scope);
 
-// A snapshot of one of the scope's volumes, "pending" until TransitionTimes::snapshot_create has
+// A snapshot of one of the scope's volumes, "pending" until TransitionTimes::snap_create has
 // passed, then "completed" at 100%. Errors: the volume's Malformed / NotFound;
 // InvalidParameterValue for a description over 255 characters.
 Result<Snapshot*> CreateSnapshot(World& world, Scope& scope, const std::string& volume_id,

@@ -63,21 +63,21 @@ struct ResourceEvent {
 
 // Durations of state transitions in Timing::kRealistic (documented in docs/model.md).
 struct TransitionTimes {
-  Duration launch = 12 * kSecond;          // pending -> running after RunInstances
-  Duration start = 10 * kSecond;           // pending -> running after StartInstances
-  Duration stop = 20 * kSecond;            // stopping -> stopped
-  Duration terminate = 15 * kSecond;       // shutting-down -> terminated
-  Duration terminated_visible = kHour;     // terminated records stay describable this long
-  Duration status_checks = 2 * kMinute;    // status checks report "initializing" this long
-  Duration nat_create = 2 * kMinute;       // NAT gateway pending -> available (or failed)
-  Duration nat_delete = kMinute;           // NAT gateway deleting -> deleted
-  Duration nat_gone_visible = kHour;       // deleted or failed NAT gateways stay describable
-  Duration volume_create = 5 * kSecond;    // EBS volume creating -> available
-  Duration volume_attach = 3 * kSecond;    // attachment attaching -> attached
-  Duration volume_detach = 3 * kSecond;    // attachment detaching -> volume available
-  Duration volume_modify = kMinute;        // ModifyVolume: modifying -> optimizing
-  Duration volume_tuned = 10 * kMinute;    // ModifyVolume: optimizing -> completed
-  Duration snapshot_create = 2 * kMinute;  // EBS snapshot pending -> completed (and copies)
+  Duration launch = 12 * kSecond;        // pending -> running after RunInstances
+  Duration start = 10 * kSecond;         // pending -> running after StartInstances
+  Duration stop = 20 * kSecond;          // stopping -> stopped
+  Duration terminate = 15 * kSecond;     // shutting-down -> terminated
+  Duration terminated_visible = kHour;   // terminated records stay describable this long
+  Duration status_checks = 2 * kMinute;  // status checks report "initializing" this long
+  Duration nat_create = 2 * kMinute;     // NAT gateway pending -> available (or failed)
+  Duration nat_delete = kMinute;         // NAT gateway deleting -> deleted
+  Duration nat_gone_visible = kHour;     // deleted or failed NAT gateways stay describable
+  Duration volume_create = 5 * kSecond;  // EBS volume creating -> available
+  Duration volume_attach = 3 * kSecond;  // attachment attaching -> attached
+  Duration volume_detach = 3 * kSecond;  // attachment detaching -> volume available
+  Duration volume_modify = kMinute;      // ModifyVolume: modifying -> optimizing
+  Duration volume_tuned = 10 * kMinute;  // ModifyVolume: optimizing -> completed
+  Duration snap_create = 2 * kMinute;    // EBS snapshot (or copy) pending -> completed
 };
 
 class World {
