@@ -159,7 +159,11 @@ namespace ec2sim {
   X(kInvalidLaunchTemplateNameMalformed, "InvalidLaunchTemplateName.MalformedException", 400) \
   X(kInvalidLaunchTemplateNameNotFound, "InvalidLaunchTemplateName.NotFoundException", 400)   \
   X(kResourceLimitExceeded, "ResourceLimitExceeded", 400)                                     \
-  X(kUnsupported, "Unsupported", 400)
+  X(kUnsupported, "Unsupported", 400)                                                         \
+  /* EBS snapshots (EC2 API Reference, "Error codes for the Amazon EC2 API"). */              \
+  X(kInvalidSnapshotNotFound, "InvalidSnapshot.NotFound", 400)                                \
+  X(kInvalidSnapshotIdMalformed, "InvalidSnapshotID.Malformed", 400)                          \
+  X(kInvalidSnapshotInUse, "InvalidSnapshot.InUse", 400)
 
 enum class ErrorCode {
 #define EC2SIM_ERROR_CODE_ENUMERATOR(name, aws, http) name,

@@ -29,6 +29,7 @@ const ActionTable& ActionTable::Get() {
     RegisterAccountActions(t);
     RegisterLaunchTemplateActions(t);
     RegisterInstanceTypeOfferingActions(t);
+    RegisterSnapshotActions(t);
     return t;
   }();
   return kTable;

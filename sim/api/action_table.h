@@ -112,6 +112,7 @@ void RegisterVolumeActions(ActionTable& table);
 void RegisterAccountActions(ActionTable& table);
 void RegisterLaunchTemplateActions(ActionTable& table);
 void RegisterInstanceTypeOfferingActions(ActionTable& table);
+void RegisterSnapshotActions(ActionTable& table);
 
 }  // namespace ec2sim::api
 

@@ -116,6 +116,9 @@ void DecodeBlockDevices(const json& list, model::LaunchSpec& spec, Params& p) {
     if (ebs.contains("Encrypted") && ebs["Encrypted"].is_boolean()) {
       r.encrypted = ebs["Encrypted"].get<bool>();
     }
+    if (ebs.contains("SnapshotId") && ebs["SnapshotId"].is_string()) {
+      r.snapshot_id = ebs["SnapshotId"].get<std::string>();
+    }
     spec.block_devices.push_back(std::move(r));
   }
 }

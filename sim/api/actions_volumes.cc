@@ -12,6 +12,7 @@
 #include "sim/api/filters.h"
 #include "sim/api/render.h"
 #include "sim/model/resource_kinds.h"
+#include "sim/model/snapshots.h"
 #include "sim/model/volume_modifications.h"
 #include "sim/model/volumes.h"
 
@@ -67,12 +68,16 @@ Result<json> CreateVolumeHandler(ApiContext& ctx, Params& p) {
   spec.throughput = OptEbsInt(p, "Throughput");
   spec.encrypted = p.OptBool("Encrypted").value_or(false);
   spec.tags = p.TagSpecifications("volume");
+  std::optional<std::string> snapshot_id = p.OptString("SnapshotId");
   // Accepted and not modelled: the request's idempotency token and the KMS key of an encrypted
   // volume (the simulator stores no key material for volumes).
   p.OptString("ClientToken");
   p.OptString("KmsKeyId");
   p.OptBool("MultiAttachEnabled");
   EC2SIM_RETURN_IF_ERROR(p.Finish());
+  if (snapshot_id) {
+    EC2SIM_RETURN_IF_ERROR(model::ApplySnapshotToVolume(ctx.world, ctx.scope, *snapshot_id, spec));
+  }
   EC2SIM_ASSIGN_OR_RETURN(Volume * v, model::CreateVolume(ctx.world, ctx.scope, std::move(spec)));
   return EbsVolumeJson(*v);
 }

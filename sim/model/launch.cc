@@ -7,6 +7,7 @@
 #include "sim/model/resource_events.h"
 #include "sim/model/security_groups.h"
 #include "sim/model/type_offerings.h"
+#include "sim/model/snapshots.h"
 #include "sim/model/volumes.h"
 
 namespace ec2sim::model {
@@ -198,8 +199,11 @@ Result<LaunchPlan> ValidateLaunch(World& world, Scope& scope, const LaunchSpec& 
                        "Address " + *spec.private_ip + " is in use.");
     }
   }
-  EC2SIM_ASSIGN_OR_RETURN(plan.volumes,
-                          PlanLaunchVolumes(spec.block_devices, plan.image.root_device_name));
+  // Volumes restored from snapshots take the snapshot's size unless the mapping names one.
+  std::vector<BlockDeviceRequest> devices = spec.block_devices;
+  EC2SIM_RETURN_IF_ERROR(
+      ApplySnapshotsToDevices(world, scope, plan.image.root_device_name, devices));
+  EC2SIM_ASSIGN_OR_RETURN(plan.volumes, PlanLaunchVolumes(devices, plan.image.root_device_name));
   return plan;
 }
 

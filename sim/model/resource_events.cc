@@ -46,6 +46,15 @@ void EmitVolume(World& world, const Scope& scope, const Volume& volume, bool cre
   world.Emit(event);
 }
 
+void EmitSnapshot(World& world, const Scope& scope, const Snapshot& snapshot, bool created) {
+  ResourceEvent event = EventOf(
+      scope,
+      created ? ResourceEvent::Kind::kSnapshotCreated : ResourceEvent::Kind::kSnapshotDeleted,
+      snapshot.id, snapshot.serial);
+  event.size_gib = snapshot.volume_size_gib;
+  world.Emit(event);
+}
+
 void EmitAddress(World& world, const Scope& scope, const Address& address, ResourceEvent::Kind kind,
                  std::string_view instance_id) {
   ResourceEvent event = EventOf(scope, kind, address.allocation_id, address.serial);

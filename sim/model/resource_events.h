@@ -19,6 +19,8 @@ void EmitPublicIp(World& world, const Scope& scope, const NetworkInterface& eni,
                   Ipv4 ip, std::string_view allocation_id);
 // The volume was created or deleted (kVolumeCreated / kVolumeDeleted).
 void EmitVolume(World& world, const Scope& scope, const Volume& volume, bool created);
+// The snapshot was created or deleted (kSnapshotCreated / kSnapshotDeleted).
+void EmitSnapshot(World& world, const Scope& scope, const Snapshot& snapshot, bool created);
 // An Elastic IP event (kAddressAllocated, kAddressReleased, kAddressAssociated,
 // kAddressDisassociated); `instance_id` is the instance associated or disassociated.
 void EmitAddress(World& world, const Scope& scope, const Address& address, ResourceEvent::Kind kind,

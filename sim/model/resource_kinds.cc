@@ -299,6 +299,23 @@ constexpr ResourceKind kKinds[] = {
      .list_member = "LaunchTemplates",
      .in_snapshot = true,
      .in_transcript = true},
+    {.kind = Kind::kSnapshot,
+     .prefix = "snap-",
+     .tag_type = "snapshot",
+     .not_found = ErrorCode::kInvalidSnapshotNotFound,
+     .malformed = ErrorCode::kInvalidSnapshotIdMalformed,
+     .noun = "The snapshot",
+     .names_every_missing = false,
+     .find = FindInMap<&Scope::snapshots>,
+     .list = ListMap<&Scope::snapshots, &Snapshot::id>,
+     .id_key = "SnapshotId",
+     .ids_param = "SnapshotIds",
+     .describe_action = "DescribeSnapshots",
+     .list_member = "Snapshots",
+     // Left out of account snapshots so that existing state snapshots keep their shape, and
+     // of transcripts: volumes and catalog images carry a SnapshotId beside their own ids.
+     .in_snapshot = false,
+     .in_transcript = false},
 };
 
 constexpr bool InKindOrder() {

@@ -34,6 +34,7 @@ enum class Kind {
   kVpcPeeringConnection,
   kDhcpOptions,
   kLaunchTemplate,
+  kSnapshot,
 };
 
 // One resource of a kind with its tags, as ResourceKind::list yields it.

@@ -16,6 +16,7 @@
 #include "sim/model/network_interface.h"
 #include "sim/model/regions.h"
 #include "sim/model/security_group.h"
+#include "sim/model/snapshot.h"
 #include "sim/model/volume.h"
 #include "sim/model/vpc/gateways.h"
 #include "sim/model/vpc/nat_gateway.h"
@@ -51,6 +52,7 @@ struct Scope {
   // "unlimited"; a family absent uses AWS's default (instance_attributes.h).
   std::map<std::string, std::string> default_cpu_credits;
   IdMap<LaunchTemplate, InlineId> launch_templates;
+  IdMap<Snapshot, InlineId> snapshots;
 };
 
 }  // namespace ec2sim::model

@@ -63,6 +63,7 @@ struct BlockDeviceRequest {
   std::optional<int> throughput;
   std::optional<bool> delete_on_termination;
   bool encrypted = false;
+  std::string snapshot_id;  // Ebs.SnapshotId: the volume is restored from this snapshot
 };
 
 }  // namespace ec2sim::model

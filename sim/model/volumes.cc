@@ -180,6 +180,7 @@ Result<Volume*> CreateVolume(World& world, Scope& scope, VolumeSpec spec) {
   vol.iops = spec.iops.value_or(0);
   vol.throughput = spec.throughput.value_or(0);
   vol.encrypted = spec.encrypted;
+  vol.snapshot_id = spec.snapshot_id;
   vol.delete_on_termination = false;
   vol.create_time = world.now();
   vol.tags = std::move(spec.tags);
@@ -333,6 +334,7 @@ void AddLaunchVolume(World& world, Scope& scope, Instance& inst, const BlockDevi
   vol.iops = request.iops.value_or(0);
   vol.throughput = request.throughput.value_or(0);
   vol.encrypted = request.encrypted;
+  vol.snapshot_id = request.snapshot_id;
   vol.instance_id = inst.id;
   vol.device = request.device;
   // Mappings of RunInstances delete their volume on termination unless told otherwise.

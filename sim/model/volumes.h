@@ -22,6 +22,7 @@ struct VolumeSpec {
   std::optional<int> throughput;
   bool encrypted = false;
   TagList tags;
+  std::string snapshot_id;  // set by ApplySnapshotToVolume (snapshots.h)
 };
 
 // Checks type, size, IOPS and throughput against the type's limits and fills in the IOPS and

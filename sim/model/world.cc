@@ -15,6 +15,7 @@ World::World(const SandboxOptions& options)
     times_.nat_create = times_.nat_delete = 0;
     times_.volume_create = times_.volume_attach = times_.volume_detach = 0;
     times_.volume_modify = times_.volume_tuned = 0;
+    times_.snap_create = 0;
   }
 }
 

@@ -44,6 +44,8 @@ struct ResourceEvent {
     // The instance's declared CPU load or credit option changed (scenario verb `cpu`,
     // ModifyInstanceCreditSpecification): percent; detail: "standard" or "unlimited".
     kCpuLoad,
+    kSnapshotCreated,  // resource: snapshot id; size_gib: the volume size it was taken of
+    kSnapshotDeleted,  // same fields as kSnapshotCreated
   };
   Kind kind = Kind::kInstanceState;
   std::string_view account;
@@ -79,6 +81,7 @@ struct TransitionTimes {
   Duration volume_detach = 3 * kSecond;  // attachment detaching -> volume available
   Duration volume_modify = kMinute;      // ModifyVolume: modifying -> optimizing
   Duration volume_tuned = 10 * kMinute;  // ModifyVolume: optimizing -> completed
+  Duration snap_create = 2 * kMinute;    // EBS snapshot (or copy) pending -> completed
 };
 
 class World {

@@ -49,6 +49,8 @@ class ResourceKindCoverage : public SandboxTest {
          {{"SubnetId", subnets["Subnets"][0]["SubnetId"]}, {"ConnectivityType", "private"}});
     Call("CreateLaunchTemplate",
          {{"LaunchTemplateName", "coverage"}, {"LaunchTemplateData", json::object()}});
+    json volumes = Call("DescribeVolumes");
+    Call("CreateSnapshot", {{"VolumeId", volumes["Volumes"][0]["VolumeId"]}});
     std::map<model::Kind, std::string> ids;
     for (const ResourceKind& kind : model::ResourceKinds()) {
       if (!kind.describe_action.empty()) HarvestIds(Call(std::string(kind.describe_action)), ids);

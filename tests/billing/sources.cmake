@@ -11,3 +11,4 @@ list(APPEND EC2SIM_TEST_SOURCES
   billing/volume_billing_test.cc
 )
 list(APPEND EC2SIM_TEST_SOURCES billing/cpu_credit_billing_test.cc)
+list(APPEND EC2SIM_TEST_SOURCES billing/snapshot_billing_test.cc)

@@ -146,6 +146,9 @@ constexpr Expected kGolden[] = {
      400},
     {ErrorCode::kResourceLimitExceeded, "ResourceLimitExceeded", 400},
     {ErrorCode::kUnsupported, "Unsupported", 400},
+    {ErrorCode::kInvalidSnapshotNotFound, "InvalidSnapshot.NotFound", 400},
+    {ErrorCode::kInvalidSnapshotIdMalformed, "InvalidSnapshotID.Malformed", 400},
+    {ErrorCode::kInvalidSnapshotInUse, "InvalidSnapshot.InUse", 400},
 };
 
 TEST(ErrorCodeList, EveryCodeKeepsItsStringAndStatus) {

@@ -376,6 +376,19 @@ void ResultFit::ExerciseVolumes(const std::string& subnet) {
   Call("DescribeVolumeAttribute", {{"VolumeId", vol_id}, {"Attribute", "autoEnableIO"}});
   Call("DescribeVolumeAttribute", {{"VolumeId", vol_id}, {"Attribute", "productCodes"}});
   Call("EnableVolumeIO", {{"VolumeId", vol_id}});
+  json snap =
+      Call("CreateSnapshot", {{"VolumeId", vol_id}, {"TagSpecifications", Tags("snapshot")}});
+  Call("CreateSnapshots", {{"InstanceSpecification", {{"InstanceId", inst["InstanceId"]}}}});
+  json perm = {{"Add", {{{"UserId", "210987654321"}}}}};
+  json snap_id = snap["SnapshotId"];
+  Call("ModifySnapshotAttribute", {{"SnapshotId", snap_id}, {"CreateVolumePermission", perm}});
+  Call("DescribeSnapshotAttribute",
+       {{"SnapshotId", snap_id}, {"Attribute", "createVolumePermission"}});
+  Call("ResetSnapshotAttribute",
+       {{"SnapshotId", snap_id}, {"Attribute", "createVolumePermission"}});
+  Call("DescribeSnapshots", {{"OwnerIds", {"self"}}});
+  Call("CopySnapshot", {{"SourceRegion", ctx_.region}, {"SourceSnapshotId", snap_id}});
+  Call("DeleteSnapshot", {{"SnapshotId", snap_id}});
   Call("DetachVolume", {{"VolumeId", vol_id}});
   Call("DeleteVolume", {{"VolumeId", vol_id}});
   Call("TerminateInstances", {{"InstanceIds", {inst["InstanceId"]}}});

@@ -87,6 +87,10 @@ void Ledger::OnEvent(const model::ResourceEvent& event) {
     case Kind::kNatGatewayState:
       OnNatGateway(acct, event);
       break;
+    case Kind::kSnapshotCreated:
+    case Kind::kSnapshotDeleted:
+      OnSnapshot(acct, event, event.kind == Kind::kSnapshotCreated);
+      break;
     case Kind::kDataTransfer:
       OnTransfer(acct, event);
       break;
@@ -197,6 +201,18 @@ void Ledger::OnVolume(AccountMeters& acct, const model::ResourceEvent& event, bo
     m.size_gib = event.size_gib;
     m.iops = event.iops;
     m.mibps = event.mibps;
+    m.life = Span{event.at, kOpen};
+  }
+  if (!created && m.life.open()) m.life.to = event.at;
+}
+
+void Ledger::OnSnapshot(AccountMeters& acct, const model::ResourceEvent& event, bool created) {
+  bool added = false;
+  SnapshotMeter& m = FindOrAdd(acct.snapshots, acct, position_of_serial_, event, added);
+  if (added) {
+    m.id = event.resource_id;
+    m.region = event.region;
+    m.size_gib = event.size_gib;
     m.life = Span{event.at, kOpen};
   }
   if (!created && m.life.open()) m.life.to = event.at;

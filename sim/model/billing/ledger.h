@@ -54,6 +54,7 @@ class Ledger {
   void OnPublicIp(AccountMeters& acct, const model::ResourceEvent& event, bool attached);
   void OnAddress(AccountMeters& acct, const model::ResourceEvent& event);
   void OnVolume(AccountMeters& acct, const model::ResourceEvent& event, bool created);
+  void OnSnapshot(AccountMeters& acct, const model::ResourceEvent& event, bool created);
   void OnNatGateway(AccountMeters& acct, const model::ResourceEvent& event);
   void OnTransfer(AccountMeters& acct, const model::ResourceEvent& event);
   void OnCpuLoad(AccountMeters& acct, const model::ResourceEvent& event);

@@ -57,6 +57,14 @@ struct VolumeMeter {
   Span life;
 };
 
+// An EBS snapshot, billed on the size of the volume it was taken of for its life.
+struct SnapshotMeter {
+  std::string id;
+  std::string region;
+  std::int64_t size_gib = 0;
+  Span life;
+};
+
 // An auto-assigned public IPv4 on one network interface: one span per address it held.
 struct AutoIpMeter {
   std::string interface_id;
@@ -134,6 +142,7 @@ struct AccountMeters {
   std::map<std::string, std::size_t, std::less<>> transfer_index;
   MeterIndex instance_index;           // Elastic IP associations name instances by id
   std::vector<std::uint64_t> serials;  // the world serial of every resource metered here
+  std::vector<SnapshotMeter> snapshots;
 
   const InstanceMeter* FindInstance(std::string_view id) const;
 };

@@ -111,6 +111,22 @@ Rate VolumePerformanceRate(std::string_view region, std::string_view charge) {
   return Rate{*base, true, "ebs-us-east-1-price"};
 }
 
+// EBS snapshot storage, standard tier, in micro-USD per GB-month: "Amazon EBS pricing",
+// https://aws.amazon.com/ebs/pricing/, section "Amazon EBS Snapshots": Standard $0.05 per
+// GB-month of data stored in US East (N. Virginia) and in Asia Pacific (Seoul).
+struct SnapshotPrice {
+  std::string_view region;
+  std::int64_t micro_usd;
+};
+constexpr SnapshotPrice kSnapshotPrices[] = {{"us-east-1", 50000}, {"ap-northeast-2", 50000}};
+
+Rate SnapshotRate(std::string_view region) {
+  for (const SnapshotPrice& p : kSnapshotPrices) {
+    if (p.region == region) return Rate{p.micro_usd};
+  }
+  return Rate{kSnapshotPrices[0].micro_usd, true, "snapshot-us-east-1-price"};
+}
+
 std::string_view BillingCode(std::string_view region) {
   const auto& codes = Codes();
   auto it = codes.find(region);

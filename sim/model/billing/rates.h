@@ -53,6 +53,10 @@ Rate VolumeRate(std::string_view region, std::string_view volume_type);
 // half up; us-east-1's price ("ebs-us-east-1-price").
 Rate VolumePerformanceRate(std::string_view region, std::string_view charge);
 
+// Storage price per GB-month of EBS snapshots in the standard tier. Rules: the sourced price
+// (us-east-1 and ap-northeast-2); us-east-1's price ("snapshot-us-east-1-price").
+Rate SnapshotRate(std::string_view region);
+
 // The region's billing code ("APN2"); empty for us-east-1 and for unknown regions.
 std::string_view BillingCode(std::string_view region);
 // `base` with the region prefix: "APN2-BoxUsage:t2.micro", or "BoxUsage:t2.micro" in us-east-1.

@@ -58,6 +58,23 @@ void AddVolume(const VolumeMeter& m, std::vector<UsageLine>& out) {
   out.push_back(std::move(line));
 }
 
+// EBS snapshot storage (usage type EBS:SnapshotUsage, as on AWS's EBS billing-code list). EBS
+// bills the blocks a snapshot stores; the simulator keeps no blocks and bills the full size of
+// the volume, what the first snapshot of a full volume stores.
+void AddSnapshot(const SnapshotMeter& m, std::vector<UsageLine>& out) {
+  UsageLine line;
+  line.usage_type = UsageType(m.region, "EBS:SnapshotUsage");
+  line.resource_id = m.id;
+  line.region = m.region;
+  line.unit = "GB-Mo";
+  line.measure = Measure::kGbMonths;
+  line.weight = m.size_gib;
+  line.rate = SnapshotRate(m.region);
+  line.description = "EBS snapshot storage (standard tier), per GB-month of volume size";
+  line.Own({m.life});
+  out.push_back(std::move(line));
+}
+
 // One line of provisioned performance: `amount` IOPS or MiB/s for the volume's life, accrued
 // like storage (per unit-month, prorated by the second).
 void AddVolumePerformance(const VolumeMeter& m, const std::string& base, const char* charge,
@@ -245,6 +262,9 @@ std::vector<UsageLine> BuildUsage(const AccountMeters& meters, PricingPolicy pol
     if (!wanted(m.region)) continue;
     AddVolume(m, out);
     AddVolumePerformanceLines(m, out);
+  }
+  for (const SnapshotMeter& m : meters.snapshots) {
+    if (wanted(m.region)) AddSnapshot(m, out);
   }
   for (const ElasticIpMeter& m : meters.elastic_ips) {
     if (!wanted(m.region)) continue;
