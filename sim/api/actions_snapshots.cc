@@ -211,14 +211,21 @@ json CreateVolumePermissionsJson(const Snapshot& s) {
   return list;
 }
 
-Result<json> DescribeSnapshotAttributeHandler(ApiContext& ctx, Params& p) {
-  std::string attribute = p.String("Attribute");
+// The request of Describe- and ResetSnapshotAttribute: an attribute they know, of a snapshot
+// the caller owns (a shared snapshot's attributes are its owner's).
+Result<Snapshot*> SnapshotOfAttributeRequest(ApiContext& ctx, Params& p, std::string& attribute) {
+  attribute = p.String("Attribute");
   std::string id = p.String("SnapshotId");
   EC2SIM_RETURN_IF_ERROR(p.Finish());
   if (attribute != "createVolumePermission" && attribute != "productCodes") {
     return BadSnapshotAttribute(attribute);
   }
-  EC2SIM_ASSIGN_OR_RETURN(Snapshot * s, model::FindOwnSnapshot(ctx.scope, id));
+  return model::FindOwnSnapshot(ctx.scope, id);
+}
+
+Result<json> DescribeSnapshotAttributeHandler(ApiContext& ctx, Params& p) {
+  std::string attribute;
+  EC2SIM_ASSIGN_OR_RETURN(Snapshot * s, SnapshotOfAttributeRequest(ctx, p, attribute));
   json out = {{"SnapshotId", s->id}};
   if (attribute == "createVolumePermission") {
     out["CreateVolumePermissions"] = CreateVolumePermissionsJson(*s);
@@ -328,13 +335,8 @@ Result<json> ModifySnapshotAttributeHandler(ApiContext& ctx, Params& p) {
 }
 
 Result<json> ResetSnapshotAttributeHandler(ApiContext& ctx, Params& p) {
-  std::string attribute = p.String("Attribute");
-  std::string id = p.String("SnapshotId");
-  EC2SIM_RETURN_IF_ERROR(p.Finish());
-  if (attribute != "createVolumePermission" && attribute != "productCodes") {
-    return BadSnapshotAttribute(attribute);
-  }
-  EC2SIM_ASSIGN_OR_RETURN(Snapshot * s, model::FindOwnSnapshot(ctx.scope, id));
+  std::string attribute;
+  EC2SIM_ASSIGN_OR_RETURN(Snapshot * s, SnapshotOfAttributeRequest(ctx, p, attribute));
   if (attribute == "createVolumePermission") {
     s->create_volume_users.clear();
     s->public_restore = false;
