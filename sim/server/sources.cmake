@@ -47,3 +47,4 @@ ec2sim_embed(EC2SIM_SERVER_SOURCES kEc2simConsolePagesJs sim/server/console/asse
 ec2sim_embed(EC2SIM_SERVER_SOURCES kEc2simConsoleResourcesJs sim/server/console/assets/resources.js)
 ec2sim_embed(EC2SIM_SERVER_SOURCES kEc2simConsoleNetworkJs sim/server/console/assets/network.js)
 ec2sim_embed(EC2SIM_SERVER_SOURCES kEc2simConsoleExtrasJs sim/server/console/assets/extras.js)
+ec2sim_embed(EC2SIM_SERVER_SOURCES kEc2simConsoleStorageJs sim/server/console/assets/storage.js)

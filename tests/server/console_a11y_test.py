@@ -24,7 +24,8 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 AXE_VERSION = "4.14.1"
 PAGES = ["#/dashboard", "#/instances", "#/launch", "#/eips", "#/sgs", "#/keys", "#/billing",
-         "#/volumes", "#/vpc", "#/reach", "#/class"]
+         "#/volumes", "#/vpc", "#/reach", "#/class",
+         "#/snapshots", "#/images", "#/templates"]
 
 
 def axe_source():

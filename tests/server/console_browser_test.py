@@ -227,6 +227,47 @@ class InstanceListTest(unittest.TestCase):
                 w.close()
 
 
+class StorageTest(unittest.TestCase):
+    def test_a_volume_its_snapshot_and_an_instance_from_a_launch_template(self):
+        with harness.Server() as server:
+            w = Walk(self, server, "en", pathlib.Path(tempfile.mkdtemp()))
+            try:
+                w.d.get(server.url + "/console/")
+                w.by_id("signin-submit").click()
+                Select(w.by_id("region")).select_by_value(SEOUL)
+                w.go("#/volumes")
+                size = w.by_id("volume-size")
+                size.clear()
+                size.send_keys("20")
+                w.d.find_element(By.CSS_SELECTOR, "#volume-form button[type=submit]").click()
+                volume = w.wait.until(lambda d: d.execute_script(
+                    "const c = document.querySelector('#volume-table tbody td');"
+                    "return c && c.textContent.startsWith('vol-') && c.textContent"))
+                w.go("#/snapshots")
+                Select(w.by_id("snapshot-volume")).select_by_value(volume)
+                w.by_id("snapshot-description").send_keys("before the upgrade")
+                w.d.find_element(By.CSS_SELECTOR, "#snapshot-form button[type=submit]").click()
+                w.wait.until(lambda d: "completed" in d.find_element(By.ID, "snapshot-table").text)
+                self.assertIn("before the upgrade", w.d.find_element(By.ID, "snapshot-table").text)
+                self.assertIn(volume, w.d.find_element(By.ID, "snapshot-table").text)
+                w.shot("snapshots")
+                w.d.execute_script(
+                    "return EC2SIM.ec2('CreateLaunchTemplate', {LaunchTemplateName: 'web-template', "
+                    "'LaunchTemplateData.ImageId': 'ami-0c9c942bd7bf113a2', "
+                    "'LaunchTemplateData.InstanceType': 't2.micro'})")
+                w.go("#/templates")
+                w.wait.until(EC.element_to_be_clickable(
+                    (By.CSS_SELECTOR, "button[aria-label='Launch instance from template web-template']"))).click()
+                w.wait.until(lambda d: d.find_element(By.ID, "banner").text.startswith("Launched i-"))
+                w.go("#/instances")
+                w.wait.until(lambda d: d.execute_script(
+                    "return document.querySelectorAll('#instances-table tbody tr').length") == 1)
+                w.go("#/images")
+                w.wait.until(lambda d: "ami-0c9c942bd7bf113a2" in d.find_element(By.ID, "main").text)
+            finally:
+                w.close()
+
+
 class ClassroomTest(unittest.TestCase):
     def test_a_teacher_sees_and_resets_a_learners_account_a_learner_has_no_class_page(self):
         users = [{"access_key_id": "AKIAALICE0000001", "secret_access_key": "alice-secret",

@@ -75,7 +75,7 @@ class OpenModeTest(unittest.TestCase):
         self.assertIn("default-src 'self'", headers["Content-Security-Policy"])
         self.assertEqual(headers["X-Frame-Options"], "DENY")
         scripts = re.findall(r'src="([^"]+)"', html)
-        self.assertEqual(scripts, ["i18n.js", "console.js", "pages.js", "resources.js", "network.js", "extras.js"])
+        self.assertEqual(scripts, ["i18n.js", "console.js", "pages.js", "resources.js", "network.js", "extras.js", "storage.js"])
         for src in scripts + ["console.css"]:
             status, text, headers = self.server.request("GET", "/console/" + src)
             self.assertEqual(status, 200, src)

@@ -18,6 +18,7 @@ extern const char kEc2simConsolePagesJs[];
 extern const char kEc2simConsoleResourcesJs[];
 extern const char kEc2simConsoleNetworkJs[];
 extern const char kEc2simConsoleExtrasJs[];
+extern const char kEc2simConsoleStorageJs[];
 
 namespace ec2sim::server {
 namespace {
@@ -179,6 +180,7 @@ HttpResponse ConsoleRoutes::Asset(const HttpRequest& request) const {
       {"/console/resources.js", kEc2simConsoleResourcesJs, "text/javascript; charset=utf-8"},
       {"/console/network.js", kEc2simConsoleNetworkJs, "text/javascript; charset=utf-8"},
       {"/console/extras.js", kEc2simConsoleExtrasJs, "text/javascript; charset=utf-8"},
+      {"/console/storage.js", kEc2simConsoleStorageJs, "text/javascript; charset=utf-8"},
   };
   if (request.method != "GET") {
     return ConsoleError(405, "Ec2sim.MethodNotAllowed",

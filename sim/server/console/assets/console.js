@@ -326,7 +326,8 @@ C.renderSide = () => {
   side.replaceChildren(
     C.el("h2", { text: C.t("nav.ec2") }),
     link("#/dashboard", "nav.dashboard"), link("#/instances", "nav.instances"),
-    link("#/launch", "nav.launch"), link("#/volumes", "nav.volumes"),
+    link("#/launch", "nav.launch"), link("#/templates", "nav.templates"), link("#/images", "nav.images"),
+    link("#/volumes", "nav.volumes"), link("#/snapshots", "nav.snapshots"),
     C.el("h2", { text: C.t("nav.network") }),
     link("#/eips", "nav.eips"), link("#/sgs", "nav.sgs"), link("#/keys", "nav.keys"),
     link("#/vpc", "nav.vpc"), link("#/reach", "nav.reach"),

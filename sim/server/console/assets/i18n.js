@@ -95,6 +95,14 @@ window.EC2SIM_TEXT = {
     "class.title": "Class", "class.adminsOnly": "Only a classroom's admins see the class.", "class.learners": "Learners",
     "class.reset": "Reset account", "class.resetText": "Reset account {account}? Its instances, addresses and bill are deleted for good.",
     "nav.class": "Class",
+    "snap.title": "Snapshots", "snap.id": "Snapshot ID", "snap.create": "Create snapshot", "snap.progress": "Progress",
+    "snap.none": "No snapshots of yours in this region.",
+    "img.title": "AMIs", "img.id": "AMI ID", "img.name": "AMI name", "img.arch": "Architecture", "img.platform": "Platform",
+    "img.root": "Root device", "img.own": "Owned by me", "img.amazon": "Amazon's images", "img.noneOwn": "No images.",
+    "lt.title": "Launch templates", "lt.id": "Launch template ID", "lt.name": "Launch template name",
+    "lt.default": "Default version", "lt.latest": "Latest version", "lt.launch": "Launch instance from template",
+    "lt.none": "No launch templates in this region.",
+    "nav.snapshots": "Snapshots", "nav.images": "AMIs", "nav.templates": "Launch templates",
     "common.yes": "Yes", "common.no": "No", "common.loading": "Loading…"
   },
   ko: {
@@ -190,6 +198,14 @@ window.EC2SIM_TEXT = {
     "class.title": "수업", "class.adminsOnly": "수업 관리자만 볼 수 있습니다.", "class.learners": "학습자",
     "class.reset": "계정 초기화", "class.resetText": "계정 {account}를 초기화할까요? 인스턴스, 주소, 청구 내역이 영구히 삭제됩니다.",
     "nav.class": "수업",
+    "snap.title": "스냅샷", "snap.id": "스냅샷 ID", "snap.create": "스냅샷 생성", "snap.progress": "진행률",
+    "snap.none": "이 리전에 내 스냅샷이 없습니다.",
+    "img.title": "AMI", "img.id": "AMI ID", "img.name": "AMI 이름", "img.arch": "아키텍처", "img.platform": "플랫폼",
+    "img.root": "루트 디바이스", "img.own": "내 소유", "img.amazon": "Amazon 이미지", "img.noneOwn": "이미지가 없습니다.",
+    "lt.title": "시작 템플릿", "lt.id": "시작 템플릿 ID", "lt.name": "시작 템플릿 이름",
+    "lt.default": "기본 버전", "lt.latest": "최신 버전", "lt.launch": "템플릿으로 인스턴스 시작",
+    "lt.none": "이 리전에 시작 템플릿이 없습니다.",
+    "nav.snapshots": "스냅샷", "nav.images": "AMI", "nav.templates": "시작 템플릿",
     "common.yes": "예", "common.no": "아니요", "common.loading": "불러오는 중…"
   }
 };
