@@ -8,6 +8,7 @@
 #include "sim/api/action_table.h"
 #include "sim/engine/json_depth.h"
 #include "sim/engine/terminal_text.h"
+#include "sim/server/admin_prices.h"
 #include "sim/wire/caller.h"
 #include "sim/wire/query_decoder.h"
 
@@ -206,7 +207,7 @@ HttpResponse AdminApi::HandleAs(const HttpRequest& request, const User* caller) 
     // own, which a learner moves for themselves alone.
     bool learner_route = route == "call" || route == "probe" || route == "bill" ||
                          route == "latency" || route == "traffic" || route == "cpu" ||
-                         route == "clock";
+                         route == "clock" || route == "prices";
     if (!caller->admin && !learner_route) {
       return JsonError(403, "UnauthorizedOperation",
                        "You are not authorized to perform this operation: user '" + caller->name +
@@ -236,6 +237,9 @@ HttpResponse AdminApi::HandleAs(const HttpRequest& request, const User* caller) 
   } else if (route == "state") {
     method_ok = only("GET");
     if (method_ok) r = State(request);
+  } else if (route == "prices") {
+    method_ok = only("GET");
+    if (method_ok) r = PricesRoute(request, info_.default_region);
   } else if (route == "call") {
     method_ok = only("POST");
     if (method_ok) r = CallRoute(world_, info_, caller, request);

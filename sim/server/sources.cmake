@@ -7,6 +7,7 @@ set(EC2SIM_SERVER_SOURCES
   sim/server/shared_world_replay.cc
   sim/server/ec2_endpoint.cc
   sim/server/admin_api.cc
+  sim/server/admin_prices.cc
   sim/server/api_server.cc
   sim/server/response_cache.cc
 )

@@ -124,6 +124,8 @@ def walk(test, language, words):
             w.by_id("launch-name").send_keys("web")
             test.assertEqual(Select(w.by_id("launch-type")).first_selected_option.get_attribute("value"), "t2.micro")
             test.assertTrue(w.by_id("free-tier-badge").is_displayed())
+            test.assertIn("$0.0144", d.find_element(By.ID, "launch-price").text)  # Seoul's t2.micro
+            test.assertIn("$10.51", d.find_element(By.ID, "launch-price").text)   # x 730 hours
             w.by_id("new-key-name").send_keys("web-key")
             w.by_id("create-key").click()
             note = w.wait.until(EC.visibility_of_element_located((By.ID, "key-note")))

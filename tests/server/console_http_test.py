@@ -157,6 +157,20 @@ class OpenModeTest(unittest.TestCase):
         status, _, _ = c.request("GET", "/console/api/admin/bill")
         self.assertEqual(status, 401)
 
+    def test_prices_of_a_region_as_the_bill_charges_them(self):
+        c = Console(self.server)
+        c.sign_in("prices")
+        status, text, _ = c.request("GET", "/console/api/admin/prices?region=ap-northeast-2")
+        self.assertEqual(status, 200)
+        body = json.loads(text)
+        self.assertEqual((body["region"], body["hours_per_month"]), ("ap-northeast-2", 730))
+        t2 = [p for p in body["prices"] if p["instance_type"] == "t2.micro"][0]
+        self.assertEqual(t2["micro_usd_per_hour"], 14400)  # $0.0144 per hour in Seoul
+        self.assertFalse(t2["estimated"])
+        status, text, _ = c.request("GET", "/console/api/admin/prices?region=xx-nowhere-1")
+        self.assertEqual(status, 400)
+        self.assertEqual(json.loads(text)["error"]["code"], "InvalidParameterValue")
+
     def test_secrets_and_tokens_stay_out_of_the_request_log(self):
         c = Console(self.server)
         c.sign_in("logcheck", "a-secret-that-must-not-be-logged")
@@ -211,6 +225,12 @@ class ClassroomTest(unittest.TestCase):
         self.assertEqual(status, 403)
         status, text, _ = alice.ec2({"Action": "DescribeInstances"})
         self.assertIn(instance, text)
+
+    def test_a_learner_may_read_prices(self):
+        alice = Console(self.server)
+        alice.sign_in("AKIAALICE0000001", "alice-secret")
+        status, _, _ = alice.request("GET", "/console/api/admin/prices")
+        self.assertEqual(status, 200)
 
     def test_a_teacher_sees_the_class(self):
         teacher = Console(self.server)

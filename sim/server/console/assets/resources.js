@@ -26,21 +26,28 @@ const FREE_TIER = new Set(["t2.micro", "t3.micro"]);
 
 // ---- launch an instance, the way the post does it -----------------------------------------
 C.pages.launch = async (main) => {
-  const [images, types, keys, sgs] = await Promise.all([
+  const [images, types, keys, sgs, prices] = await Promise.all([
     C.ec2("DescribeImages", C.list("Owner", ["amazon"])),
     C.ec2("DescribeInstanceTypes", {}),
-    C.ec2("DescribeKeyPairs"), C.ec2("DescribeSecurityGroups")]);
+    C.ec2("DescribeKeyPairs"), C.ec2("DescribeSecurityGroups"),
+    C.admin("prices?region=" + encodeURIComponent(C.region)).catch(() => ({ prices: [] }))]);
+  const priceOf = Object.fromEntries((prices.prices || []).map((p) => [p.instance_type, p.micro_usd_per_hour]));
+  const hours = prices.hours_per_month || 730;
+  const priceText = (n) => priceOf[n] === undefined ? "" : t("launch.price", {
+    hour: "$" + (priceOf[n] / 1e6).toFixed(4), month: "$" + ((priceOf[n] * hours) / 1e6).toFixed(2), hours });
   const error = C.errorBox("launch-error");
   const name = el("input", { id: "launch-name", type: "text", required: true, "aria-describedby": "launch-name-error" });
   const nameError = el("p", { id: "launch-name-error", class: "error", role: "alert" });
   const image = el("select", { id: "launch-image" }, (images.imagesSet || []).map((i) =>
     el("option", { value: i.imageId, text: (i.name || i.imageId) + " — " + i.imageId })));
   const typeNames = (types.instanceTypeSet || []).map((x) => x.instanceType).sort();
-  const type = el("select", { id: "launch-type" }, typeNames.map((n) =>
-    el("option", { value: n, text: n + (FREE_TIER.has(n) ? " — " + t("launch.freeTier") : "") })));
+  const type = el("select", { id: "launch-type", "aria-describedby": "launch-price" }, typeNames.map((n) =>
+    el("option", { value: n, text: n + (priceOf[n] !== undefined ? " — $" + (priceOf[n] / 1e6).toFixed(4) + "/h" : "") +
+      (FREE_TIER.has(n) ? " — " + t("launch.freeTier") : "") })));
   type.value = typeNames.includes("t2.micro") ? "t2.micro" : typeNames[0];
   const badge = el("span", { class: "badge", id: "free-tier-badge", text: t("launch.freeTier") });
-  const showBadge = () => (badge.hidden = !FREE_TIER.has(type.value));
+  const price = el("p", { id: "launch-price" });
+  const showBadge = () => { badge.hidden = !FREE_TIER.has(type.value); price.textContent = priceText(type.value); };
   type.addEventListener("change", showBadge);
   showBadge();
   const key = el("select", { id: "launch-key" }, el("option", { value: "", text: t("launch.keyNone") }),
@@ -85,7 +92,7 @@ C.pages.launch = async (main) => {
     el("h1", { text: t("launch.title") + " (" + C.region + ")" }),
     el("section", { class: "card" }, el("h2", { text: t("launch.name") }), field("launch-name", t("launch.nameLabel"), name), nameError),
     el("section", { class: "card" }, el("h2", { text: t("launch.image") }), field("launch-image", t("launch.image"), image)),
-    el("section", { class: "card" }, el("h2", { text: t("launch.type") }), field("launch-type", t("launch.type"), type), badge),
+    el("section", { class: "card" }, el("h2", { text: t("launch.type") }), field("launch-type", t("launch.type"), type), badge, price),
     el("section", { class: "card" }, el("h2", { text: t("launch.key") }), field("launch-key", t("launch.key"), key),
       field("new-key-name", t("launch.keyNameLabel"), newKeyName), createKey, keyError, keyNote),
     el("section", { class: "card" }, el("h2", { text: t("launch.network") }), field("sg-mode", t("launch.network"), sgMode), sgNew, sgPick),

@@ -1,0 +1,58 @@
+#include "sim/server/admin_prices.h"
+
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "sim/model/catalog.h"
+#include "sim/model/regions.h"
+#include "sim/wire/query_decoder.h"
+
+namespace ec2sim::server {
+namespace {
+
+using nlohmann::json;
+
+// AWS's pricing calculator and price list count a month as 730 hours (AWS Pricing Calculator,
+// "Assumptions": 730 hours in a month).
+constexpr int kHoursPerMonth = 730;
+
+HttpResponse PricesJson(int status, const json& body) {
+  HttpResponse r;
+  r.status = status;
+  r.body = body.dump(2) + "\n";
+  r.action = "prices";
+  return r;
+}
+
+}  // namespace
+
+HttpResponse PricesRoute(const HttpRequest& request, const std::string& default_region) {
+  Result<wire::QueryParams> q = wire::ParseFormUrlEncoded(request.query);
+  std::string region = default_region;
+  if (q.ok()) region = wire::FindParam(*q, "region").value_or(default_region);
+  if (model::FindRegion(region) == nullptr) {
+    HttpResponse r = PricesJson(400, {{"error",
+                                       {{"code", "InvalidParameterValue"},
+                                        {"message", "region '" + region + "' is not a region"}}}});
+    r.error_code = "InvalidParameterValue";
+    return r;
+  }
+  json prices = json::array();
+  for (const model::InstanceTypeInfo& type : model::InstanceTypes()) {
+    std::optional<model::PriceEstimate> price =
+        model::EstimatedPriceMicroUsd(region, type.name, model::OsFamily::kLinux);
+    if (!price) continue;
+    prices.push_back({{"instance_type", type.name},
+                      {"micro_usd_per_hour", price->micro_usd_per_hour},
+                      {"estimated", price->estimated()},
+                      {"price_rule", model::PriceRuleName(price->rule)}});
+  }
+  HttpResponse r = PricesJson(200, {{"region", region},
+                                    {"currency", "USD"},
+                                    {"hours_per_month", kHoursPerMonth},
+                                    {"prices", prices}});
+  r.region = region;
+  return r;
+}
+
+}  // namespace ec2sim::server
