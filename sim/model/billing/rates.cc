@@ -113,7 +113,8 @@ Rate VolumePerformanceRate(std::string_view region, std::string_view charge) {
 
 // EBS snapshot storage, standard tier, in micro-USD per GB-month: "Amazon EBS pricing",
 // https://aws.amazon.com/ebs/pricing/, section "Amazon EBS Snapshots": Standard $0.05 per
-// GB-month of data stored in US East (N. Virginia) and in Asia Pacific (Seoul).
+// GB-month of data stored in US East (N. Virginia). Seoul's $0.05 is unverified: the page's
+// regional table could not be read offline; the same rate as us-east-1 is the plausible value.
 struct SnapshotPrice {
   std::string_view region;
   std::int64_t micro_usd;
