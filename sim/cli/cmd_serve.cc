@@ -14,6 +14,7 @@
 
 #include "sim/cli/commands.h"
 #include "sim/model/regions.h"
+#include "sim/cli/serve_lessons.h"
 #include "sim/server/api_server.h"
 
 namespace ec2sim::cli {
@@ -118,6 +119,7 @@ int RunServe(const ServeArgs& args) {
   options.response_cache_limits.total_bytes = args.cache_total_mib << 20;
   options.max_connections_per_address = args.max_connections_per_address;
   options.max_connections = args.max_connections;
+  options.lessons = BuiltInLessonGuide();
   if (!args.users.empty()) {
     options.users = LoadUsers(args.users);
     if (options.users == nullptr) return 2;

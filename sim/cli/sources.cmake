@@ -15,4 +15,5 @@ set(EC2SIM_CLI_SOURCES
   sim/cli/cmd_lesson.cc
   sim/cli/cmd_clock.cc
   sim/cli/remote.cc
+  sim/cli/serve_lessons.cc
 )

@@ -8,6 +8,7 @@
 #include "sim/api/action_table.h"
 #include "sim/engine/json_depth.h"
 #include "sim/engine/terminal_text.h"
+#include "sim/server/admin_lessons.h"
 #include "sim/server/admin_prices.h"
 #include "sim/wire/caller.h"
 #include "sim/wire/query_decoder.h"
@@ -207,7 +208,8 @@ HttpResponse AdminApi::HandleAs(const HttpRequest& request, const User* caller) 
     // own, which a learner moves for themselves alone.
     bool learner_route = route == "call" || route == "probe" || route == "bill" ||
                          route == "latency" || route == "traffic" || route == "cpu" ||
-                         route == "clock" || route == "prices";
+                         route == "clock" || route == "prices" || route == "lessons" ||
+                         route.rfind("lessons/", 0) == 0;
     if (!caller->admin && !learner_route) {
       return JsonError(403, "UnauthorizedOperation",
                        "You are not authorized to perform this operation: user '" + caller->name +
@@ -237,6 +239,10 @@ HttpResponse AdminApi::HandleAs(const HttpRequest& request, const User* caller) 
   } else if (route == "state") {
     method_ok = only("GET");
     if (method_ok) r = State(request);
+  } else if (route == "lessons" || route.rfind("lessons/", 0) == 0) {
+    method_ok = route.size() > 6 && route.compare(route.size() - 6, 6, "/check") == 0 ? only("POST")
+                                                                                      : only("GET");
+    if (method_ok) r = Lessons(route, caller, request);
   } else if (route == "prices") {
     method_ok = only("GET");
     if (method_ok) r = PricesRoute(request, info_.default_region);
@@ -374,6 +380,22 @@ HttpResponse AdminApi::Clock(const User* caller, const HttpRequest& request) {
     if (!s.ok()) return JsonError(s.error());
   }
   return Json(200, now());
+}
+
+HttpResponse AdminApi::Lessons(const std::string& route, const User* caller,
+                               const HttpRequest& request) {
+  if (info_.lessons == nullptr) {
+    return JsonError(404, "Ec2sim.NotFound", "This server was started without the course");
+  }
+  wire::QueryParams q = Query(request);
+  Result<std::string> account = AccountOf(q, info_.users, caller);
+  if (!account.ok()) return JsonError(account.error());
+  if (!MayUse(caller, *account)) return NotYourAccount(*caller, *account);
+  Result<json> result = LessonsRoute(world_, *info_.lessons, route, q, *account);
+  HttpResponse r = result.ok() ? Json(200, *result) : JsonError(result.error());
+  r.action = "lessons";
+  r.account = *account;
+  return r;
 }
 
 HttpResponse AdminApi::Verb(const std::string& verb, const User* caller,

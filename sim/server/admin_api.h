@@ -7,6 +7,7 @@
 
 #include "ec2sim/sandbox.h"
 #include "sim/server/http_types.h"
+#include "sim/server/lesson_guide.h"
 #include "sim/server/server_clock.h"
 #include "sim/server/shared_world.h"
 #include "sim/server/users.h"
@@ -21,6 +22,8 @@ struct AdminInfo {
   // call, probe, bill and latency take any user's signature for the signer's own account, the
   // other routes an admin's. Null: open mode.
   const UserDirectory* users = nullptr;
+  // The course behind /_ec2sim/lessons (must outlive the AdminApi); null: those routes are 404.
+  const LessonGuide* lessons = nullptr;
 };
 
 class AdminApi {
@@ -44,6 +47,7 @@ class AdminApi {
   // `caller`: the signed user in classroom mode, null in open mode.
   HttpResponse Verb(const std::string& verb, const User* caller, const HttpRequest& request);
   HttpResponse State(const HttpRequest& request);
+  HttpResponse Lessons(const std::string& route, const User* caller, const HttpRequest& request);
 
   SharedWorld& world_;
   ServerClock& clock_;

@@ -10,6 +10,7 @@
 
 #include "ec2sim/result.h"
 #include "ec2sim/sandbox.h"
+#include "sim/server/lesson_guide.h"
 #include "sim/server/response_cache.h"
 #include "sim/server/server_clock.h"
 #include "sim/server/users.h"
@@ -43,6 +44,8 @@ struct ServerOptions {
   bool response_cache = true;
   // Its byte budgets, per account and in total (sim/server/response_cache.h).
   ResponseCacheLimits response_cache_limits;
+  // The course behind /_ec2sim/lessons and the console's Lessons page; null: none.
+  std::shared_ptr<const LessonGuide> lessons;
 };
 
 class ApiServer {

@@ -8,6 +8,7 @@ set(EC2SIM_SERVER_SOURCES
   sim/server/ec2_endpoint.cc
   sim/server/admin_api.cc
   sim/server/admin_prices.cc
+  sim/server/admin_lessons.cc
   sim/server/api_server.cc
   sim/server/response_cache.cc
 )
@@ -49,3 +50,4 @@ ec2sim_embed(EC2SIM_SERVER_SOURCES kEc2simConsoleResourcesJs sim/server/console/
 ec2sim_embed(EC2SIM_SERVER_SOURCES kEc2simConsoleNetworkJs sim/server/console/assets/network.js)
 ec2sim_embed(EC2SIM_SERVER_SOURCES kEc2simConsoleExtrasJs sim/server/console/assets/extras.js)
 ec2sim_embed(EC2SIM_SERVER_SOURCES kEc2simConsoleStorageJs sim/server/console/assets/storage.js)
+ec2sim_embed(EC2SIM_SERVER_SOURCES kEc2simConsoleLessonsJs sim/server/console/assets/lessons.js)

@@ -270,6 +270,34 @@ class StorageTest(unittest.TestCase):
                 w.close()
 
 
+class LessonsTest(unittest.TestCase):
+    def test_the_lesson_beside_the_console_checks_its_goals_live(self):
+        with harness.Server() as server:
+            shots = pathlib.Path(os.environ.get("EC2SIM_SCREENSHOTS") or tempfile.mkdtemp())
+            shots.mkdir(parents=True, exist_ok=True)
+            w = Walk(self, server, "ko", shots)
+            try:
+                w.d.get(server.url + "/console/")
+                w.by_id("signin-submit").click()
+                w.wait.until(EC.element_to_be_clickable((By.CSS_SELECTOR, "#side a[href='#/lessons']"))).click()
+                w.wait.until(EC.element_to_be_clickable((By.CSS_SELECTOR, "a[href='#/lessons/1']"))).click()
+                stopped = "#goals-pay-per-use li[data-goal='study-stopped']"
+                w.wait.until(lambda d: "goal-missed" in (d.find_element(By.CSS_SELECTOR, stopped).get_attribute("class") or ""))
+                self.assertIn("힌트", w.d.find_element(By.CSS_SELECTOR, stopped).text)
+                w.shot("lesson")
+                # The learner works (here through the page's own API door); the goal follows.
+                w.d.execute_async_script(
+                    "const done = arguments[arguments.length - 1];"
+                    "EC2SIM.ec2('RunInstances', {ImageId: 'ami-0c9c942bd7bf113a2', InstanceType: 't2.micro',"
+                    " MinCount: '1', MaxCount: '1', 'TagSpecification.1.ResourceType': 'instance',"
+                    " 'TagSpecification.1.Tag.1.Key': 'Name', 'TagSpecification.1.Tag.1.Value': 'study'},"
+                    " 'ap-northeast-2').then(r => EC2SIM.ec2('StopInstances',"
+                    " {'InstanceId.1': r.instancesSet[0].instanceId}, 'ap-northeast-2')).then(() => done())")
+                w.wait.until(lambda d: "goal-met" in (d.find_element(By.CSS_SELECTOR, stopped).get_attribute("class") or ""))
+            finally:
+                w.close()
+
+
 class ClassroomTest(unittest.TestCase):
     def test_a_teacher_sees_and_resets_a_learners_account_a_learner_has_no_class_page(self):
         users = [{"access_key_id": "AKIAALICE0000001", "secret_access_key": "alice-secret",

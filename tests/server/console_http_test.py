@@ -75,7 +75,7 @@ class OpenModeTest(unittest.TestCase):
         self.assertIn("default-src 'self'", headers["Content-Security-Policy"])
         self.assertEqual(headers["X-Frame-Options"], "DENY")
         scripts = re.findall(r'src="([^"]+)"', html)
-        self.assertEqual(scripts, ["i18n.js", "console.js", "pages.js", "resources.js", "network.js", "extras.js", "storage.js"])
+        self.assertEqual(scripts, ["i18n.js", "console.js", "pages.js", "resources.js", "network.js", "extras.js", "storage.js", "lessons.js"])
         for src in scripts + ["console.css"]:
             status, text, headers = self.server.request("GET", "/console/" + src)
             self.assertEqual(status, 200, src)
@@ -171,6 +171,33 @@ class OpenModeTest(unittest.TestCase):
         self.assertEqual(status, 400)
         self.assertEqual(json.loads(text)["error"]["code"], "InvalidParameterValue")
 
+    def test_lessons_are_listed_and_checked_on_the_sessions_account(self):
+        c = Console(self.server)
+        c.sign_in("lessons")
+        status, text, _ = c.request("GET", "/console/api/admin/lessons?lang=ko")
+        self.assertEqual(status, 200)
+        self.assertEqual(json.loads(text)[0]["lesson"], 1)
+        check = "/console/api/admin/lessons/1/check?exercise=pay-per-use"
+
+        def goal(name):
+            status, text, _ = c.request("POST", check)
+            self.assertEqual(status, 200, text)
+            return [g for g in json.loads(text)["goals"] if g["id"] == name][0]["status"]
+
+        self.assertEqual(goal("study-stopped"), "missed")
+        status, text, _ = c.ec2({"Action": "RunInstances", "ImageId": AMI, "InstanceType": "t2.micro",
+                                 "MinCount": "1", "MaxCount": "1",
+                                 "TagSpecification.1.ResourceType": "instance",
+                                 "TagSpecification.1.Tag.1.Key": "Name",
+                                 "TagSpecification.1.Tag.1.Value": "study"})
+        instance = re.search(r"<instanceId>(i-[0-9a-f]+)</instanceId>", text).group(1)
+        c.ec2({"Action": "StopInstances", "InstanceId.1": instance})
+        self.assertEqual(goal("study-stopped"), "met")
+        status, _, _ = c.request("GET", "/console/api/admin/lessons/99")
+        self.assertEqual(status, 404)
+        status, _, _ = c.request("GET", "/console/api/admin/lessons/1?lang=fr")
+        self.assertEqual(status, 400)
+
     def test_secrets_and_tokens_stay_out_of_the_request_log(self):
         c = Console(self.server)
         c.sign_in("logcheck", "a-secret-that-must-not-be-logged")
@@ -231,6 +258,15 @@ class ClassroomTest(unittest.TestCase):
         alice.sign_in("AKIAALICE0000001", "alice-secret")
         status, _, _ = alice.request("GET", "/console/api/admin/prices")
         self.assertEqual(status, 200)
+
+    def test_a_learner_checks_lessons_on_their_own_account_only(self):
+        bob = Console(self.server)
+        bob.sign_in("AKIABOB000000002", "bob-secret")
+        status, _, _ = bob.request("POST", "/console/api/admin/lessons/1/check?exercise=pay-per-use")
+        self.assertEqual(status, 200)
+        status, _, _ = bob.request(
+            "POST", "/console/api/admin/lessons/1/check?exercise=pay-per-use&account=111111111111")
+        self.assertEqual(status, 403)
 
     def test_a_teacher_sees_the_class(self):
         teacher = Console(self.server)

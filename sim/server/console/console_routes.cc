@@ -19,6 +19,7 @@ extern const char kEc2simConsoleResourcesJs[];
 extern const char kEc2simConsoleNetworkJs[];
 extern const char kEc2simConsoleExtrasJs[];
 extern const char kEc2simConsoleStorageJs[];
+extern const char kEc2simConsoleLessonsJs[];
 
 namespace ec2sim::server {
 namespace {
@@ -181,6 +182,7 @@ HttpResponse ConsoleRoutes::Asset(const HttpRequest& request) const {
       {"/console/network.js", kEc2simConsoleNetworkJs, "text/javascript; charset=utf-8"},
       {"/console/extras.js", kEc2simConsoleExtrasJs, "text/javascript; charset=utf-8"},
       {"/console/storage.js", kEc2simConsoleStorageJs, "text/javascript; charset=utf-8"},
+      {"/console/lessons.js", kEc2simConsoleLessonsJs, "text/javascript; charset=utf-8"},
   };
   if (request.method != "GET") {
     return ConsoleError(405, "Ec2sim.MethodNotAllowed",

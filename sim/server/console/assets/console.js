@@ -332,6 +332,7 @@ C.renderSide = () => {
     link("#/eips", "nav.eips"), link("#/sgs", "nav.sgs"), link("#/keys", "nav.keys"),
     link("#/vpc", "nav.vpc"), link("#/reach", "nav.reach"),
     C.el("h2", { text: C.t("nav.billing") }), link("#/billing", "nav.billing"),
+    C.el("h2", { text: C.t("nav.lessons") }), link("#/lessons", "nav.lessons"),
     ...(C.session.admin ? [link("#/class", "nav.class")] : []));
   side.hidden = false;
 };

@@ -33,7 +33,7 @@ C.pages.connect = async (main, id) => {
   main.replaceChildren(el("p", {}, el("a", { href: "#/instances/" + id, text: t("det.back") })),
     el("h1", { text: t("connect.title") + " " + id + (nameOf(i.tagSet) ? " (" + nameOf(i.tagSet) + ")" : "") }),
     el("section", { class: "card" }, el("h2", { text: t("connect.ssh") }),
-      el("pre", { id: "connect-command", text: "chmod 400 " + key + "\nssh -i " + key + " " + user + "@" + (ip || "PUBLIC-IP") }),
+      el("pre", { tabindex: "0", id: "connect-command", text: "chmod 400 " + key + "\nssh -i " + key + " " + user + "@" + (ip || "PUBLIC-IP") }),
       el("p", { class: "muted", text: t("connect.simulated") })),
     el("section", { class: "card" }, el("h2", { text: t("connect.checks") }), checks, out));
   if (i.instanceState.name !== "running" || !ip) return;

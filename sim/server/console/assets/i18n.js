@@ -104,6 +104,11 @@ window.EC2SIM_TEXT = {
     "lt.default": "Default version", "lt.latest": "Latest version", "lt.launch": "Launch instance from template",
     "lt.none": "No launch templates in this region.",
     "nav.snapshots": "Snapshots", "nav.images": "AMIs", "nav.templates": "Launch templates",
+    "lesson.title": "Lessons", "lesson.back": "All lessons", "lesson.exercise": "Exercise", "lesson.exercises": "Exercises",
+    "lesson.check": "Check my work now", "lesson.hint": "Hint", "lesson.met": "{met} of {total} goals met.",
+    "lesson.unsettled": "Still changing state: {list}.",
+    "lesson.status.met": "✔ met:", "lesson.status.missed": "✘ not yet:", "lesson.status.waiting": "… waiting:",
+    "lesson.status.unavailable": "? cannot check:", "nav.lessons": "Lessons",
     "common.yes": "Yes", "common.no": "No", "common.loading": "Loading…"
   },
   ko: {
@@ -208,6 +213,11 @@ window.EC2SIM_TEXT = {
     "lt.default": "기본 버전", "lt.latest": "최신 버전", "lt.launch": "템플릿으로 인스턴스 시작",
     "lt.none": "이 리전에 시작 템플릿이 없습니다.",
     "nav.snapshots": "스냅샷", "nav.images": "AMI", "nav.templates": "시작 템플릿",
+    "lesson.title": "레슨", "lesson.back": "전체 레슨", "lesson.exercise": "실습", "lesson.exercises": "실습",
+    "lesson.check": "지금 확인", "lesson.hint": "힌트", "lesson.met": "목표 {total}개 중 {met}개 달성.",
+    "lesson.unsettled": "아직 상태가 바뀌는 중: {list}.",
+    "lesson.status.met": "✔ 달성:", "lesson.status.missed": "✘ 아직:", "lesson.status.waiting": "… 대기:",
+    "lesson.status.unavailable": "? 확인 불가:", "nav.lessons": "레슨",
     "common.yes": "예", "common.no": "아니요", "common.loading": "불러오는 중…"
   }
 };

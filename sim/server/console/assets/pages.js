@@ -170,11 +170,11 @@ C.pages.instance = async (main, id) => {
     userdata: async () => {
       const a = await C.ec2("DescribeInstanceAttribute", { InstanceId: id, Attribute: "userData" });
       const v = a.userData?.value;
-      return v ? el("pre", { text: unb64(v) }) : el("p", { text: t("det.noUserData") });
+      return v ? el("pre", { tabindex: "0", text: unb64(v) }) : el("p", { text: t("det.noUserData") });
     },
     bootlog: async () => {
       const o = await C.ec2("GetConsoleOutput", { InstanceId: id });
-      return el("pre", { id: "boot-log", text: o.output ? unb64(o.output) : "" });
+      return el("pre", { tabindex: "0", id: "boot-log", text: o.output ? unb64(o.output) : "" });
     },
   };
   const tabButtons = Object.keys(tabs).map((k) => el("button", { type: "button", role: "tab", id: "tab-" + k,
