@@ -281,9 +281,12 @@ class LessonsTest(unittest.TestCase):
                 w.by_id("signin-submit").click()
                 w.wait.until(EC.element_to_be_clickable((By.CSS_SELECTOR, "#side a[href='#/lessons']"))).click()
                 w.wait.until(EC.element_to_be_clickable((By.CSS_SELECTOR, "a[href='#/lessons/1']"))).click()
+                # Read in one script each time: the goals redraw themselves every few seconds.
                 stopped = "#goals-pay-per-use li[data-goal='study-stopped']"
-                w.wait.until(lambda d: "goal-missed" in (d.find_element(By.CSS_SELECTOR, stopped).get_attribute("class") or ""))
-                self.assertIn("힌트", w.d.find_element(By.CSS_SELECTOR, stopped).text)
+                goal = ("const g = document.querySelector(arguments[0]);"
+                        "return g ? [g.className, g.textContent] : ['', ''];")
+                w.wait.until(lambda d: "goal-missed" in d.execute_script(goal, stopped)[0])
+                self.assertIn("힌트", w.d.execute_script(goal, stopped)[1])
                 w.shot("lesson")
                 # The learner works (here through the page's own API door); the goal follows.
                 w.d.execute_async_script(
@@ -293,7 +296,7 @@ class LessonsTest(unittest.TestCase):
                     " 'TagSpecification.1.Tag.1.Key': 'Name', 'TagSpecification.1.Tag.1.Value': 'study'},"
                     " 'ap-northeast-2').then(r => EC2SIM.ec2('StopInstances',"
                     " {'InstanceId.1': r.instancesSet[0].instanceId}, 'ap-northeast-2')).then(() => done())")
-                w.wait.until(lambda d: "goal-met" in (d.find_element(By.CSS_SELECTOR, stopped).get_attribute("class") or ""))
+                w.wait.until(lambda d: "goal-met" in d.execute_script(goal, stopped)[0])
             finally:
                 w.close()
 
