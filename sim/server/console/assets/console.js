@@ -39,6 +39,22 @@ C.el = (tag, attrs, ...children) => {
   return e;
 };
 
+// ---- pieces every page draws with ---------------------------------------------------------------
+C.nameOf = (tags) => (tags || []).find((x) => x.key === "Name")?.value || "";
+C.row = (...cells) => C.el("tr", {}, cells.map((c) => C.el("td", {}, c ?? "")));
+C.field = (id, label, control, hint) =>
+  C.el("div", { class: "field" }, C.el("label", { for: id, text: label }), control,
+    hint && C.el("div", { class: "hint", text: hint }));
+// A table of `rows` under `columns` (texts or elements); with `empty`, that text instead of an
+// empty table.
+C.tableOf = (columns, rows, empty) => {
+  if (empty !== undefined && !rows.length) return C.el("p", { class: "muted", text: empty });
+  return C.el("table", {},
+    C.el("thead", {}, C.el("tr", {}, columns.map((c) => C.el("th", { scope: "col" }, c)))),
+    C.el("tbody", {}, rows));
+};
+C.b64 = (text) => btoa(String.fromCharCode(...new TextEncoder().encode(text)));
+
 // ---- calls ----------------------------------------------------------------------------------
 class ApiError extends Error {
   constructor(code, message, status) { super(message); this.code = code; this.status = status; }

@@ -4,13 +4,8 @@
 (() => {
 const C = window.EC2SIM;
 const el = C.el, t = C.t;
+const { nameOf, tableOf, row } = C;
 const money = (usd) => "$" + Number(usd).toFixed(2);
-const nameOf = (tags) => (tags || []).find((x) => x.key === "Name")?.value || "";
-function tableOf(columns, rows) {
-  return el("table", {}, el("thead", {}, el("tr", {}, columns.map((c) => el("th", { scope: "col", text: c })))),
-    el("tbody", {}, rows));
-}
-const row = (...cells) => el("tr", {}, cells.map((c) => el("td", {}, c ?? "")));
 
 // ---- Connect: what `ssh` would need, and whether port 22 gets through --------------------------
 // The simulated shell is not built yet; this page says what SSH checks and runs the probe.

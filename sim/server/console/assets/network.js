@@ -5,17 +5,9 @@
 (() => {
 const C = window.EC2SIM;
 const el = C.el, t = C.t;
+const { row, nameOf, field } = C;
+const tableOf = (columns, rows, empty) => C.tableOf(columns, rows, empty ?? t("common.none"));
 
-function tableOf(columns, rows, empty) {
-  if (!rows.length) return el("p", { class: "muted", text: empty || t("common.none") });
-  return el("table", {}, el("thead", {}, el("tr", {}, columns.map((c) => el("th", { scope: "col", text: c })))),
-    el("tbody", {}, rows));
-}
-const row = (...cells) => el("tr", {}, cells.map((c) => el("td", {}, c ?? "")));
-const nameOf = (tags) => (tags || []).find((x) => x.key === "Name")?.value || "";
-function field(id, label, control) {
-  return el("div", { class: "field" }, el("label", { for: id, text: label }), control);
-}
 
 // ---- volumes --------------------------------------------------------------------------------
 C.pages.volumes = async (main) => {

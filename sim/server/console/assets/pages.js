@@ -5,9 +5,8 @@
 const C = window.EC2SIM;
 const el = C.el, t = C.t;
 
-const nameOf = (tags) => (tags || []).find((x) => x.key === "Name")?.value || "";
+const { nameOf, tableOf: table } = C;
 const stateCell = (s) => el("span", { class: "state state-" + s, text: s });
-const TRANSITIONS = ["pending", "stopping", "shutting-down"];
 
 async function instancesOf(region) {
   const r = await C.ec2("DescribeInstances", {}, region);
@@ -15,19 +14,6 @@ async function instancesOf(region) {
 }
 async function addressesOf(region) {
   return (await C.ec2("DescribeAddresses", {}, region)).addressesSet || [];
-}
-function table(columns, rows, caption) {
-  return el("table", {},
-    caption && el("caption", { class: "muted", text: caption }),
-    el("thead", {}, el("tr", {}, columns.map((c) => el("th", { scope: "col" }, c)))),
-    el("tbody", {}, rows));
-}
-function field(id, label, control, hint) {
-  return el("div", { class: "field" }, el("label", { for: id, text: label }), control,
-    hint && el("div", { class: "hint", text: hint }));
-}
-function b64(text) {
-  return btoa(String.fromCharCode(...new TextEncoder().encode(text)));
 }
 function unb64(text) {
   try {

@@ -4,23 +4,13 @@
 (() => {
 const C = window.EC2SIM;
 const el = C.el, t = C.t;
+const { field, tableOf, b64 } = C;
 
-function field(id, label, control, hint) {
-  return el("div", { class: "field" }, el("label", { for: id, text: label }), control,
-    hint && el("div", { class: "hint", text: hint }));
-}
-function tableOf(columns, rows) {
-  return el("table", {}, el("thead", {}, el("tr", {}, columns.map((c) => el("th", { scope: "col", text: c })))),
-    el("tbody", {}, rows));
-}
 function download(name, text) {
   const a = el("a", { href: URL.createObjectURL(new Blob([text], { type: "application/x-pem-file" })), download: name });
   document.body.append(a);
   a.click();
   setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 0);
-}
-function b64(text) {
-  return btoa(String.fromCharCode(...new TextEncoder().encode(text)));
 }
 const FREE_TIER = new Set(["t2.micro", "t3.micro"]);
 

@@ -4,16 +4,7 @@
 (() => {
 const C = window.EC2SIM;
 const el = C.el, t = C.t;
-const nameOf = (tags) => (tags || []).find((x) => x.key === "Name")?.value || "";
-function tableOf(columns, rows, empty) {
-  if (!rows.length) return el("p", { class: "muted", text: empty });
-  return el("table", {}, el("thead", {}, el("tr", {}, columns.map((c) => el("th", { scope: "col", text: c })))),
-    el("tbody", {}, rows));
-}
-const row = (...cells) => el("tr", {}, cells.map((c) => el("td", {}, c ?? "")));
-function field(id, label, control) {
-  return el("div", { class: "field" }, el("label", { for: id, text: label }), control);
-}
+const { tableOf, row, field } = C;
 
 // ---- snapshots ----------------------------------------------------------------------------------
 C.pages.snapshots = async (main) => {
