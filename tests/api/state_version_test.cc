@@ -11,7 +11,7 @@ namespace {
 
 using nlohmann::json;
 
-const CallContext kCtx{"123456789012", "ap-northeast-2"};
+const CallContext kVersionCtx{"123456789012", "ap-northeast-2"};
 
 json RunOne(Sandbox& sandbox) {
   auto r = sandbox.Call("RunInstances",
@@ -19,7 +19,7 @@ json RunOne(Sandbox& sandbox) {
                          {"InstanceType", "t2.micro"},
                          {"MinCount", 1},
                          {"MaxCount", 1}},
-                        kCtx);
+                        kVersionCtx);
   EXPECT_TRUE(r.ok());
   return r.ok() ? (*r)["Instances"][0] : json();
 }
@@ -28,8 +28,8 @@ TEST(StateVersion, DescribeCallsLeaveItUnchanged) {
   Sandbox sandbox({.timing = Timing::kInstant});
   RunOne(sandbox);
   std::uint64_t before = sandbox.StateVersion();
-  ASSERT_TRUE(sandbox.Call("DescribeInstances", json::object(), kCtx).ok());
-  ASSERT_TRUE(sandbox.Call("DescribeAddresses", json::object(), kCtx).ok());
+  ASSERT_TRUE(sandbox.Call("DescribeInstances", json::object(), kVersionCtx).ok());
+  ASSERT_TRUE(sandbox.Call("DescribeAddresses", json::object(), kVersionCtx).ok());
   EXPECT_EQ(sandbox.StateVersion(), before);
 }
 
@@ -39,7 +39,8 @@ TEST(StateVersion, EveryMutatingCallChangesItEvenWhenItFails) {
   RunOne(sandbox);
   std::uint64_t v1 = sandbox.StateVersion();
   EXPECT_NE(v1, v0);
-  auto bad = sandbox.Call("TerminateInstances", {{"InstanceIds", {"i-0000000000000000f"}}}, kCtx);
+  auto bad =
+      sandbox.Call("TerminateInstances", {{"InstanceIds", {"i-0000000000000000f"}}}, kVersionCtx);
   EXPECT_FALSE(bad.ok());
   EXPECT_NE(sandbox.StateVersion(), v1);
 }
@@ -62,7 +63,7 @@ TEST(StateVersion, ProbesChangeIt) {
   std::uint64_t before = sandbox.StateVersion();
   auto r = sandbox.Probe(
       {{"from", "203.0.113.7"}, {"to", inst["InstanceId"]}, {"protocol", "tcp"}, {"port", 22}},
-      kCtx);
+      kVersionCtx);
   EXPECT_TRUE(r.ok()) << (r.ok() ? "" : r.error().message);
   EXPECT_NE(sandbox.StateVersion(), before);
 }

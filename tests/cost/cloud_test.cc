@@ -5,7 +5,7 @@
 namespace ec2sim::cost {
 namespace {
 
-LoadProfile Servers(std::vector<std::int64_t> demand, Duration step = kHour) {
+LoadProfile CloudServers(std::vector<std::int64_t> demand, Duration step = kHour) {
   LoadProfile p;
   p.name = "test";
   p.step = step;
@@ -27,7 +27,7 @@ CloudParams Simple() {
 constexpr std::int64_t kDollarAnHour = 1'000'000;
 
 TEST(CloudCost, FleetFollowsTheLoadAfterTheLaunchDelayAndBillsPerSecond) {
-  FleetResult r = SimulateCloud(Servers({1, 1, 3, 3, 1, 1}), Simple(), kDollarAnHour);
+  FleetResult r = SimulateCloud(CloudServers({1, 1, 3, 3, 1, 1}), Simple(), kDollarAnHour);
   // 2 h: two launches; billed from 2h0m12s, serving from 2h5m. 4 h: demand drops; they are
   // stopped after 15 quiet minutes, at 4h15m.
   EXPECT_EQ(r.serving_units,
@@ -59,11 +59,12 @@ TEST(CloudCost, ShortRunsAreBilledTheOneMinuteMinimumAndLongerOnesExactly) {
   // 20-second steps: a second instance runs 20 s..40 s, billed as 60 s. The first runs 80 s.
   // 80 + 60 = 140 s x 0.001 = USD 0.14.
   FleetResult short_run =
-      SimulateCloud(Servers({1, 2, 1, 1}, 20 * kSecond), p, kTenthOfACentASecond);
+      SimulateCloud(CloudServers({1, 2, 1, 1}, 20 * kSecond), p, kTenthOfACentASecond);
   EXPECT_EQ(short_run.total_micro_usd, 140'000);
   // 220-second steps: the second instance runs 3 min 40 s, billed as exactly that.
   // 660 + 220 = 880 s x 0.001 = USD 0.88.
-  FleetResult long_run = SimulateCloud(Servers({1, 2, 1}, 220 * kSecond), p, kTenthOfACentASecond);
+  FleetResult long_run =
+      SimulateCloud(CloudServers({1, 2, 1}, 220 * kSecond), p, kTenthOfACentASecond);
   EXPECT_EQ(long_run.total_micro_usd, 880'000);
 }
 
@@ -71,7 +72,7 @@ TEST(CloudCost, TargetUtilizationLeavesHeadroom) {
   CloudParams p = Simple();
   p.target_utilization_percent = 70;
   // 10 units at 70 % of 1 unit per instance: ceil(10 / 0.7) = ceil(14.29) = 15 instances.
-  FleetResult r = SimulateCloud(Servers({10, 10}), p, kDollarAnHour);
+  FleetResult r = SimulateCloud(CloudServers({10, 10}), p, kDollarAnHour);
   EXPECT_EQ(r.provisioned_units, (Timeline{{0, 15}}));
   // 15 instances x 2 h = USD 30, a third of which (5 of 15) is headroom.
   EXPECT_EQ(r.total_micro_usd, 30'000'000);
@@ -81,7 +82,7 @@ TEST(CloudCost, TargetUtilizationLeavesHeadroom) {
 TEST(CloudCost, ABriefDipDoesNotStopInstances) {
   CloudParams p = Simple();
   // Demand dips for 10 minutes, less than the 15 quiet minutes scale-in waits for.
-  FleetResult r = SimulateCloud(Servers({3, 3, 1, 3, 3, 3}, 10 * kMinute), p, kDollarAnHour);
+  FleetResult r = SimulateCloud(CloudServers({3, 3, 1, 3, 3, 3}, 10 * kMinute), p, kDollarAnHour);
   EXPECT_EQ(r.stops, 0);
   EXPECT_EQ(r.provisioned_units, (Timeline{{0, 3}}));
 }

@@ -7,10 +7,8 @@
 namespace ec2sim::lessons {
 namespace {
 
-const Course& Built() { return fixtures::BuiltCourse(); }
-
 TEST(LessonCatalog, HasTenLessonsNumberedOneToTen) {
-  const Course& course = Built();
+  const Course& course = fixtures::BuiltCourse();
   ASSERT_EQ(course.lessons.size(), 10u);
   for (int i = 0; i < 10; ++i) {
     EXPECT_EQ(course.lessons[i].number, i + 1);
@@ -20,7 +18,7 @@ TEST(LessonCatalog, HasTenLessonsNumberedOneToTen) {
 }
 
 TEST(LessonCatalog, EveryLessonIsWrittenInBothLanguages) {
-  for (const Lesson& lesson : Built().lessons) {
+  for (const Lesson& lesson : fixtures::BuiltCourse().lessons) {
     SCOPED_TRACE(lesson.slug);
     EXPECT_GT(lesson.text.en.size(), 1500u) << "the English text is missing or very short";
     EXPECT_GT(lesson.text.ko.size(), 1500u) << "the Korean text is missing or very short";
@@ -39,7 +37,7 @@ TEST(LessonCatalog, EveryLessonIsWrittenInBothLanguages) {
 }
 
 TEST(LessonCatalog, EveryExerciseHasItsSolutionAndTwoWrongAnswersPerExercise) {
-  for (const Lesson& lesson : Built().lessons) {
+  for (const Lesson& lesson : fixtures::BuiltCourse().lessons) {
     for (const Exercise& ex : lesson.exercises) {
       SCOPED_TRACE(lesson.slug + "/" + ex.id);
       EXPECT_NE(lesson.File(ex.solution), nullptr) << "the solution is compiled in";
@@ -53,14 +51,14 @@ TEST(LessonCatalog, EveryExerciseHasItsSolutionAndTwoWrongAnswersPerExercise) {
 }
 
 TEST(LessonCatalog, TheCourseOverviewIsCompiledIn) {
-  const std::string& readme = Built().readme;
+  const std::string& readme = fixtures::BuiltCourse().readme;
   EXPECT_NE(readme.find("ec2sim lesson"), std::string::npos);
   EXPECT_NE(readme.find("레슨"), std::string::npos);
 }
 
 TEST(LessonCatalog, UsesAwsKoreanConsoleTerms) {
   std::string all;
-  for (const Lesson& lesson : Built().lessons) all += lesson.text.ko;
+  for (const Lesson& lesson : fixtures::BuiltCourse().lessons) all += lesson.text.ko;
   for (const char* term :
        {"인스턴스 시작", "탄력적 IP", "보안 그룹", "인바운드 규칙", "아웃바운드 규칙", "키 페어",
         "프리 티어", "리전", "가용 영역", "네트워크 ACL"}) {
@@ -84,9 +82,9 @@ TEST(LessonCatalog, ProblemsInAFolderAreReportedNotFatal) {
 TEST(LessonCatalog, TheSourceFolderBuildsTheSameCourse) {
   auto from_dir = LoadCourseFromDirectory(std::string(EC2SIM_SOURCE_DIR) + "/lessons");
   ASSERT_TRUE(from_dir.ok()) << from_dir.error().message;
-  ASSERT_EQ(from_dir->lessons.size(), Built().lessons.size());
+  ASSERT_EQ(from_dir->lessons.size(), fixtures::BuiltCourse().lessons.size());
   for (size_t i = 0; i < from_dir->lessons.size(); ++i) {
-    EXPECT_EQ(from_dir->lessons[i].text.ko, Built().lessons[i].text.ko)
+    EXPECT_EQ(from_dir->lessons[i].text.ko, fixtures::BuiltCourse().lessons[i].text.ko)
         << "rebuild to embed the edited lessons";
   }
 }

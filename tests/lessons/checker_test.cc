@@ -31,8 +31,8 @@ Lesson LessonWithGoals(const std::vector<json>& goals, const json& vars = json::
   return lesson.ok() ? std::move(*lesson) : Lesson{};
 }
 
-json Goal(const std::string& id, const std::vector<json>& checks,
-          const std::vector<std::string>& after = {}) {
+json GoalJson(const std::string& id, const std::vector<json>& checks,
+              const std::vector<std::string>& after = {}) {
   return {{"id", id},
           {"title", {{"en", id}, {"ko", id}}},
           {"hint", {{"en", "hint " + id}, {"ko", "힌트"}}},
@@ -68,7 +68,7 @@ void Launch(Sandbox& sandbox, const std::string& region, const std::string& name
 
 TEST(GoalChecker, AGoalIsMetWhenEveryCheckPassesAgainstTheState) {
   Lesson lesson =
-      LessonWithGoals({Goal("one", {CountInstances(1)}), Goal("two", {CountInstances(2)})});
+      LessonWithGoals({GoalJson("one", {CountInstances(1)}), GoalJson("two", {CountInstances(2)})});
   Sandbox sandbox({.timing = Timing::kInstant});
   Launch(sandbox, kSeoul, "web");
   ExerciseResult r = CheckExercise(lesson.exercises[0], sandbox, kAccount);
@@ -88,7 +88,7 @@ TEST(GoalChecker, ChecksSeeOnlyTheExercisesRegionUnlessTheyNameOne) {
   json in_frankfurt = CountInstances(1);
   in_frankfurt["region"] = "eu-central-1";
   Lesson lesson =
-      LessonWithGoals({Goal("seoul", {CountInstances(1)}), Goal("fra", {in_frankfurt})});
+      LessonWithGoals({GoalJson("seoul", {CountInstances(1)}), GoalJson("fra", {in_frankfurt})});
   Sandbox sandbox({.timing = Timing::kInstant});
   Launch(sandbox, "eu-central-1", "web");
   ExerciseResult r = CheckExercise(lesson.exercises[0], sandbox, kAccount);
@@ -105,7 +105,7 @@ TEST(GoalChecker, AllRegionsListsTheResultOfEveryRegionTheAccountMayUse) {
                      {"[?Region==eu-central-1].Reservations[*].Instances[*]", {{"len", 1}}},
                      // the 17 regions a new account may use; opt-in ones answer AuthFailure
                      {"[*]", {{"len", 17}}}}}};
-  Lesson lesson = LessonWithGoals({Goal("anywhere", {anywhere})});
+  Lesson lesson = LessonWithGoals({GoalJson("anywhere", {anywhere})});
   Sandbox sandbox({.timing = Timing::kInstant});
   Launch(sandbox, "eu-central-1", "a");
   Launch(sandbox, "sa-east-1", "b");
@@ -115,7 +115,7 @@ TEST(GoalChecker, AllRegionsListsTheResultOfEveryRegionTheAccountMayUse) {
 
 TEST(GoalChecker, AGoalWaitsForTheGoalsItComesAfter) {
   Lesson lesson = LessonWithGoals(
-      {Goal("exists", {CountInstances(1)}), Goal("then", {CountInstances(0)}, {"exists"})});
+      {GoalJson("exists", {CountInstances(1)}), GoalJson("then", {CountInstances(0)}, {"exists"})});
   Sandbox sandbox({.timing = Timing::kInstant});
   ExerciseResult r = CheckExercise(lesson.exercises[0], sandbox, kAccount);
   EXPECT_EQ(r.goals[0].status, GoalStatus::kMissed);
@@ -130,7 +130,7 @@ TEST(GoalChecker, ExerciseVarsAreSubstitutedWithTheirTypes) {
                  {{"Reservations[*].Instances[*].Tags[0].Value", {"${first}"}},
                   {"Reservations[0].Instances[0].Placement.AvailabilityZone",
                    {{"matches", "${region}[a-d]"}}}}}};
-  Lesson lesson = LessonWithGoals({Goal("vars", {check})},
+  Lesson lesson = LessonWithGoals({GoalJson("vars", {check})},
                                   {{"names", {"web"}}, {"first", "web"}, {"region", kSeoul}});
   Sandbox sandbox({.timing = Timing::kInstant});
   Launch(sandbox, kSeoul, "web");
@@ -146,7 +146,7 @@ TEST(GoalChecker, SavedValuesFlowBetweenTheChecksOfOneGoal) {
   json use = {{"call", "DescribeInstanceStatus"},
               {"with", {{"InstanceIds", {"${id}"}}}},
               {"expect", {{"InstanceStatuses[0].InstanceId", "${id}"}}}};
-  Lesson lesson = LessonWithGoals({Goal("chain", {find, use})});
+  Lesson lesson = LessonWithGoals({GoalJson("chain", {find, use})});
   Sandbox sandbox({.timing = Timing::kInstant});
   Launch(sandbox, kSeoul, "web");
   EXPECT_EQ(CheckExercise(lesson.exercises[0], sandbox, kAccount).goals[0].status,
@@ -186,7 +186,8 @@ class NoBillingBackend : public Backend {
 
 TEST(GoalChecker, AVerbTheSourceLacksMakesTheGoalUnavailableNotMissed) {
   json bill = {{"bill", json::object()}, {"expect", {{"Total", {{"exists", true}}}}}};
-  Lesson lesson = LessonWithGoals({Goal("calls", {CountInstances(0)}), Goal("bill", {bill})});
+  Lesson lesson =
+      LessonWithGoals({GoalJson("calls", {CountInstances(0)}), GoalJson("bill", {bill})});
   NoBillingBackend backend;
   ExerciseResult r = CheckExercise(lesson.exercises[0], backend, kAccount);
   EXPECT_EQ(r.goals[0].status, GoalStatus::kMet);
@@ -197,7 +198,7 @@ TEST(GoalChecker, AVerbTheSourceLacksMakesTheGoalUnavailableNotMissed) {
 }
 
 TEST(GoalChecker, AnAnswerThatStopsEarlyIsCheckedWhereItStopped) {
-  Lesson lesson = LessonWithGoals({Goal("one", {CountInstances(1)})});
+  Lesson lesson = LessonWithGoals({GoalJson("one", {CountInstances(1)})});
   auto answer = ParseScenario(R"({
     "format": 1, "name": "stops", "region": "ap-northeast-2", "timing": "instant",
     "steps": [

@@ -20,8 +20,6 @@ namespace {
 
 using nlohmann::json;
 
-const Course& Built() { return fixtures::BuiltCourse(); }
-
 struct ExerciseCase {
   const Lesson* lesson;
   const Exercise* exercise;
@@ -29,7 +27,7 @@ struct ExerciseCase {
 
 std::vector<ExerciseCase> Exercises() {
   std::vector<ExerciseCase> out;
-  for (const Lesson& lesson : Built().lessons) {
+  for (const Lesson& lesson : fixtures::BuiltCourse().lessons) {
     for (const Exercise& ex : lesson.exercises) out.push_back({&lesson, &ex});
   }
   return out;
@@ -102,12 +100,12 @@ TEST(CourseInOrder, EveryStarterFilledInByTheSolutionMeetsEveryGoal) {
 // Lessons 1 and 2 come before lesson 3 teaches launching: their starters launch for them.
 TEST(CourseInOrder, LessonsBeforeTheLaunchLessonGetTheLaunchInTheirStarter) {
   for (int number : {1, 2}) {
-    const Lesson& lesson = *FindLesson(Built(), number);
+    const Lesson& lesson = *FindLesson(fixtures::BuiltCourse(), number);
     std::string starter = StarterScenario(lesson, lesson.exercises[0], Lang::kKo);
     EXPECT_NE(starter.find("\"call\": \"RunInstances\""), std::string::npos) << number;
     EXPECT_NE(starter.find("ami-0c9c942bd7bf113a2"), std::string::npos) << number;
   }
-  const Lesson& two = *FindLesson(Built(), 2);
+  const Lesson& two = *FindLesson(fixtures::BuiltCourse(), 2);
   for (Lang lang : {Lang::kEn, Lang::kKo}) {
     std::string text = two.text.In(lang);
     EXPECT_NE(text.find("DescribeImages"), std::string::npos);
@@ -146,7 +144,7 @@ TEST(CourseInOrder, EveryImageIdInTheCourseExistsInItsRegion) {
 }
 
 TEST(CourseInOrder, KoreanSaysReleaseAsTheConsoleDoes) {
-  for (const Lesson& lesson : Built().lessons) {
+  for (const Lesson& lesson : fixtures::BuiltCourse().lessons) {
     std::string texts = lesson.text.ko + lesson.summary.ko;
     for (const Exercise& ex : lesson.exercises) {
       texts += ex.task.ko;
@@ -159,7 +157,7 @@ TEST(CourseInOrder, KoreanSaysReleaseAsTheConsoleDoes) {
           << lesson.slug << ": ..." << texts.substr(at < 60 ? 0 : at - 60, 90);
     }
   }
-  EXPECT_NE(FindLesson(Built(), 5)->text.ko.find("릴리스"), std::string::npos);
+  EXPECT_NE(FindLesson(fixtures::BuiltCourse(), 5)->text.ko.find("릴리스"), std::string::npos);
 }
 
 TEST(CourseInOrder, SolutionNotesAndTitlesAreShownInTheLearnersLanguage) {
@@ -185,7 +183,8 @@ TEST(CourseInOrder, SolutionNotesAndTitlesAreShownInTheLearnersLanguage) {
       }
     }
   }
-  std::string ko = LocalizedScenario(*FindLesson(Built(), 5)->File("solution.json"), Lang::kKo);
+  std::string ko =
+      LocalizedScenario(*FindLesson(fixtures::BuiltCourse(), 5)->File("solution.json"), Lang::kKo);
   EXPECT_NE(ko.find("\"note\": \"프로젝트가 일주일 동안 운영됩니다.\""), std::string::npos) << ko;
   EXPECT_NE(ko.find("\"title\": \"참고 답안:"), std::string::npos);
 }
@@ -193,7 +192,7 @@ TEST(CourseInOrder, SolutionNotesAndTitlesAreShownInTheLearnersLanguage) {
 // --- The real cause first ---
 
 AnswerResult CheckLesson2(const std::string& steps, const std::string& timing) {
-  const Lesson& two = *FindLesson(Built(), 2);
+  const Lesson& two = *FindLesson(fixtures::BuiltCourse(), 2);
   auto answer = ParseScenario(R"({"format": 1, "name": "answer", "region": "ap-northeast-2",
     "timing": ")" + timing + R"(", "steps": )" +
                                   steps + "}",
@@ -223,7 +222,7 @@ TEST(CourseFeedback, AFailedCallIsReportedFirstWithItsStepAndError) {
                                 "instant");
   EXPECT_EQ(r.run.stopped.rfind("step 2 (call RunInstances): MissingParameter: ", 0), 0u)
       << r.run.stopped;
-  const Lesson& two = *FindLesson(Built(), 2);
+  const Lesson& two = *FindLesson(fixtures::BuiltCourse(), 2);
   std::string en = FormatFeedback(two, r.result, r.run, {Lang::kEn, 100, false});
   ExpectBeforeAnyHint(en, "stopped early, at step 2 (call RunInstances): MissingParameter",
                       "Hint: ");
@@ -241,7 +240,7 @@ TEST(CourseFeedback, APendingInstanceIsReportedFirstNotAsTheWrongRegion) {
   ASSERT_EQ(r.run.unsettled.size(), 1u);
   EXPECT_NE(r.run.unsettled[0].find(" (web) in ap-northeast-2: pending"), std::string::npos)
       << r.run.unsettled[0];
-  const Lesson& two = *FindLesson(Built(), 2);
+  const Lesson& two = *FindLesson(fixtures::BuiltCourse(), 2);
   std::string en = FormatFeedback(two, r.result, r.run, {Lang::kEn, 400, false});
   ExpectBeforeAnyHint(en, "still changing state: i-", "Hint: ");
   ExpectBeforeAnyHint(en, "(web) in ap-northeast-2: pending", "Hint: ");
@@ -277,8 +276,8 @@ TEST(CourseFeedback, AnAnswerThatWaitsHasNoRunProblems) {
 }
 
 TEST(CourseFeedback, LessonListSaysWhatALessonNeedsInPlainWords) {
-  std::string ko = FormatLessonList(Built(), Lang::kKo, 100);
-  std::string en = FormatLessonList(Built(), Lang::kEn, 100);
+  std::string ko = FormatLessonList(fixtures::BuiltCourse(), Lang::kKo, 100);
+  std::string en = FormatLessonList(fixtures::BuiltCourse(), Lang::kEn, 100);
   EXPECT_NE(ko.find("시뮬레이터의 요금 계산(bill)을 씁니다."), std::string::npos) << ko;
   EXPECT_NE(en.find("Uses the simulator's billing (bill)."), std::string::npos) << en;
   EXPECT_EQ(ko.find("필요한 기능"), std::string::npos);

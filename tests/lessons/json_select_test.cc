@@ -25,13 +25,13 @@ const nlohmann::json kInstances = nlohmann::json::parse(R"({
   ]
 })");
 
-std::string Selected(std::string_view path) {
+std::string SelectedByLesson(std::string_view path) {
   auto r = SelectJsonPath(kInstances, path);
   return r.ok() ? r->dump() : "error: " + r.error().message;
 }
 
 TEST(ScenarioPathSelect, WildcardFlattensOneLevelPerSelector) {
-  EXPECT_EQ(Selected("Reservations[*].Instances[*].InstanceId"), R"(["i-1","i-2","i-3"])");
+  EXPECT_EQ(SelectedByLesson("Reservations[*].Instances[*].InstanceId"), R"(["i-1","i-2","i-3"])");
   auto nested = SelectJsonPath(kInstances, "Reservations[*].Instances");
   ASSERT_TRUE(nested.ok());
   EXPECT_EQ(nested->size(), 2u);
@@ -39,35 +39,38 @@ TEST(ScenarioPathSelect, WildcardFlattensOneLevelPerSelector) {
 }
 
 TEST(ScenarioPathSelect, MissingPartsBelowASelectorAreSkipped) {
-  EXPECT_EQ(Selected("Reservations[*].Instances[*].PublicIpAddress"), R"(["3.1.1.1"])");
-  EXPECT_EQ(Selected("Reservations[*].Instances[5]"), "[]");
+  EXPECT_EQ(SelectedByLesson("Reservations[*].Instances[*].PublicIpAddress"), R"(["3.1.1.1"])");
+  EXPECT_EQ(SelectedByLesson("Reservations[*].Instances[5]"), "[]");
 }
 
 TEST(ScenarioPathSelect, FiltersCompareStringsNumbersAndNestedPaths) {
-  EXPECT_EQ(Selected("Reservations[*].Instances[?State.Name==running].InstanceId"),
+  EXPECT_EQ(SelectedByLesson("Reservations[*].Instances[?State.Name==running].InstanceId"),
             R"(["i-1","i-3"])");
-  EXPECT_EQ(Selected("Reservations[*].Instances[?State.Name!=running].InstanceId"), R"(["i-2"])");
-  EXPECT_EQ(Selected("Rules[?FromPort<=22 && ToPort>=22].CidrIpv4"),
+  EXPECT_EQ(SelectedByLesson("Reservations[*].Instances[?State.Name!=running].InstanceId"),
+            R"(["i-2"])");
+  EXPECT_EQ(SelectedByLesson("Rules[?FromPort<=22 && ToPort>=22].CidrIpv4"),
             R"(["203.0.113.25/32","0.0.0.0/0"])");
-  EXPECT_EQ(Selected("Rules[?IpProtocol==tcp&&CidrIpv4=='0.0.0.0/0'&&FromPort>0].ToPort"), "[80]");
-  EXPECT_EQ(Selected("Rules[?IpProtocol=='-1'].CidrIpv6"), R"(["::/0"])");
-  EXPECT_EQ(Selected("Rules[?IpProtocol==-1]"), "[]") << "-1 the number is not \"-1\"";
-  EXPECT_EQ(Selected("Rules[?FromPort>80]"), "[]");
-  EXPECT_EQ(Selected("Rules[?CidrIpv4=='0.0.0.0/0'].FromPort"), "[0,80]");
+  EXPECT_EQ(SelectedByLesson("Rules[?IpProtocol==tcp&&CidrIpv4=='0.0.0.0/0'&&FromPort>0].ToPort"),
+            "[80]");
+  EXPECT_EQ(SelectedByLesson("Rules[?IpProtocol=='-1'].CidrIpv6"), R"(["::/0"])");
+  EXPECT_EQ(SelectedByLesson("Rules[?IpProtocol==-1]"), "[]") << "-1 the number is not \"-1\"";
+  EXPECT_EQ(SelectedByLesson("Rules[?FromPort>80]"), "[]");
+  EXPECT_EQ(SelectedByLesson("Rules[?CidrIpv4=='0.0.0.0/0'].FromPort"), "[0,80]");
 }
 
 TEST(ScenarioPathSelect, ASelectorAfterAFilterAppliesToEachSelectedElement) {
   // As after [*]: the second filter looks inside each rule, which is not a list.
-  EXPECT_EQ(Selected("Rules[?FromPort<=22][?ToPort>=22]"), "[]");
-  EXPECT_EQ(Selected("Reservations[?Instances[1]].Instances[?InstanceType==t2.micro].InstanceId"),
-            R"(["i-1"])");
+  EXPECT_EQ(SelectedByLesson("Rules[?FromPort<=22][?ToPort>=22]"), "[]");
+  EXPECT_EQ(
+      SelectedByLesson("Reservations[?Instances[1]].Instances[?InstanceType==t2.micro].InstanceId"),
+      R"(["i-1"])");
 }
 
 TEST(ScenarioPathSelect, TruthyAndFalsyFiltersTestPresence) {
-  EXPECT_EQ(Selected("Rules[?CidrIpv6].IpProtocol"), R"(["-1"])");
-  EXPECT_EQ(Selected("Rules[?!CidrIpv4].IpProtocol"), R"(["-1"])");
-  EXPECT_EQ(Selected("Rules[?Note]"), "[]") << "null is not truthy";
-  EXPECT_EQ(Selected("Reservations[*].Instances[?!PublicIpAddress].InstanceId"),
+  EXPECT_EQ(SelectedByLesson("Rules[?CidrIpv6].IpProtocol"), R"(["-1"])");
+  EXPECT_EQ(SelectedByLesson("Rules[?!CidrIpv4].IpProtocol"), R"(["-1"])");
+  EXPECT_EQ(SelectedByLesson("Rules[?Note]"), "[]") << "null is not truthy";
+  EXPECT_EQ(SelectedByLesson("Reservations[*].Instances[?!PublicIpAddress].InstanceId"),
             R"(["i-2","i-3"])");
 }
 
@@ -79,7 +82,7 @@ TEST(ScenarioPathSelect, WildcardOverAnObjectTakesItsValuesInKeyOrder) {
 }
 
 TEST(ScenarioPathSelect, SingleValuedPathsSelectTheValueItself) {
-  EXPECT_EQ(Selected("Reservations[1].Instances[0].InstanceId"), R"("i-3")");
+  EXPECT_EQ(SelectedByLesson("Reservations[1].Instances[0].InstanceId"), R"("i-3")");
   auto missing = SelectJsonPath(kInstances, "Reservations[2]");
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.error().code, ErrorCode::kSimNotFound);

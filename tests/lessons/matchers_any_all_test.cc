@@ -8,23 +8,25 @@ namespace {
 
 using nlohmann::json;
 
-bool Passes(const char* spec, const json& actual) {
+bool PassesAnyAll(const char* spec, const json& actual) {
   json s = json::parse(spec);
   EXPECT_TRUE(ValidateMatcher(s).ok()) << spec;
   return EvaluateMatcher(s, &actual, "").passed;
 }
 
 TEST(ScenarioMatchersAnyAll, AnyNeedsOneElementThatMatches) {
-  EXPECT_TRUE(Passes(R"({"any": {"between": [12, 1000]}})", json{1.5, 12.0}));
-  EXPECT_FALSE(Passes(R"({"any": {"between": [12, 1000]}})", json{1.5, 11.99}));
-  EXPECT_TRUE(Passes(R"({"any": "0.0.0.0/0"})", json{"10.0.0.0/8", "0.0.0.0/0"}));
-  EXPECT_FALSE(Passes(R"({"any": "x"})", json::array()));
+  EXPECT_TRUE(PassesAnyAll(R"({"any": {"between": [12, 1000]}})", json{1.5, 12.0}));
+  EXPECT_FALSE(PassesAnyAll(R"({"any": {"between": [12, 1000]}})", json{1.5, 11.99}));
+  EXPECT_TRUE(PassesAnyAll(R"({"any": "0.0.0.0/0"})", json{"10.0.0.0/8", "0.0.0.0/0"}));
+  EXPECT_FALSE(PassesAnyAll(R"({"any": "x"})", json::array()));
 }
 
 TEST(ScenarioMatchersAnyAll, AllNeedsEveryElementAndHoldsForAnEmptyList) {
-  EXPECT_TRUE(Passes(R"({"all": {"matches": ".*/32"}})", json{"203.0.113.25/32", "1.2.3.4/32"}));
-  EXPECT_FALSE(Passes(R"({"all": {"matches": ".*/32"}})", json{"203.0.113.25/32", "0.0.0.0/0"}));
-  EXPECT_TRUE(Passes(R"({"all": {"ne": "0.0.0.0/0"}})", json::array()));
+  EXPECT_TRUE(
+      PassesAnyAll(R"({"all": {"matches": ".*/32"}})", json{"203.0.113.25/32", "1.2.3.4/32"}));
+  EXPECT_FALSE(
+      PassesAnyAll(R"({"all": {"matches": ".*/32"}})", json{"203.0.113.25/32", "0.0.0.0/0"}));
+  EXPECT_TRUE(PassesAnyAll(R"({"all": {"ne": "0.0.0.0/0"}})", json::array()));
 }
 
 TEST(ScenarioMatchersAnyAll, ANonListFailsAndSaysWhatWasWanted) {

@@ -12,8 +12,6 @@
 namespace ec2sim::lessons {
 namespace {
 
-const Course& Built() { return fixtures::BuiltCourse(); }
-
 // The widest line that the renderer wraps; code blocks and table rows are printed as written
 // and only need to stay readable on a common terminal.
 size_t WidestLine(const std::string& text) {
@@ -31,20 +29,20 @@ size_t WidestLine(const std::string& text) {
 }
 
 TEST(LessonViews, ListShowsEveryLessonInTheChosenLanguage) {
-  std::string en = FormatLessonList(Built(), Lang::kEn, 80);
-  std::string ko = FormatLessonList(Built(), Lang::kKo, 80);
-  for (const Lesson& lesson : Built().lessons) {
+  std::string en = FormatLessonList(fixtures::BuiltCourse(), Lang::kEn, 80);
+  std::string ko = FormatLessonList(fixtures::BuiltCourse(), Lang::kKo, 80);
+  for (const Lesson& lesson : fixtures::BuiltCourse().lessons) {
     EXPECT_NE(en.find(std::to_string(lesson.number) + ". " + lesson.title.en), std::string::npos);
     EXPECT_NE(ko.find(std::to_string(lesson.number) + ". " + lesson.title.ko), std::string::npos);
   }
   EXPECT_LE(WidestLine(ko), 80u);
-  auto json = LessonListJson(Built(), Lang::kKo);
+  auto json = LessonListJson(fixtures::BuiltCourse(), Lang::kKo);
   ASSERT_EQ(json.size(), 10u);
-  EXPECT_EQ(json[2]["title"], Built().lessons[2].title.ko);
+  EXPECT_EQ(json[2]["title"], fixtures::BuiltCourse().lessons[2].title.ko);
 }
 
 TEST(LessonViews, ShowWrapsEveryLessonToTheWidthInBothLanguages) {
-  for (const Lesson& lesson : Built().lessons) {
+  for (const Lesson& lesson : fixtures::BuiltCourse().lessons) {
     for (Lang lang : {Lang::kEn, Lang::kKo}) {
       for (size_t width : {50u, 72u}) {
         std::string text = FormatLessonText(lesson, lang, width);
@@ -56,7 +54,7 @@ TEST(LessonViews, ShowWrapsEveryLessonToTheWidthInBothLanguages) {
 }
 
 TEST(LessonViews, StartShowsTheTaskGoalsAndBothWaysToCheckButNoHints) {
-  const Lesson& lesson = *FindLesson(Built(), 3);
+  const Lesson& lesson = *FindLesson(fixtures::BuiltCourse(), 3);
   const Exercise& ex = lesson.exercises[0];
   std::string out = FormatExerciseStart(lesson, ex, Lang::kEn, 80, "http://127.0.0.1:4566");
   for (const Goal& g : ex.goals) {
@@ -70,14 +68,14 @@ TEST(LessonViews, StartShowsTheTaskGoalsAndBothWaysToCheckButNoHints) {
   EXPECT_NE(out.find("--endpoint http://127.0.0.1:4566 --access-key AKIDLEARNER1"),
             std::string::npos);
   EXPECT_EQ(out.find("--clock manual"), std::string::npos) << "lesson 3 needs no time to pass";
-  const Lesson& five = *FindLesson(Built(), 5);
+  const Lesson& five = *FindLesson(fixtures::BuiltCourse(), 5);
   std::string billed = FormatExerciseStart(five, five.exercises[0], Lang::kKo, 80, "http://h:1");
   EXPECT_NE(billed.find("ec2sim serve --clock manual"), std::string::npos);
   EXPECT_NE(billed.find("curl -XPOST http://h:1/_ec2sim/clock"), std::string::npos);
 }
 
 TEST(LessonViews, StartOnAClassroomServerSignsWithTheLearnersOwnProfileAndClock) {
-  const Lesson& five = *FindLesson(Built(), 5);
+  const Lesson& five = *FindLesson(fixtures::BuiltCourse(), 5);
   for (Lang lang : {Lang::kEn, Lang::kKo}) {
     std::string out = FormatExerciseStart(five, five.exercises[0], lang, 80, "http://h:1",
                                           /*classroom=*/true);
@@ -93,14 +91,14 @@ TEST(LessonViews, StartOnAClassroomServerSignsWithTheLearnersOwnProfileAndClock)
     EXPECT_EQ(out.find("AKIDLEARNER1"), std::string::npos);
     EXPECT_EQ(out.find("ec2sim serve"), std::string::npos) << "the teacher runs the server";
   }
-  const Lesson& three = *FindLesson(Built(), 3);
+  const Lesson& three = *FindLesson(fixtures::BuiltCourse(), 3);
   std::string untimed = FormatExerciseStart(three, three.exercises[0], Lang::kEn, 80, "http://h:1",
                                             /*classroom=*/true);
   EXPECT_EQ(untimed.find("ec2sim clock"), std::string::npos) << "lesson 3 needs no time to pass";
 }
 
 TEST(LessonViews, TheStarterScenarioIsAValidScenarioInTheExercisesRegion) {
-  for (const Lesson& lesson : Built().lessons) {
+  for (const Lesson& lesson : fixtures::BuiltCourse().lessons) {
     for (const Exercise& ex : lesson.exercises) {
       auto parsed = ParseScenario(StarterScenario(lesson, ex, Lang::kKo), "starter.json");
       ASSERT_TRUE(parsed.ok()) << parsed.error().message;
@@ -110,7 +108,7 @@ TEST(LessonViews, TheStarterScenarioIsAValidScenarioInTheExercisesRegion) {
 }
 
 TEST(LessonViews, FeedbackNamesEachGoalAndGivesHintsOnlyForMissedOnes) {
-  const Lesson& lesson = *FindLesson(Built(), 3);
+  const Lesson& lesson = *FindLesson(fixtures::BuiltCourse(), 3);
   const Exercise& ex = lesson.exercises[0];
   ExerciseResult r;
   r.exercise = &ex;

@@ -5,9 +5,13 @@
 
 #include "sim/model/key_material.h"
 #include "sim/model/ssh_format.h"
+#include "tests/model/ssh_test_encoding.h"
 
 namespace ec2sim::model {
 namespace {
+
+using ssh_test::PublicBlobOf;
+using ssh_test::SshString;
 
 // Independently obtained with OpenSSH 9.2p1: `ssh-keygen -t rsa -b 1024` made the key and
 // `ssh-keygen -e -m PKCS8 -f key.pub | openssl pkey -pubin -outform DER | openssl md5 -c`
@@ -45,25 +49,6 @@ constexpr char kFixtureEcdsa[] =
     "HGlSrPk8QX9ADfrVDa9dIjnBLE26NAIOMoNL/iOlncadd1AmLSx10akYx6c3v00= fixture-ecdsa";
 
 constexpr char kInvalidMessage[] = "Key is not in valid OpenSSH public key format";
-
-// The test's own SSH wire encoding, kept apart from the code under test.
-std::string SshString(std::string_view bytes) {
-  const auto n = static_cast<std::uint32_t>(bytes.size());
-  std::string out{static_cast<char>(n >> 24), static_cast<char>(n >> 16), static_cast<char>(n >> 8),
-                  static_cast<char>(n)};
-  return out + std::string(bytes);
-}
-
-// The decoded middle field of an OpenSSH public key line.
-std::string PublicBlobOf(const std::string& line) {
-  std::istringstream in(line);
-  std::string type;
-  std::string encoded;
-  in >> type >> encoded;
-  std::optional<std::string> blob = ssh::Base64Decode(encoded);
-  EXPECT_TRUE(blob.has_value()) << line;
-  return blob.value_or("");
-}
 
 // An ssh-rsa public line with a made-up modulus of exactly `bits` bits and exponent `e`
 // (big-endian bytes, top bit clear).

@@ -17,9 +17,13 @@
 #include <vector>
 
 #include "sim/model/ssh_format.h"
+#include "tests/model/ssh_test_encoding.h"
 
 namespace ec2sim::model {
 namespace {
+
+using ssh_test::PublicBlobOf;
+using ssh_test::SshString;
 
 struct PkeyFree {
   void operator()(EVP_PKEY* p) const { EVP_PKEY_free(p); }
@@ -42,25 +46,6 @@ std::string ColonHexOf(const unsigned char* data, unsigned int size) {
     out += digits;
   }
   return out;
-}
-
-// The test's own SSH wire encoding, kept apart from the code under test.
-std::string SshString(std::string_view bytes) {
-  const auto n = static_cast<std::uint32_t>(bytes.size());
-  std::string out{static_cast<char>(n >> 24), static_cast<char>(n >> 16), static_cast<char>(n >> 8),
-                  static_cast<char>(n)};
-  return out + std::string(bytes);
-}
-
-// The decoded middle field of an OpenSSH public key line.
-std::string PublicBlobOf(const std::string& line) {
-  std::istringstream in(line);
-  std::string type;
-  std::string encoded;
-  in >> type >> encoded;
-  std::optional<std::string> blob = ssh::Base64Decode(encoded);
-  EXPECT_TRUE(blob.has_value()) << line;
-  return blob.value_or("");
 }
 
 PkeyPtr LoadPrivatePem(const std::string& pem) {

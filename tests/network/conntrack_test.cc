@@ -9,8 +9,6 @@ namespace {
 
 using ConnectionTracking = NetworkTest;
 
-const char* kClient = "203.0.113.7";
-
 json Open(const std::string& name, const std::string& to, int port = 22) {
   return {{"from", kClient}, {"to", to}, {"protocol", "tcp"}, {"port", port}, {"open", name}};
 }

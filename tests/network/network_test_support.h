@@ -9,6 +9,9 @@
 
 namespace ec2sim::testing {
 
+// The address probes come from in the network tests: a documentation address (RFC 5737).
+inline constexpr const char* kClient = "203.0.113.7";
+
 class NetworkTest : public SecurityGroupTest {
  protected:
   NetworkTest() { Reset(SandboxOptions{.timing = Timing::kInstant}); }

@@ -9,8 +9,6 @@ namespace {
 
 using ProbeKorean = NetworkTest;
 
-const char* kClient = "203.0.113.7";
-
 json Korean(json spec) {
   spec["lang"] = "ko";
   return spec;

@@ -10,8 +10,6 @@ namespace {
 
 using ProbePath = NetworkTest;
 
-const char* kClient = "203.0.113.7";
-
 std::vector<std::string> Types(const json& components) {
   std::vector<std::string> out;
   for (const json& c : components) out.push_back(c.value("Type", ""));

@@ -11,7 +11,6 @@ namespace {
 using model::RouteTarget;
 
 const char* kServer = "198.51.100.1";
-const char* kClient = "203.0.113.7";
 
 bool Has(const json& r, const std::string& words) {
   return r.value("Explanation", "").find(words) != std::string::npos;

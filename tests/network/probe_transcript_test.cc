@@ -11,7 +11,7 @@ namespace ec2sim {
 namespace {
 
 // Runs a scenario given as text in a fresh sandbox; the test fails at once if it does not parse.
-ScenarioOutcome RunText(const char* text, std::ostringstream& transcript) {
+ScenarioOutcome RunProbeText(const char* text, std::ostringstream& transcript) {
   Result<Scenario> scenario = ParseScenario(text, "t.json");
   EXPECT_TRUE(scenario.ok()) << scenario.error().message;
   if (!scenario.ok()) return ScenarioOutcome{};
@@ -35,7 +35,7 @@ constexpr const char* kScenario = R"({
 
 TEST(ProbeTranscript, LinesNameTheVerdictAndTheBlockingComponent) {
   std::ostringstream transcript;
-  ScenarioOutcome outcome = RunText(kScenario, transcript);
+  ScenarioOutcome outcome = RunProbeText(kScenario, transcript);
   EXPECT_TRUE(outcome.passed) << transcript.str();
   ASSERT_EQ(outcome.steps.size(), 4u);
   const std::string& blocked = outcome.steps[2].summary;
@@ -72,7 +72,7 @@ constexpr const char* kTwoTiers = R"({
 
 TEST(ProbeTranscript, AnAllowedLineShowsTheRoundTripBeforeTheConnection) {
   std::ostringstream transcript;
-  ScenarioOutcome outcome = RunText(kTwoTiers, transcript);
+  ScenarioOutcome outcome = RunProbeText(kTwoTiers, transcript);
   EXPECT_TRUE(outcome.passed) << transcript.str();
   ASSERT_EQ(outcome.steps.size(), 5u);
   EXPECT_EQ(outcome.steps[3].summary,

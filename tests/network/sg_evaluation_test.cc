@@ -9,8 +9,6 @@ namespace {
 
 using SecurityGroupEvaluation = NetworkTest;
 
-const char* kClient = "203.0.113.7";
-
 TEST_F(SecurityGroupEvaluation, NewGroupAdmitsNothingAndSendsEverywhere) {
   std::string web = CreateGroup("web");
   std::string id = LaunchWith({web});

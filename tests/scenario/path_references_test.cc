@@ -10,14 +10,14 @@
 namespace ec2sim::scenario {
 namespace {
 
-Result<Scenario> Load(const std::string& steps) {
+Result<Scenario> LoadWithPaths(const std::string& steps) {
   return ParseScenarioText(
       R"({"format": 1, "name": "acl", "region": "ap-northeast-2", "steps": )" + steps + "}",
       "acl.json", &FakeBackend::Knows);
 }
 
-ScenarioOutcome RunSteps(const std::string& steps) {
-  auto sc = Load(steps);
+ScenarioOutcome RunStepsWithPaths(const std::string& steps) {
+  auto sc = LoadWithPaths(steps);
   EXPECT_TRUE(sc.ok()) << sc.error().message;
   if (!sc.ok()) return {};
   FakeBackend backend(sc->options.start);
@@ -31,7 +31,7 @@ constexpr char kAcl[] = R"({"call": "Echo", "with": {"NetworkAcls": [{"NetworkAc
   "save": {"assoc": "NetworkAcls[*].Associations[?SubnetId == '${subnet}'].NetworkAclAssociationId | [0]"}})";
 
 TEST(ScenarioPathReferences, AFilterValueUsesASavedValueAndThePipeTakesOneString) {
-  ScenarioOutcome out = RunSteps(std::string(R"([
+  ScenarioOutcome out = RunStepsWithPaths(std::string(R"([
     {"call": "Echo", "with": {"SubnetId": "subnet-b"}, "save": {"subnet": "SubnetId"}},
     )") + kAcl + R"(,
     {"call": "Echo", "with": {"AssociationId": "${assoc}"},
@@ -42,7 +42,7 @@ TEST(ScenarioPathReferences, AFilterValueUsesASavedValueAndThePipeTakesOneString
 }
 
 TEST(ScenarioPathReferences, ExpectPathsTakeReferencesToo) {
-  ScenarioOutcome out = RunSteps(R"([
+  ScenarioOutcome out = RunStepsWithPaths(R"([
     {"call": "Echo", "with": {"Ip": "203.0.113.25"}, "save": {"home": "Ip"}},
     {"call": "Echo", "with": {"Rules": [{"Cidr": "203.0.113.25/32", "Port": 22},
                                         {"Cidr": "0.0.0.0/0", "Port": 80}]},
@@ -52,7 +52,7 @@ TEST(ScenarioPathReferences, ExpectPathsTakeReferencesToo) {
 }
 
 TEST(ScenarioPathReferences, ABareReferenceKeepsTheSavedType) {
-  ScenarioOutcome out = RunSteps(R"([
+  ScenarioOutcome out = RunStepsWithPaths(R"([
     {"call": "Echo", "with": {"Port": 22}, "save": {"port": "Port"}},
     {"call": "Echo", "with": {"Rules": [{"Port": 22, "Id": "r-1"}, {"Port": 80, "Id": "r-2"}]},
      "save": {"rule": "Rules[?Port == ${port}].Id | [0]"}},
@@ -62,14 +62,14 @@ TEST(ScenarioPathReferences, ABareReferenceKeepsTheSavedType) {
 }
 
 TEST(ScenarioPathReferences, AnUnsavedNameInAFilterIsALoadErrorNamingFileStepAndKey) {
-  auto sc = Load(std::string("[") + kAcl + "]");
+  auto sc = LoadWithPaths(std::string("[") + kAcl + "]");
   ASSERT_FALSE(sc.ok());
   EXPECT_EQ(sc.error().message,
             "acl.json: step 1 (\"save\"): \"${subnet}\" is not saved by an earlier step");
 }
 
 TEST(ScenarioPathReferences, AReferenceOutsideAFilterValueIsALoadError) {
-  auto sc = Load(R"([
+  auto sc = LoadWithPaths(R"([
     {"call": "Echo", "with": {"K": "Reservations"}, "save": {"k": "K"}},
     {"call": "Echo", "with": {}, "expect": {"${k}[0]": {"exists": true}}}
   ])");
@@ -81,7 +81,7 @@ TEST(ScenarioPathReferences, AReferenceOutsideAFilterValueIsALoadError) {
 }
 
 TEST(ScenarioPathReferences, APipeOnAnEmptySelectionFailsTheStepSayingWhy) {
-  ScenarioOutcome out = RunSteps(std::string(R"([
+  ScenarioOutcome out = RunStepsWithPaths(std::string(R"([
     {"call": "Echo", "with": {"SubnetId": "subnet-c"}, "save": {"subnet": "SubnetId"}},
     )") + kAcl + "]");
   ASSERT_FALSE(out.passed);

@@ -12,13 +12,13 @@
 namespace ec2sim::scenario {
 namespace {
 
-struct Ran {
+struct TranscriptRun {
   ScenarioOutcome outcome;
   std::string transcript;
   size_t calls = 0;
 };
 
-Ran RunDemo(const std::string& steps, TranscriptDetail detail) {
+TranscriptRun RunDemo(const std::string& steps, TranscriptDetail detail) {
   auto sc = ParseScenarioText(R"({"format": 1, "name": "demo", "region": "ap-northeast-2", )"
                               R"("steps": )" +
                                   steps + "}",
@@ -42,7 +42,7 @@ constexpr char kRestart[] = R"([
 ])";
 
 TEST(TeachingTranscript, ShowsSavedValuesKeyFactsAndWhatIsLeftAtTheEnd) {
-  Ran run = RunDemo(kRestart, TranscriptDetail::kTeaching);
+  TranscriptRun run = RunDemo(kRestart, TranscriptDetail::kTeaching);
   EXPECT_TRUE(run.outcome.passed) << run.transcript;
   EXPECT_EQ(run.transcript,
             "== demo (demo.json)\n"
@@ -65,7 +65,7 @@ TEST(TeachingTranscript, ShowsSavedValuesKeyFactsAndWhatIsLeftAtTheEnd) {
 }
 
 TEST(TeachingTranscript, QuietAddsNothingAndAsksTheBackendNothingMore) {
-  Ran quiet = RunDemo(kRestart, TranscriptDetail::kQuiet);
+  TranscriptRun quiet = RunDemo(kRestart, TranscriptDetail::kQuiet);
   EXPECT_EQ(quiet.transcript,
             "== demo (demo.json)\n"
             "2026-01-01T00:00:00Z [1] call RunInstances: ok i-00000000000000001\n"
@@ -80,9 +80,9 @@ TEST(TeachingTranscript, QuietAddsNothingAndAsksTheBackendNothingMore) {
 }
 
 TEST(TeachingTranscript, TheSummaryFollowsAScenarioThatFailedEarly) {
-  Ran run = RunDemo(R"([{"call": "RunInstances", "with": {"MinCount": 1, "MaxCount": 1}},
+  TranscriptRun run = RunDemo(R"([{"call": "RunInstances", "with": {"MinCount": 1, "MaxCount": 1}},
                     {"call": "Fail"}, {"call": "Echo"}])",
-                    TranscriptDetail::kTeaching);
+                              TranscriptDetail::kTeaching);
   EXPECT_FALSE(run.outcome.passed);
   size_t not_run = run.transcript.find("[3] call Echo: not run\n");
   size_t summary = run.transcript.find("-- left at the end\n");
@@ -96,9 +96,10 @@ TEST(TeachingTranscript, TheSummaryFollowsAScenarioThatFailedEarly) {
 }
 
 TEST(TeachingTranscript, SavedValuesAreEscapedForTheTerminal) {
-  Ran run = RunDemo(R"([{"call": "Echo", "with": {"A": "\u001b[2Jred\u0007", "B": "a\\b\u009b"},
+  TranscriptRun run =
+      RunDemo(R"([{"call": "Echo", "with": {"A": "\u001b[2Jred\u0007", "B": "a\\b\u009b"},
                      "save": {"a": "A", "b": "B"}}])",
-                    TranscriptDetail::kTeaching);
+              TranscriptDetail::kTeaching);
   EXPECT_NE(run.transcript.find("a = \\x1B[2Jred\\x07\n"), std::string::npos) << run.transcript;
   EXPECT_NE(run.transcript.find("b = a\\x5Cb\\xC2\\x9B\n"), std::string::npos) << run.transcript;
   EXPECT_EQ(run.transcript.find('\x1b'), std::string::npos);
@@ -126,7 +127,7 @@ TEST(TeachingTranscript, LongAndMultiLineValuesAreShortenedUnlessVerbose) {
       R"([{"call": "Echo", "with": {"Key": "-----BEGIN KEY-----\nAAA\nBBB\n-----END KEY-----\n", "Long": ")" +
       long_value +
       R"(", "List": [1, 2]}, "save": {"key": "Key", "long": "Long", "list": "List"}}])";
-  Ran teaching = RunDemo(steps, TranscriptDetail::kTeaching);
+  TranscriptRun teaching = RunDemo(steps, TranscriptDetail::kTeaching);
   EXPECT_NE(teaching.transcript.find("key = -----BEGIN KEY----- ... (4 lines)\n"),
             std::string::npos)
       << teaching.transcript;
@@ -135,7 +136,7 @@ TEST(TeachingTranscript, LongAndMultiLineValuesAreShortenedUnlessVerbose) {
       << teaching.transcript;
   EXPECT_NE(teaching.transcript.find("list = [1,2]\n"), std::string::npos);
 
-  Ran verbose = RunDemo(steps, TranscriptDetail::kVerbose);
+  TranscriptRun verbose = RunDemo(steps, TranscriptDetail::kVerbose);
   const std::string under(25, ' ');
   EXPECT_NE(verbose.transcript.find(under + "key = -----BEGIN KEY-----\n" + under + "      AAA\n" +
                                     under + "      BBB\n" + under + "      -----END KEY-----\n"),
@@ -145,8 +146,8 @@ TEST(TeachingTranscript, LongAndMultiLineValuesAreShortenedUnlessVerbose) {
 }
 
 TEST(VerboseTranscript, ShowsTheWholeResultAsJsonIndentedUnderTheStep) {
-  Ran run = RunDemo(R"([{"call": "Echo", "with": {"A": 1, "B": {"C": "d\ne"}}}])",
-                    TranscriptDetail::kVerbose);
+  TranscriptRun run = RunDemo(R"([{"call": "Echo", "with": {"A": 1, "B": {"C": "d\ne"}}}])",
+                              TranscriptDetail::kVerbose);
   const std::string under(25, ' ');
   EXPECT_NE(run.transcript.find("[1] call Echo: ok\n" + under + "{\n" + under + "  \"A\": 1,\n" +
                                 under + "  \"B\": {\n" + under + "    \"C\": \"d\\ne\"\n" + under +

@@ -23,7 +23,7 @@ std::string RunFile(const std::string& path, TranscriptDetail detail) {
   return transcript.str();
 }
 
-std::string RunText(const std::string& text, TranscriptDetail detail) {
+std::string RunWalkthroughText(const std::string& text, TranscriptDetail detail) {
   Result<Scenario> sc = ParseScenario(text, "t.json");
   EXPECT_TRUE(sc.ok()) << sc.error().message;
   if (!sc.ok()) return "";
@@ -121,7 +121,7 @@ TEST(WalkthroughTranscript, QuietIsOneLinePerStep) {
 }
 
 TEST(WalkthroughTranscript, WhatIsLeftIsListedWithItsPrice) {
-  std::string t = RunText(R"({"format": 1, "name": "t", "region": "ap-northeast-2",
+  std::string t = RunWalkthroughText(R"({"format": 1, "name": "t", "region": "ap-northeast-2",
     "timing": "instant", "steps": [
     {"call": "RunInstances", "with": {"ImageId": "ami-0c9c942bd7bf113a2",
       "InstanceType": "t2.micro", "MinCount": 1, "MaxCount": 1}, "save": {"web": "Instances[0].InstanceId"}},
@@ -134,7 +134,7 @@ TEST(WalkthroughTranscript, WhatIsLeftIsListedWithItsPrice) {
     {"call": "RunInstances", "region": "us-east-1", "with": {"ImageId": "${ami_va}",
       "InstanceType": "t3.micro", "MinCount": 1, "MaxCount": 1}},
     {"advance": "10h"}]})",
-                          TranscriptDetail::kTeaching);
+                                     TranscriptDetail::kTeaching);
   EXPECT_TRUE(std::regex_search(
       t,
       std::regex("-- left at the end\n"
@@ -151,13 +151,13 @@ TEST(WalkthroughTranscript, WhatIsLeftIsListedWithItsPrice) {
 }
 
 TEST(WalkthroughTranscript, UnderTheLegacyRuleAnAttachedElasticIpIsFree) {
-  std::string t = RunText(R"({"format": 1, "name": "t", "region": "ap-northeast-2",
+  std::string t = RunWalkthroughText(R"({"format": 1, "name": "t", "region": "ap-northeast-2",
     "timing": "instant", "pricing": "legacy-eip", "steps": [
     {"call": "RunInstances", "with": {"ImageId": "ami-0c9c942bd7bf113a2",
       "InstanceType": "t2.micro", "MinCount": 1, "MaxCount": 1}, "save": {"web": "Instances[0].InstanceId"}},
     {"call": "AllocateAddress", "with": {"Domain": "vpc"}, "save": {"alloc": "AllocationId"}},
     {"call": "AssociateAddress", "with": {"AllocationId": "${alloc}", "InstanceId": "${web}"}}]})",
-                          TranscriptDetail::kTeaching);
+                                     TranscriptDetail::kTeaching);
   EXPECT_NE(t.find("    ap-northeast-2: 1 Elastic IP held, $0.00/h in all\n"), std::string::npos)
       << t;
   EXPECT_NE(t.find("(legacy-eip pricing)"), std::string::npos) << t;

@@ -20,7 +20,7 @@ std::string OpenAuth(const std::string& key, const std::string& service) {
          "/aws4_request, SignedHeaders=host, Signature=0";
 }
 
-HttpRequest Post(const std::string& body, const std::string& authorization = "") {
+HttpRequest IdentityPost(const std::string& body, const std::string& authorization = "") {
   HttpRequest r;
   r.method = "POST";
   r.path = "/";
@@ -54,18 +54,19 @@ class IdentityEndpointTest : public ::testing::Test {
 };
 
 TEST(IdentityRouting, SignatureScopeNamesTheService) {
-  EXPECT_EQ(IdentityServiceOf(Post("Action=GetCallerIdentity", OpenAuth("AKIAX", "sts"))), "sts");
-  EXPECT_EQ(IdentityServiceOf(Post("Action=CreateUser", OpenAuth("AKIAX", "iam"))), "iam");
+  EXPECT_EQ(IdentityServiceOf(IdentityPost("Action=GetCallerIdentity", OpenAuth("AKIAX", "sts"))),
+            "sts");
+  EXPECT_EQ(IdentityServiceOf(IdentityPost("Action=CreateUser", OpenAuth("AKIAX", "iam"))), "iam");
   // An EC2-scoped request stays EC2's, whatever its action.
-  EXPECT_EQ(IdentityServiceOf(Post("Action=GetUser", OpenAuth("AKIAX", "ec2"))), "");
+  EXPECT_EQ(IdentityServiceOf(IdentityPost("Action=GetUser", OpenAuth("AKIAX", "ec2"))), "");
 }
 
 TEST(IdentityRouting, UnsignedRequestsGoByVersionThenAction) {
-  EXPECT_EQ(IdentityServiceOf(Post("Action=AssumeRole&Version=2011-06-15")), "sts");
-  EXPECT_EQ(IdentityServiceOf(Post("Action=ListUsers&Version=2010-05-08")), "iam");
-  EXPECT_EQ(IdentityServiceOf(Post("Action=GetCallerIdentity")), "sts");
-  EXPECT_EQ(IdentityServiceOf(Post("Action=ListAccountAliases")), "iam");
-  EXPECT_EQ(IdentityServiceOf(Post("Action=DescribeRegions&Version=2016-11-15")), "");
+  EXPECT_EQ(IdentityServiceOf(IdentityPost("Action=AssumeRole&Version=2011-06-15")), "sts");
+  EXPECT_EQ(IdentityServiceOf(IdentityPost("Action=ListUsers&Version=2010-05-08")), "iam");
+  EXPECT_EQ(IdentityServiceOf(IdentityPost("Action=GetCallerIdentity")), "sts");
+  EXPECT_EQ(IdentityServiceOf(IdentityPost("Action=ListAccountAliases")), "iam");
+  EXPECT_EQ(IdentityServiceOf(IdentityPost("Action=DescribeRegions&Version=2016-11-15")), "");
 }
 
 TEST(IdentityUserId, IsAidaShapedAndStablePerKey) {
@@ -77,8 +78,8 @@ TEST(IdentityUserId, IsAidaShapedAndStablePerKey) {
 
 TEST_F(IdentityEndpointTest, GetCallerIdentityNamesTheKeysAccountAndTheOpenModeUser) {
   IdentityEndpoint endpoint(world_);
-  HttpResponse r = Send(endpoint, Post("Action=GetCallerIdentity&Version=2011-06-15",
-                                       OpenAuth("AKIAEXAMPLE", "sts")));
+  HttpResponse r = Send(endpoint, IdentityPost("Action=GetCallerIdentity&Version=2011-06-15",
+                                               OpenAuth("AKIAEXAMPLE", "sts")));
   ASSERT_EQ(r.status, 200) << r.body;
   std::string account = wire::AccountForAccessKey("AKIAEXAMPLE");
   EXPECT_EQ(Between(r.body, "Account"), account);
@@ -92,25 +93,25 @@ TEST_F(IdentityEndpointTest, GetCallerIdentityNamesTheKeysAccountAndTheOpenModeU
 
 TEST_F(IdentityEndpointTest, TwelveDigitKeyIsThatAccount) {
   IdentityEndpoint endpoint(world_);
-  HttpResponse r = Send(endpoint, Post("Action=GetCallerIdentity&Version=2011-06-15",
-                                       OpenAuth("111122223333", "sts")));
+  HttpResponse r = Send(endpoint, IdentityPost("Action=GetCallerIdentity&Version=2011-06-15",
+                                               OpenAuth("111122223333", "sts")));
   EXPECT_EQ(Between(r.body, "Account"), "111122223333");
 }
 
 TEST_F(IdentityEndpointTest, GetUserAnswersTheCallerAndNoSuchEntityForOthers) {
   IdentityEndpoint endpoint(world_);
   std::string auth = OpenAuth("111122223333", "iam");
-  HttpResponse me = Send(endpoint, Post("Action=GetUser&Version=2010-05-08", auth));
+  HttpResponse me = Send(endpoint, IdentityPost("Action=GetUser&Version=2010-05-08", auth));
   ASSERT_EQ(me.status, 200) << me.body;
   EXPECT_EQ(Between(me.body, "UserName"), "ec2sim");
   EXPECT_EQ(Between(me.body, "Path"), "/");
   EXPECT_EQ(Between(me.body, "Arn"), "arn:aws:iam::111122223333:user/ec2sim");
   EXPECT_EQ(Between(me.body, "CreateDate"), "2026-01-01T00:00:00Z");
   HttpResponse named =
-      Send(endpoint, Post("Action=GetUser&Version=2010-05-08&UserName=ec2sim", auth));
+      Send(endpoint, IdentityPost("Action=GetUser&Version=2010-05-08&UserName=ec2sim", auth));
   EXPECT_EQ(named.status, 200);
   HttpResponse other =
-      Send(endpoint, Post("Action=GetUser&Version=2010-05-08&UserName=mallory", auth));
+      Send(endpoint, IdentityPost("Action=GetUser&Version=2010-05-08&UserName=mallory", auth));
   EXPECT_EQ(other.status, 404);
   EXPECT_EQ(Between(other.body, "Code"), "NoSuchEntity");
   EXPECT_EQ(Between(other.body, "Type"), "Sender");
@@ -120,7 +121,7 @@ TEST_F(IdentityEndpointTest, GetUserAnswersTheCallerAndNoSuchEntityForOthers) {
 
 TEST_F(IdentityEndpointTest, ListAccountAliasesIsEmpty) {
   IdentityEndpoint endpoint(world_);
-  HttpResponse r = Send(endpoint, Post("Action=ListAccountAliases&Version=2010-05-08"));
+  HttpResponse r = Send(endpoint, IdentityPost("Action=ListAccountAliases&Version=2010-05-08"));
   ASSERT_EQ(r.status, 200) << r.body;
   EXPECT_EQ(Between(r.body, "IsTruncated"), "false");
   EXPECT_NE(r.body.find("<AccountAliases></AccountAliases>"), std::string::npos);
@@ -128,12 +129,12 @@ TEST_F(IdentityEndpointTest, ListAccountAliasesIsEmpty) {
 
 TEST_F(IdentityEndpointTest, OtherActionsAreInvalidActionInTheServicesFormat) {
   IdentityEndpoint endpoint(world_);
-  HttpResponse sts = Send(endpoint, Post("Action=AssumeRole&Version=2011-06-15"));
+  HttpResponse sts = Send(endpoint, IdentityPost("Action=AssumeRole&Version=2011-06-15"));
   EXPECT_EQ(sts.status, 400);
   EXPECT_EQ(Between(sts.body, "Code"), "InvalidAction");
   EXPECT_NE(sts.body.find("<ErrorResponse xmlns=\"https://sts.amazonaws.com/doc/2011-06-15/\">"),
             std::string::npos);
-  HttpResponse iam = Send(endpoint, Post("Action=CreateUser&Version=2010-05-08"));
+  HttpResponse iam = Send(endpoint, IdentityPost("Action=CreateUser&Version=2010-05-08"));
   EXPECT_EQ(Between(iam.body, "Code"), "InvalidAction");
   EXPECT_NE(Between(iam.body, "Message").find("2010-05-08"), std::string::npos);
 }
@@ -150,7 +151,7 @@ HttpRequest Signed(const std::string& body, const std::string& service, const st
   out.region = "us-east-1";
   out.service = service;
   out.time_ms = WallClockMs();
-  HttpRequest r = Post(body);
+  HttpRequest r = IdentityPost(body);
   r.headers = {{"Host", out.host}, {"Content-Type", out.headers[0].second}};
   for (const sigv4::Header& h : sigv4::SignRequest(out)) {
     r.headers.push_back(h);
@@ -183,7 +184,8 @@ TEST_F(IdentityEndpointTest, ClassroomShowsTheSignedUsersOwnIdentity) {
 TEST_F(IdentityEndpointTest, ClassroomRefusesUnsignedAndWronglySignedCalls) {
   UserDirectory users = AliceDirectory();
   IdentityEndpoint endpoint(world_, &users);
-  HttpResponse unsigned_call = Send(endpoint, Post("Action=GetCallerIdentity&Version=2011-06-15"));
+  HttpResponse unsigned_call =
+      Send(endpoint, IdentityPost("Action=GetCallerIdentity&Version=2011-06-15"));
   EXPECT_EQ(Between(unsigned_call.body, "Code"), "MissingAuthenticationToken");
   HttpResponse wrong = Send(endpoint, Signed("Action=GetCallerIdentity&Version=2011-06-15", "sts",
                                              "AKIAALICE", "not-the-secret"));

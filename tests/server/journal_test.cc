@@ -40,7 +40,7 @@ std::string JournalOf(const std::vector<std::string>& payloads, int format = kSt
   return text;
 }
 
-Result<ReadReport> ReadAll(const std::string& path, std::vector<json>& out) {
+Result<ReadReport> ReadJournal(const std::string& path, std::vector<json>& out) {
   return ReadStateFile(path, "journal", [&out](json&& record, const RecordPosition&) {
     out.push_back(std::move(record));
     return OkStatus();
@@ -64,7 +64,7 @@ TEST(Journal, ReadsBackEveryRecordInOrder) {
   std::string text = JournalOf({R"({"n":1})", R"({"n":2})", R"({"n":3})"});
   WriteBytes(path, text);
   std::vector<json> records;
-  Result<ReadReport> report = ReadAll(path, records);
+  Result<ReadReport> report = ReadJournal(path, records);
   ASSERT_TRUE(report.ok()) << report.error().message;
   EXPECT_EQ(report->header["kind"], "journal");
   ASSERT_EQ(records.size(), 3u);
@@ -80,7 +80,7 @@ TEST(Journal, ACutShortTailIsReportedWithItsRecordAndOffset) {
   std::string text = JournalOf({R"({"n":1})", R"({"n":2})"});
   WriteBytes(path, text + "R 40 00000000\n{\"n\":3,");
   std::vector<json> records;
-  Result<ReadReport> report = ReadAll(path, records);
+  Result<ReadReport> report = ReadJournal(path, records);
   ASSERT_TRUE(report.ok());
   EXPECT_EQ(records.size(), 2u);
   EXPECT_EQ(report->damage_at.index, 3u);  // header 0, records 1 and 2, then the cut one
@@ -98,7 +98,7 @@ TEST(Journal, AFlippedBitFailsTheChecksumAndStopsTheReading) {
   text[at + second.size() - 3] = '3';  // {"n":2} becomes {"n":3} under the old checksum
   WriteBytes(path, text);
   std::vector<json> records;
-  Result<ReadReport> report = ReadAll(path, records);
+  Result<ReadReport> report = ReadJournal(path, records);
   ASSERT_TRUE(report.ok());
   EXPECT_EQ(records.size(), 1u);
   EXPECT_EQ(report->damage_at.offset, at);
@@ -114,7 +114,7 @@ TEST(Journal, DamageFollowedByIntactRecordsIsCountedAsSuch) {
   text[at + second.size() - 3] ^= 0x01;  // one bit of record 2's payload
   WriteBytes(path, text);
   std::vector<json> records;
-  Result<ReadReport> report = ReadAll(path, records);
+  Result<ReadReport> report = ReadJournal(path, records);
   ASSERT_TRUE(report.ok());
   EXPECT_EQ(records.size(), 1u);
   EXPECT_EQ(report->damage_at.offset, at);
@@ -130,7 +130,7 @@ TEST(Journal, ADamagedLengthThatSwallowsLaterRecordsStillFindsThem) {
   text[at + 2] = '9';  // "R 7 ..." claims 9 bytes: reads into record 3's frame
   WriteBytes(path, text);
   std::vector<json> records;
-  Result<ReadReport> report = ReadAll(path, records);
+  Result<ReadReport> report = ReadJournal(path, records);
   ASSERT_TRUE(report.ok());
   EXPECT_EQ(report->damage_at.offset, at);
   EXPECT_EQ(report->intact_after_damage, 1u);
@@ -143,7 +143,7 @@ TEST(Journal, ATornTailHasNothingIntactAfterIt) {
   // A torn append, then the zeros some file systems leave in place of unwritten blocks.
   WriteBytes(path, text + "R 7 0ce5d5a5\n{\"n\"" + std::string(4096, '\0'));
   std::vector<json> records;
-  Result<ReadReport> report = ReadAll(path, records);
+  Result<ReadReport> report = ReadJournal(path, records);
   ASSERT_TRUE(report.ok());
   EXPECT_FALSE(report->damage.empty());
   EXPECT_EQ(report->intact_after_damage, 0u);
@@ -154,7 +154,7 @@ TEST(Journal, AFileOfANewerFormatIsRefused) {
   std::string path = dir.path() + "/journal";
   WriteBytes(path, JournalOf({R"({"n":1})"}, kStateFormat + 1));
   std::vector<json> records;
-  Result<ReadReport> report = ReadAll(path, records);
+  Result<ReadReport> report = ReadJournal(path, records);
   ASSERT_FALSE(report.ok());
   EXPECT_EQ(report.error().code, ErrorCode::kSimUnsupported);
   EXPECT_NE(report.error().message.find("written by a newer ec2sim"), std::string::npos);
@@ -166,14 +166,14 @@ TEST(Journal, SomethingElseIsNotTakenForAJournal) {
   std::string path = dir.path() + "/journal";
   WriteBytes(path, "hello\n");
   std::vector<json> records;
-  EXPECT_FALSE(ReadAll(path, records).ok());
+  EXPECT_FALSE(ReadJournal(path, records).ok());
   WriteBytes(path, "EC2SIM-STATE snapshot 1\n" + FrameRecord("{}"));
-  Result<ReadReport> wrong_kind = ReadAll(path, records);
+  Result<ReadReport> wrong_kind = ReadJournal(path, records);
   ASSERT_FALSE(wrong_kind.ok());
   EXPECT_NE(wrong_kind.error().message.find("not a journal"), std::string::npos);
   // A damaged header is not a tail to cut: the file is refused.
   WriteBytes(path, "EC2SIM-STATE journal 1\nR 5 00000000\n{}");
-  EXPECT_FALSE(ReadAll(path, records).ok());
+  EXPECT_FALSE(ReadJournal(path, records).ok());
 }
 
 TEST(Journal, WritesAtomicallyAndKeepsTheFileOpenForAppending) {
@@ -185,7 +185,7 @@ TEST(Journal, WritesAtomicallyAndKeepsTheFileOpenForAppending) {
   ASSERT_TRUE(file->Append(FrameRecord(R"({"n":2})")).ok());
   ASSERT_TRUE(file->Sync().ok());
   std::vector<json> records;
-  ASSERT_TRUE(ReadAll(dir.path() + "/journal", records).ok());
+  ASSERT_TRUE(ReadJournal(dir.path() + "/journal", records).ok());
   EXPECT_EQ(records.size(), 2u);
 }
 

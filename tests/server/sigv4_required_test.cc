@@ -7,19 +7,14 @@
 
 #include "ec2sim/sim_time.h"
 #include "sim/server/sigv4.h"
+#include "tests/server/sigv4_test_support.h"
 
 namespace ec2sim::server::sigv4 {
 namespace {
 
-std::int64_t At(const char* iso) { return *ParseIsoTime(iso); }
-
-Status ParseAndVerify(const Request& request, std::string_view secret, std::int64_t now) {
-  Result<Signature> sig = ParseSignature(request);
-  if (!sig.ok()) return std::move(sig).error();
-  return Verify(request, *sig, secret, now);
-}
-
-ErrorCode CodeOf(const Status& s) { return s.ok() ? ErrorCode::kInternalError : s.error().code; }
+using signing_test::At;
+using signing_test::CodeOf;
+using signing_test::ParseAndVerify;
 
 // A header-form request signed over exactly `names` and `payload_hash`, as a hand-made or
 // hostile client could sign it (SignRequest always signs host, x-amz-date and the body's hash).

@@ -6,23 +6,18 @@
 #include <vector>
 
 #include "ec2sim/sim_time.h"
+#include "tests/server/sigv4_test_support.h"
 
 namespace ec2sim::server::sigv4 {
 namespace {
 
-std::int64_t At(const char* iso) { return *ParseIsoTime(iso); }
+using signing_test::At;
+using signing_test::CodeOf;
+using signing_test::ParseAndVerify;
 
 // AWS's documented example credentials (the secret is AWS's published example, not a real key).
 constexpr const char* kDocSecret = "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY";
 constexpr const char* kS3DocSecret = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
-
-Status ParseAndVerify(const Request& request, std::string_view secret, std::int64_t now) {
-  Result<Signature> sig = ParseSignature(request);
-  if (!sig.ok()) return std::move(sig).error();
-  return Verify(request, *sig, secret, now);
-}
-
-ErrorCode CodeOf(const Status& s) { return s.ok() ? ErrorCode::kInternalError : s.error().code; }
 
 // The IAM ListUsers example of AWS's "Create a signed AWS API request" walk-through
 // (https://docs.aws.amazon.com/IAM/latest/UserGuide/reference_sigv-create-signed-request.html,
