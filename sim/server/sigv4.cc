@@ -263,13 +263,15 @@ Status Verify(const Request& request, const Signature& sig, std::string_view sec
   Result<std::string> canonical = CanonicalRequest(request, sig.signed_headers, *payload_hash);
   if (!canonical.ok()) return std::move(canonical).error();
   std::string expected = HexHmacSha256(key, StringToSign(sig.amz_date, scope, *canonical));
-  if (expected.size() == sig.signature.size() &&
-      CRYPTO_memcmp(expected.data(), sig.signature.data(), expected.size()) == 0) {
-    return OkStatus();
-  }
+  if (SameSecret(expected, sig.signature)) return OkStatus();
   return Mismatch(
       "The request signature we calculated does not match the signature you provided. Check "
       "your AWS Secret Access Key and signing method.");
+}
+
+bool SameSecret(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  return CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
 }  // namespace ec2sim::server::sigv4

@@ -99,6 +99,10 @@ std::vector<Header> SignRequest(const Outgoing& request);
 // hash is that of `request.body`, as botocore presigns non-S3 requests (the body is empty).
 std::string Presign(const Outgoing& request, std::int64_t expires_seconds);
 
+// Constant-time comparison for signatures, secrets and tokens: the time taken does not tell
+// how many leading characters matched (only whether the lengths differ).
+bool SameSecret(std::string_view a, std::string_view b);
+
 // The building blocks, exposed for tests.
 
 // Lower-case hex SHA-256 of `data`.

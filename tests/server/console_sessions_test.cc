@@ -64,12 +64,5 @@ TEST(ConsoleSessions, ACapacityDropsTheOldestSession) {
   EXPECT_TRUE(sessions.Find(third, 30).has_value());
 }
 
-TEST(ConsoleSessions, SecretsCompareWholly) {
-  EXPECT_TRUE(SameSecret("abc", "abc"));
-  EXPECT_FALSE(SameSecret("abc", "abd"));
-  EXPECT_FALSE(SameSecret("abc", "ab"));
-  EXPECT_FALSE(SameSecret("", "a"));
-}
-
 }  // namespace
 }  // namespace ec2sim::server

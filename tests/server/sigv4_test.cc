@@ -301,5 +301,12 @@ TEST(SigV4, AuthErrorCodesCarryAwsHttpStatuses) {
   EXPECT_EQ(HttpStatus(ErrorCode::kAuthFailure), 401);
 }
 
+TEST(SigV4, SecretsCompareWholly) {
+  EXPECT_TRUE(SameSecret("abc", "abc"));
+  EXPECT_FALSE(SameSecret("abc", "abd"));
+  EXPECT_FALSE(SameSecret("abc", "ab"));
+  EXPECT_FALSE(SameSecret("", "a"));
+}
+
 }  // namespace
 }  // namespace ec2sim::server::sigv4

@@ -6,6 +6,7 @@
 #include <utility>
 
 #include "sim/engine/ascii.h"
+#include "sim/server/sigv4.h"
 #include "sim/wire/caller.h"
 #include "sim/wire/query_decoder.h"
 
@@ -147,7 +148,7 @@ HttpResponse ConsoleRoutes::Handle(const HttpRequest& request) {
       std::optional<std::string> csrf = HeaderValue(request, "X-Ec2sim-Csrf");
       if (!session) {
         r = ConsoleError(401, "Ec2sim.SignedOut", "Sign in to use the console");
-      } else if (!csrf || !SameSecret(*csrf, session->csrf)) {
+      } else if (!csrf || !sigv4::SameSecret(*csrf, session->csrf)) {
         r = ConsoleError(403, "Ec2sim.CsrfTokenMismatch",
                          "The request lacks this session's anti-forgery token");
       } else if (route == "signout" && post) {
@@ -232,7 +233,7 @@ HttpResponse ConsoleRoutes::SignIn(const HttpRequest& request) {
   if (users_ != nullptr) {
     // One answer for an unknown key and a wrong secret: the form tells nobody which keys exist.
     const User* user = users_->Find(key);
-    if (user == nullptr || !SameSecret(secret, user->secret_access_key)) {
+    if (user == nullptr || !sigv4::SameSecret(secret, user->secret_access_key)) {
       return ConsoleError(401, "AuthFailure", "The access key or the secret key is not right");
     }
     session.account = user->account_id;

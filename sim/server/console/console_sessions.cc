@@ -1,6 +1,5 @@
 #include "sim/server/console/console_sessions.h"
 
-#include <openssl/crypto.h>
 #include <openssl/rand.h>
 
 #include <cassert>
@@ -23,11 +22,6 @@ std::string RandomHexToken(std::size_t bytes) {
     out += kHex[c & 15];
   }
   return out;
-}
-
-bool SameSecret(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  return CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
 ConsoleSessions::ConsoleSessions(std::int64_t lifetime_ms, std::size_t capacity)

@@ -53,10 +53,6 @@ class ConsoleSessions {
 // 2 * `bytes` lowercase hex digits from the system's cryptographic random source.
 std::string RandomHexToken(std::size_t bytes);
 
-// Constant-time comparison for secrets and tokens: the time taken does not tell how many leading
-// characters matched.
-bool SameSecret(std::string_view a, std::string_view b);
-
 }  // namespace ec2sim::server
 
 #endif  // EC2SIM_SERVER_CONSOLE_CONSOLE_SESSIONS_H_
