@@ -88,11 +88,7 @@ Result<json> DescribeNatGatewaysHandler(ApiContext& ctx, Params& p) {
   const model::ResourceKind& kind = model::KindInfo(model::Kind::kNatGateway);
   // The request's filter member is "Filter", not "Filters" (BC-MODEL
   // DescribeNatGatewaysRequest); MaxResults is 5 to 1000.
-  DescribeQuery query;
-  query.ids = p.StringList(kind.ids_param);
-  query.filters = p.Filters("Filter");
-  query.max_results = p.OptInt("MaxResults", 5, 1000);
-  query.next_token = p.OptString("NextToken");
+  DescribeQuery query = ReadDescribeQuery(p, kind.ids_param, PageSizeRange{5, 1000}, "Filter");
   EC2SIM_RETURN_IF_ERROR(p.Finish());
   const auto schema = NatGatewayFilters();
   DescribeSpec<NatGateway> spec = KindSpec(schema, kind, IdMember<NatGateway, &NatGateway::id>);

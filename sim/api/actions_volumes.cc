@@ -146,11 +146,7 @@ FilterSchema<Volume> VolumeFilters() {
 Result<json> DescribeVolumesHandler(ApiContext& ctx, Params& p) {
   const model::ResourceKind& kind = model::KindInfo(model::Kind::kVolume);
   // MaxResults is 5 to 500 (API_DescribeVolumes.html).
-  DescribeQuery query;
-  query.ids = p.StringList(kind.ids_param);
-  query.filters = p.Filters("Filters");
-  query.max_results = p.OptInt("MaxResults", 5, 500);
-  query.next_token = p.OptString("NextToken");
+  DescribeQuery query = ReadDescribeQuery(p, kind.ids_param, PageSizeRange{5, 500});
   EC2SIM_RETURN_IF_ERROR(p.Finish());
   const auto schema = VolumeFilters();
   DescribeSpec<Volume> spec = KindSpec(schema, kind, IdMember<Volume, &Volume::id>);

@@ -40,10 +40,12 @@ struct PageSizeRange {
   std::int64_t max = 1000;
 };
 
-// Reads, in this order, `ids_param` (skipped when empty), Filters and, when `page_size` is set,
-// MaxResults within it and NextToken. Errors go to `p` (first one wins), as Params reads do.
+// Reads, in this order, `ids_param` (skipped when empty), `filters_param` and, when `page_size`
+// is set, MaxResults within it and NextToken. Errors go to `p` (first one wins), as Params reads
+// do. A few actions name their filters "Filter" (DescribeNatGateways).
 DescribeQuery ReadDescribeQuery(Params& p, std::string_view ids_param,
-                                std::optional<PageSizeRange> page_size);
+                                std::optional<PageSizeRange> page_size,
+                                std::string_view filters_param = "Filters");
 
 // An action that refuses MaxResults next to explicit ids, and the parameter names its
 // InvalidParameterCombination message uses ("instancesSet", "maxResults").
