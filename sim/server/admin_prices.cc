@@ -3,6 +3,8 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "sim/model/billing/network_rates.h"
+#include "sim/model/billing/rates.h"
 #include "sim/model/catalog.h"
 #include "sim/model/regions.h"
 #include "sim/wire/query_decoder.h"
@@ -47,10 +49,18 @@ HttpResponse PricesRoute(const HttpRequest& request, const std::string& default_
                       {"estimated", price->estimated()},
                       {"price_rule", model::PriceRuleName(price->rule)}});
   }
-  HttpResponse r = PricesJson(200, {{"region", region},
-                                    {"currency", "USD"},
-                                    {"hours_per_month", kHoursPerMonth},
-                                    {"prices", prices}});
+  // The hourly meters a page may warn about beside instances: a public IPv4 address (every one
+  // since February 2024, an idle Elastic IP before) and a NAT gateway. The same rates the bill
+  // charges (sim/model/billing/rates.h, network_rates.cc cite their sources).
+  billing::Rate nat = billing::NatGatewayHourRate(region);
+  HttpResponse r = PricesJson(
+      200,
+      {{"region", region},
+       {"currency", "USD"},
+       {"hours_per_month", kHoursPerMonth},
+       {"prices", prices},
+       {"public_ipv4_micro_usd_per_hour", billing::kPublicIpv4MicroUsdPerHour},
+       {"nat_gateway", {{"micro_usd_per_hour", nat.micro_usd}, {"estimated", nat.estimated}}}});
   r.region = region;
   return r;
 }

@@ -4,6 +4,7 @@ only the learner's own account through both doors (EC2 Query API and admin route
 
 import json
 import os
+import pathlib
 import re
 import tempfile
 import unittest
@@ -75,7 +76,11 @@ class OpenModeTest(unittest.TestCase):
         self.assertIn("default-src 'self'", headers["Content-Security-Policy"])
         self.assertEqual(headers["X-Frame-Options"], "DENY")
         scripts = re.findall(r'src="([^"]+)"', html)
-        self.assertEqual(scripts, ["i18n.js", "console.js", "pages.js", "resources.js", "network.js", "extras.js", "storage.js", "lessons.js"])
+        # Every script of the assets directory is loaded, strings and core first, and served from
+        # the binary.
+        assets = pathlib.Path(__file__).resolve().parents[2] / "sim/server/console/assets"
+        self.assertEqual(sorted(scripts), sorted(p.name for p in assets.glob("*.js")))
+        self.assertEqual(scripts[:2], ["i18n.js", "console.js"])
         for src in scripts + ["console.css"]:
             status, text, headers = self.server.request("GET", "/console/" + src)
             self.assertEqual(status, 200, src)
@@ -167,6 +172,9 @@ class OpenModeTest(unittest.TestCase):
         t2 = [p for p in body["prices"] if p["instance_type"] == "t2.micro"][0]
         self.assertEqual(t2["micro_usd_per_hour"], 14400)  # $0.0144 per hour in Seoul
         self.assertFalse(t2["estimated"])
+        # The hourly meters beside instances, as the bill charges them.
+        self.assertEqual(body["public_ipv4_micro_usd_per_hour"], 5000)  # $0.005 per hour
+        self.assertEqual(body["nat_gateway"], {"micro_usd_per_hour": 59000, "estimated": False})
         status, text, _ = c.request("GET", "/console/api/admin/prices?region=xx-nowhere-1")
         self.assertEqual(status, 400)
         self.assertEqual(json.loads(text)["error"]["code"], "InvalidParameterValue")

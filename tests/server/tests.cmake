@@ -69,6 +69,8 @@ ec2sim_server_py_test(fail_loudly)
 ec2sim_server_py_test(console_http NO_SKIP)
 ec2sim_server_py_test(console_browser
   ENV "EC2SIM_SCREENSHOTS=${CMAKE_BINARY_DIR}/test-output/console")
+# The key pairs page, an idle address's price, and the page's recovery from a lost server.
+ec2sim_server_py_test(console_keys_browser)
 # axe-core (fetched from the npm registry, integrity-checked) on every console page.
 ec2sim_server_py_test(console_a11y)
 

@@ -21,6 +21,7 @@ extern const char kEc2simConsoleNetworkJs[];
 extern const char kEc2simConsoleExtrasJs[];
 extern const char kEc2simConsoleStorageJs[];
 extern const char kEc2simConsoleLessonsJs[];
+extern const char kEc2simConsoleKeysJs[];
 
 namespace ec2sim::server {
 namespace {
@@ -184,6 +185,7 @@ HttpResponse ConsoleRoutes::Asset(const HttpRequest& request) const {
       {"/console/extras.js", kEc2simConsoleExtrasJs, "text/javascript; charset=utf-8"},
       {"/console/storage.js", kEc2simConsoleStorageJs, "text/javascript; charset=utf-8"},
       {"/console/lessons.js", kEc2simConsoleLessonsJs, "text/javascript; charset=utf-8"},
+      {"/console/keys.js", kEc2simConsoleKeysJs, "text/javascript; charset=utf-8"},
   };
   if (request.method != "GET") {
     return ConsoleError(405, "Ec2sim.MethodNotAllowed",

@@ -1,5 +1,5 @@
-// The console's launch wizard and the pages of Elastic IPs, security groups, key pairs and the
-// bill. Like pages.js, every answer comes from the EC2 Query API or the admin routes.
+// The console's launch wizard and the pages of Elastic IPs and security groups. Like pages.js,
+// every answer comes from the EC2 Query API or the admin routes.
 "use strict";
 (() => {
 const C = window.EC2SIM;
@@ -12,6 +12,7 @@ function download(name, text) {
   a.click();
   setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 0);
 }
+C.download = download;
 const FREE_TIER = new Set(["t2.micro", "t3.micro"]);
 
 // ---- launch an instance, the way the post does it -----------------------------------------
@@ -151,7 +152,10 @@ C.pages.eips = async (main) => {
       text: t("eip.allocate"), onclick: run(() => C.ec2("AllocateAddress", { Domain: "vpc" })) })),
     error, body);
   async function draw() {
-    const [addrs, inst] = await Promise.all([C.ec2("DescribeAddresses"), C.ec2("DescribeInstances")]);
+    const [addrs, inst, prices] = await Promise.all([C.ec2("DescribeAddresses"), C.ec2("DescribeInstances"),
+      C.admin("prices?region=" + encodeURIComponent(C.region)).catch(() => ({}))]);
+    const hourly = prices.public_ipv4_micro_usd_per_hour;
+    const idleText = hourly === undefined ? t("eip.idle") : t("eip.idlePrice", { price: "$" + (hourly / 1e6).toFixed(3) });
     const instances = (inst.reservationSet || []).flatMap((r) => r.instancesSet || [])
       .filter((i) => i.instanceState.name === "running" || i.instanceState.name === "stopped");
     const rows = (addrs.addressesSet || []).map((a) => {
@@ -159,7 +163,7 @@ C.pages.eips = async (main) => {
         instances.map((i) => el("option", { value: i.instanceId, text: i.instanceId })));
       return el("tr", { "data-eip": a.publicIp },
         el("td", { class: "eip-address", text: a.publicIp }), el("td", { text: a.allocationId }),
-        el("td", {}, a.instanceId ? a.instanceId : el("span", { class: "warnbox idle", text: t("eip.idle") })),
+        el("td", {}, a.instanceId ? a.instanceId : el("span", { class: "warnbox idle", text: idleText })),
         el("td", {}, a.associationId
           ? el("button", { type: "button", class: "disassociate", text: t("eip.disassociate"),
               onclick: run(() => C.ec2("DisassociateAddress", { AssociationId: a.associationId })) })
@@ -206,23 +210,6 @@ C.pages.sgs = async (main) => {
         el("div", { class: "toolbar" }, port, cidr, add),
         el("h3", { text: t("det.outbound") }), C.rulesTable(g.ipPermissionsEgress, "rule.dest"));
     }));
-  }
-  await draw();
-};
-
-// ---- key pairs -------------------------------------------------------------------------------
-C.pages.keys = async (main) => {
-  const error = C.errorBox("key-page-error");
-  const body = el("div", {});
-  main.replaceChildren(el("h1", { text: t("key.title") + " (" + C.region + ")" }), error, body);
-  async function draw() {
-    const r = await C.ec2("DescribeKeyPairs");
-    const rows = (r.keySet || []).map((k) => el("tr", {}, el("td", { text: k.keyName }), el("td", { text: k.keyType }),
-      el("td", { text: k.keyPairId }), el("td", { text: k.keyFingerprint }),
-      el("td", {}, el("button", { type: "button", text: t("key.delete"), "aria-label": t("key.delete") + " " + k.keyName,
-        onclick: async () => { try { await C.ec2("DeleteKeyPair", { KeyName: k.keyName }); await draw(); } catch (e) { C.showError(error, e); } } }))));
-    body.replaceChildren(rows.length ? tableOf([t("key.name"), t("key.type"), t("key.id"), t("key.fingerprint"), ""], rows)
-      : el("p", { text: t("key.none") }));
   }
   await draw();
 };
