@@ -101,6 +101,13 @@ class Walk:
                 return False
         self.wait.until(pick)
 
+    def sign_in(self, region=SEOUL):
+        """Open mode's sign-in (no key: the default account), then the region."""
+        self.d.get(self.server.url + "/console/")
+        self.by_id("signin-submit").click()
+        if region:
+            Select(self.by_id("region")).select_by_value(region)
+
     def until_row(self, name, state):
         return self.wait.until(lambda d: (r := self.row(name)) and r[1] == state and r)
 
@@ -210,9 +217,7 @@ class InstanceListTest(unittest.TestCase):
         with harness.Server("--vcpu-quota", "200") as server:
             w = Walk(self, server, "en", pathlib.Path(tempfile.mkdtemp()))
             try:
-                w.d.get(server.url + "/console/")
-                w.by_id("signin-submit").click()
-                Select(w.by_id("region")).select_by_value(SEOUL)
+                w.sign_in()
                 w.d.execute_script(
                     "return EC2SIM.ec2('RunInstances', {ImageId: 'ami-0c9c942bd7bf113a2', "
                     "InstanceType: 't2.micro', MinCount: '60', MaxCount: '60'})")
@@ -234,9 +239,7 @@ class StorageTest(unittest.TestCase):
         with harness.Server() as server:
             w = Walk(self, server, "en", pathlib.Path(tempfile.mkdtemp()))
             try:
-                w.d.get(server.url + "/console/")
-                w.by_id("signin-submit").click()
-                Select(w.by_id("region")).select_by_value(SEOUL)
+                w.sign_in()
                 w.go("#/volumes")
                 size = w.by_id("volume-size")
                 size.clear()
@@ -277,8 +280,7 @@ class LessonsTest(unittest.TestCase):
             shots.mkdir(parents=True, exist_ok=True)
             w = Walk(self, server, "ko", shots)
             try:
-                w.d.get(server.url + "/console/")
-                w.by_id("signin-submit").click()
+                w.sign_in(region=None)
                 w.wait.until(EC.element_to_be_clickable((By.CSS_SELECTOR, "#side a[href='#/lessons']"))).click()
                 w.wait.until(EC.element_to_be_clickable((By.CSS_SELECTOR, "a[href='#/lessons/1']"))).click()
                 # Read in one script each time: the goals redraw themselves every few seconds.

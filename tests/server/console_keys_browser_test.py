@@ -8,7 +8,7 @@ import tempfile
 import unittest
 
 import harness
-from console_browser_test import SEOUL, Walk
+from console_browser_test import Walk
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select
@@ -24,18 +24,12 @@ def shots():
     return pathlib.Path(tempfile.mkdtemp())
 
 
-def sign_in_seoul(w, server):
-    w.d.get(server.url + "/console/")
-    w.by_id("signin-submit").click()
-    Select(w.by_id("region")).select_by_value(SEOUL)
-
-
 class KeyPairsPageTest(unittest.TestCase):
     def test_create_as_ppk_import_a_public_key_and_delete_after_confirming(self):
         with harness.Server() as server:
             w = Walk(self, server, "en", shots())
             try:
-                sign_in_seoul(w, server)
+                w.sign_in()
                 w.go("#/keys")
                 w.by_id("key-create-name").send_keys("putty-key")
                 Select(w.by_id("key-create-format")).select_by_value("ppk")
@@ -75,7 +69,7 @@ class KeyPairsPageTest(unittest.TestCase):
         with harness.Server() as server:
             w = Walk(self, server, "en", shots())
             try:
-                sign_in_seoul(w, server)
+                w.sign_in()
                 w.go("#/eips")
                 w.by_id("allocate-eip").click()
                 idle = w.wait.until(EC.visibility_of_element_located((By.CSS_SELECTOR, "#eip-table .idle")))
@@ -91,7 +85,7 @@ class LostServerTest(unittest.TestCase):
             port = server.port
             w = Walk(self, server, "en", shots())
             try:
-                sign_in_seoul(w, server)
+                w.sign_in()
                 w.go("#/instances")
                 w.by_id("launch-button")
                 server.stop()
