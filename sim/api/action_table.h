@@ -113,6 +113,7 @@ void RegisterAccountActions(ActionTable& table);
 void RegisterLaunchTemplateActions(ActionTable& table);
 void RegisterInstanceTypeOfferingActions(ActionTable& table);
 void RegisterSnapshotActions(ActionTable& table);
+void RegisterMonitoringActions(ActionTable& table);
 
 }  // namespace ec2sim::api
 

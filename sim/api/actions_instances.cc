@@ -13,14 +13,13 @@ namespace {
 
 using model::Instance;
 
-// RunInstances members that change nothing ec2sim models (monitoring, capacity reservations,
+// RunInstances members that change nothing ec2sim models (capacity reservations,
 // maintenance and private DNS name options, enclaves, CPU options): accepted and ignored, since
 // Terraform, the console and Ansible send them with their defaults on every launch
 // (docs/model.md, "Requests").
-constexpr const char* kIgnoredRunParameters[] = {
-    "Monitoring",         "CapacityReservationSpecification",
-    "MaintenanceOptions", "PrivateDnsNameOptions",
-    "EnclaveOptions",     "CpuOptions"};
+constexpr const char* kIgnoredRunParameters[] = {"CapacityReservationSpecification",
+                                                 "MaintenanceOptions", "PrivateDnsNameOptions",
+                                                 "EnclaveOptions", "CpuOptions"};
 
 // Whether `v` asks for nothing: absent, false, zero, an empty list or structure, or a structure
 // whose flag `flag` is false (HibernationOptions.Configured).

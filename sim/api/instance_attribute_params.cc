@@ -54,6 +54,11 @@ void ReadLaunchAttributes(Params& p, model::LaunchSpec& spec) {
   spec.ebs_optimized = p.OptBool("EbsOptimized").value_or(false);
   spec.shutdown_behavior = p.OptString("InstanceInitiatedShutdownBehavior").value_or("stop");
   spec.user_data = p.OptString("UserData").value_or("");
+  if (const json* monitoring = p.Raw("Monitoring")) {
+    Params reader(*monitoring, "Monitoring", p);
+    spec.monitoring = reader.OptBool("Enabled").value_or(false);
+    reader.Done();
+  }
   if (const json* credits = p.Raw("CreditSpecification")) {
     Params reader(*credits, "CreditSpecification", p);
     std::optional<std::string> mode = reader.OptString("CpuCredits");

@@ -155,7 +155,7 @@ json InstanceJson(model::Scope& scope, const model::Instance& inst) {
   j["InstanceId"] = inst.id;
   j["InstanceType"] = inst.instance_type;
   j["LaunchTime"] = launch_time;
-  j["Monitoring"] = Named("State", "disabled");
+  j["Monitoring"] = Named("State", inst.monitoring.c_str());
   json placement = Object();
   placement["AvailabilityZone"] = inst.az;
   placement["GroupName"] = "";

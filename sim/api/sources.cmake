@@ -55,3 +55,4 @@ list(APPEND EC2SIM_API_SOURCES
 list(APPEND EC2SIM_API_SOURCES sim/api/actions_instance_type_offerings.cc)
 list(APPEND EC2SIM_API_SOURCES sim/api/verb_cpu.cc)
 list(APPEND EC2SIM_API_SOURCES sim/api/actions_snapshots.cc)
+list(APPEND EC2SIM_API_SOURCES sim/api/actions_monitoring.cc)

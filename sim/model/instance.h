@@ -77,6 +77,9 @@ struct Instance {
   std::string user_data;  // base64, as the caller sent it ("" when none)
   bool disable_api_stop = false;
   bool ebs_optimized = false;
+  // Detailed monitoring (MonitorInstances, RunInstances Monitoring.Enabled): "enabled" or
+  // "disabled".
+  std::string monitoring = "disabled";
   bool ena_support = true;
   std::string sriov_net_support;  // "" or "simple"
   std::string cpu_credits;        // "standard" | "unlimited"; "" = the account's family default

@@ -37,6 +37,7 @@ struct LaunchSpec {
   std::string user_data;  // base64
   bool disable_api_stop = false;
   bool ebs_optimized = false;
+  bool monitoring = false;  // Monitoring.Enabled
   std::string cpu_credits;  // "" = the account's default for the family
   std::optional<InstanceMetadataOptions> metadata;
 };

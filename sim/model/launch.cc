@@ -6,8 +6,8 @@
 #include "sim/model/instances.h"
 #include "sim/model/resource_events.h"
 #include "sim/model/security_groups.h"
-#include "sim/model/type_offerings.h"
 #include "sim/model/snapshots.h"
+#include "sim/model/type_offerings.h"
 #include "sim/model/volumes.h"
 
 namespace ec2sim::model {
@@ -266,6 +266,7 @@ Instance NewInstance(World& world, const LaunchSpec& spec, const LaunchPlan& pla
   inst.user_data = spec.user_data;
   inst.disable_api_stop = spec.disable_api_stop;
   inst.ebs_optimized = spec.ebs_optimized;
+  inst.monitoring = spec.monitoring ? "enabled" : "disabled";
   inst.cpu_credits = spec.cpu_credits;
   if (spec.metadata.has_value()) inst.metadata = *spec.metadata;
   inst.client_token = spec.client_token;
@@ -328,6 +329,7 @@ std::string BuildLaunch(World& world, Scope& scope, const LaunchSpec& spec, cons
     NetworkInterface eni = NewPrimaryInterface(world, spec, plan, inst);
     inst.eni_id = eni.id;
     Volume vol = NewRootVolume(world, spec, plan, inst);
+    vol.encrypted = vol.encrypted || scope.ebs_encryption_by_default;
     inst.root_volume_id = vol.id;
 
     EmitVolume(world, scope, vol, /*created=*/true);

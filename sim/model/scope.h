@@ -53,6 +53,10 @@ struct Scope {
   std::map<std::string, std::string> default_cpu_credits;
   IdMap<LaunchTemplate, InlineId> launch_templates;
   IdMap<Snapshot, InlineId> snapshots;
+  // EBS encryption by default (EnableEbsEncryptionByDefault): new volumes are encrypted whatever
+  // the request says; the default KMS key ("" = the AWS managed key alias/aws/ebs).
+  bool ebs_encryption_by_default = false;
+  std::string ebs_default_kms_key_id;
 };
 
 }  // namespace ec2sim::model

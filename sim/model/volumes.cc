@@ -179,7 +179,9 @@ Result<Volume*> CreateVolume(World& world, Scope& scope, VolumeSpec spec) {
   vol.type = spec.type;
   vol.iops = spec.iops.value_or(0);
   vol.throughput = spec.throughput.value_or(0);
-  vol.encrypted = spec.encrypted;
+  // With encryption by default on, every new volume is encrypted whatever the request says
+  // (https://docs.aws.amazon.com/ebs/latest/userguide/encryption-by-default.html).
+  vol.encrypted = spec.encrypted || scope.ebs_encryption_by_default;
   vol.snapshot_id = spec.snapshot_id;
   vol.delete_on_termination = false;
   vol.create_time = world.now();
@@ -333,7 +335,7 @@ void AddLaunchVolume(World& world, Scope& scope, Instance& inst, const BlockDevi
   vol.type = request.type.value_or("gp2");
   vol.iops = request.iops.value_or(0);
   vol.throughput = request.throughput.value_or(0);
-  vol.encrypted = request.encrypted;
+  vol.encrypted = request.encrypted || scope.ebs_encryption_by_default;
   vol.snapshot_id = request.snapshot_id;
   vol.instance_id = inst.id;
   vol.device = request.device;

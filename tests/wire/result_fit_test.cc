@@ -391,6 +391,14 @@ void ResultFit::ExerciseVolumes(const std::string& subnet) {
   Call("DeleteSnapshot", {{"SnapshotId", snap_id}});
   Call("DetachVolume", {{"VolumeId", vol_id}});
   Call("DeleteVolume", {{"VolumeId", vol_id}});
+  Call("MonitorInstances", {{"InstanceIds", {inst["InstanceId"]}}});
+  Call("UnmonitorInstances", {{"InstanceIds", {inst["InstanceId"]}}});
+  Call("EnableEbsEncryptionByDefault");
+  Call("GetEbsEncryptionByDefault");
+  Call("DisableEbsEncryptionByDefault");
+  Call("ModifyEbsDefaultKmsKeyId", {{"KmsKeyId", "alias/team"}});
+  Call("GetEbsDefaultKmsKeyId");
+  Call("ResetEbsDefaultKmsKeyId");
   Call("TerminateInstances", {{"InstanceIds", {inst["InstanceId"]}}});
 }
 
