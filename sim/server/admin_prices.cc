@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 
+#include "sim/model/billing/network_rates.h"
 #include "sim/model/catalog.h"
 #include "sim/model/regions.h"
 #include "sim/wire/query_decoder.h"
@@ -47,10 +48,18 @@ HttpResponse PricesRoute(const HttpRequest& request, const std::string& default_
                       {"estimated", price->estimated()},
                       {"price_rule", model::PriceRuleName(price->rule)}});
   }
+  // A NAT gateway's hourly and per-GB price, as the bill charges them, for the console's NAT
+  // gateway form (Amazon VPC pricing, "NAT gateway pricing"; billing/network_rates.cc).
+  billing::Rate nat_hour = billing::NatGatewayHourRate(region);
+  billing::Rate nat_gb = billing::NatGatewayGbRate(region);
+  json nat = {{"micro_usd_per_hour", nat_hour.micro_usd},
+              {"micro_usd_per_gb", nat_gb.micro_usd},
+              {"estimated", nat_hour.estimated}};
   HttpResponse r = PricesJson(200, {{"region", region},
                                     {"currency", "USD"},
                                     {"hours_per_month", kHoursPerMonth},
-                                    {"prices", prices}});
+                                    {"prices", prices},
+                                    {"nat_gateway", nat}});
   r.region = region;
   return r;
 }

@@ -75,7 +75,8 @@ class OpenModeTest(unittest.TestCase):
         self.assertIn("default-src 'self'", headers["Content-Security-Policy"])
         self.assertEqual(headers["X-Frame-Options"], "DENY")
         scripts = re.findall(r'src="([^"]+)"', html)
-        self.assertEqual(scripts, ["i18n.js", "console.js", "pages.js", "resources.js", "network.js", "extras.js", "storage.js", "lessons.js"])
+        self.assertEqual(scripts, ["i18n.js", "console.js", "pages.js", "resources.js", "network.js", "extras.js", "storage.js", "lessons.js",
+                                   "vpc_edit.js", "acl_edit.js"])
         for src in scripts + ["console.css"]:
             status, text, headers = self.server.request("GET", "/console/" + src)
             self.assertEqual(status, 200, src)
@@ -157,6 +158,19 @@ class OpenModeTest(unittest.TestCase):
         status, _, _ = c.request("GET", "/console/api/admin/bill")
         self.assertEqual(status, 401)
 
+    def test_my_ip_is_a_fixed_documentation_address_of_the_account(self):
+        addresses = {}
+        for key in ("", "learner-a", "learner-b", ""):
+            c = Console(self.server)
+            status, body, _ = c.sign_in(key)
+            self.assertEqual(status, 200)
+            self.assertRegex(body["my_ip"], r"^198\.51\.100\.([1-9]|[1-9]\d|1\d\d|2[0-4]\d|25[0-4])$")
+            addresses.setdefault(body["account"], set()).add(body["my_ip"])
+            status, text, _ = c.request("GET", "/console/api/session")
+            self.assertEqual(json.loads(text)["my_ip"], body["my_ip"])
+        self.assertEqual(len(addresses["123456789012"]), 1)  # the same on every sign-in
+        self.assertEqual(len({ip for ips in addresses.values() for ip in ips}), len(addresses))
+
     def test_prices_of_a_region_as_the_bill_charges_them(self):
         c = Console(self.server)
         c.sign_in("prices")
@@ -167,6 +181,8 @@ class OpenModeTest(unittest.TestCase):
         t2 = [p for p in body["prices"] if p["instance_type"] == "t2.micro"][0]
         self.assertEqual(t2["micro_usd_per_hour"], 14400)  # $0.0144 per hour in Seoul
         self.assertFalse(t2["estimated"])
+        self.assertEqual(body["nat_gateway"], {"micro_usd_per_hour": 59000, "micro_usd_per_gb": 59000,
+                                               "estimated": False})  # $0.059 in Seoul
         status, text, _ = c.request("GET", "/console/api/admin/prices?region=xx-nowhere-1")
         self.assertEqual(status, 400)
         self.assertEqual(json.loads(text)["error"]["code"], "InvalidParameterValue")
