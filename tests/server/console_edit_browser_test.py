@@ -139,7 +139,16 @@ class VpcEditTest(unittest.TestCase):
                       lambda: w.by_id("rt-associate-" + rtb).click())
                 w.wait.until(lambda _: subnet in w.text(card + " ul"))
                 self.assertIn("0.0.0.0/0", w.text(card))
+                # A NAT gateway with a new Elastic IP, its price as Seoul's bill charges it.
+                self.assertIn("$0.059 per hour ($43.07 a 730-hour month)", w.text("#nat-price"))
+                w.act(lambda: Select(w.by_id("nat-subnet")).select_by_value(subnet),
+                      lambda: w.submit("nat-form"))
+                nat = w.call("DescribeNatGateways", {})["natGatewaySet"][0]["natGatewayId"]
                 w.shot("vpc")
+                w.act(lambda: w.d.find_element(
+                    By.CSS_SELECTOR, f"button[aria-label='Delete NAT gateway {nat}']").click())
+                self.assertIn(w.call("DescribeNatGateways", {})["natGatewaySet"][0]["state"],
+                              ("deleting", "deleted"))
                 # Launched into the subnet, SSH allowed from My IP only.
                 w.go("#/launch")
                 w.by_id("launch-name").send_keys("lab-web")
