@@ -50,17 +50,20 @@ HttpResponse PricesRoute(const HttpRequest& request, const std::string& default_
                       {"price_rule", model::PriceRuleName(price->rule)}});
   }
   // The hourly meters a page may warn about beside instances: a public IPv4 address (every one
-  // since February 2024, an idle Elastic IP before) and a NAT gateway. The same rates the bill
-  // charges (sim/model/billing/rates.h, network_rates.cc cite their sources).
-  billing::Rate nat = billing::NatGatewayHourRate(region);
-  HttpResponse r = PricesJson(
-      200,
-      {{"region", region},
-       {"currency", "USD"},
-       {"hours_per_month", kHoursPerMonth},
-       {"prices", prices},
-       {"public_ipv4_micro_usd_per_hour", billing::kPublicIpv4MicroUsdPerHour},
-       {"nat_gateway", {{"micro_usd_per_hour", nat.micro_usd}, {"estimated", nat.estimated}}}});
+  // since February 2024, an idle Elastic IP before) and a NAT gateway (hour and GB), as the bill
+  // charges them (billing/rates.h; Amazon VPC pricing, "NAT gateway pricing", network_rates.cc).
+  billing::Rate nat_hour = billing::NatGatewayHourRate(region);
+  billing::Rate nat_gb = billing::NatGatewayGbRate(region);
+  json nat = {{"micro_usd_per_hour", nat_hour.micro_usd},
+              {"micro_usd_per_gb", nat_gb.micro_usd},
+              {"estimated", nat_hour.estimated}};
+  HttpResponse r =
+      PricesJson(200, {{"region", region},
+                       {"currency", "USD"},
+                       {"hours_per_month", kHoursPerMonth},
+                       {"prices", prices},
+                       {"public_ipv4_micro_usd_per_hour", billing::kPublicIpv4MicroUsdPerHour},
+                       {"nat_gateway", nat}});
   r.region = region;
   return r;
 }

@@ -52,3 +52,5 @@ ec2sim_embed(EC2SIM_SERVER_SOURCES kEc2simConsoleExtrasJs sim/server/console/ass
 ec2sim_embed(EC2SIM_SERVER_SOURCES kEc2simConsoleStorageJs sim/server/console/assets/storage.js)
 ec2sim_embed(EC2SIM_SERVER_SOURCES kEc2simConsoleLessonsJs sim/server/console/assets/lessons.js)
 ec2sim_embed(EC2SIM_SERVER_SOURCES kEc2simConsoleKeysJs sim/server/console/assets/keys.js)
+ec2sim_embed(EC2SIM_SERVER_SOURCES kEc2simConsoleVpcEditJs sim/server/console/assets/vpc_edit.js)
+ec2sim_embed(EC2SIM_SERVER_SOURCES kEc2simConsoleAclEditJs sim/server/console/assets/acl_edit.js)

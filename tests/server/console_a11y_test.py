@@ -24,7 +24,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 
 AXE_VERSION = "4.14.1"
 PAGES = ["#/dashboard", "#/instances", "#/launch", "#/eips", "#/sgs", "#/keys", "#/billing",
-         "#/volumes", "#/vpc", "#/reach", "#/class",
+         "#/volumes", "#/vpc", "#/acls", "#/reach", "#/class",
          "#/snapshots", "#/images", "#/templates", "#/lessons", "#/lessons/3"]
 
 

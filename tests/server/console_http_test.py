@@ -162,6 +162,19 @@ class OpenModeTest(unittest.TestCase):
         status, _, _ = c.request("GET", "/console/api/admin/bill")
         self.assertEqual(status, 401)
 
+    def test_my_ip_is_a_fixed_documentation_address_of_the_account(self):
+        addresses = {}
+        for key in ("", "learner-a", "learner-b", ""):
+            c = Console(self.server)
+            status, body, _ = c.sign_in(key)
+            self.assertEqual(status, 200)
+            self.assertRegex(body["my_ip"], r"^198\.51\.100\.([1-9]|[1-9]\d|1\d\d|2[0-4]\d|25[0-4])$")
+            addresses.setdefault(body["account"], set()).add(body["my_ip"])
+            status, text, _ = c.request("GET", "/console/api/session")
+            self.assertEqual(json.loads(text)["my_ip"], body["my_ip"])
+        self.assertEqual(len(addresses["123456789012"]), 1)  # the same on every sign-in
+        self.assertEqual(len({ip for ips in addresses.values() for ip in ips}), len(addresses))
+
     def test_prices_of_a_region_as_the_bill_charges_them(self):
         c = Console(self.server)
         c.sign_in("prices")
@@ -174,7 +187,8 @@ class OpenModeTest(unittest.TestCase):
         self.assertFalse(t2["estimated"])
         # The hourly meters beside instances, as the bill charges them.
         self.assertEqual(body["public_ipv4_micro_usd_per_hour"], 5000)  # $0.005 per hour
-        self.assertEqual(body["nat_gateway"], {"micro_usd_per_hour": 59000, "estimated": False})
+        self.assertEqual(body["nat_gateway"], {"micro_usd_per_hour": 59000, "micro_usd_per_gb": 59000,
+                                               "estimated": False})  # $0.059 in Seoul
         status, text, _ = c.request("GET", "/console/api/admin/prices?region=xx-nowhere-1")
         self.assertEqual(status, 400)
         self.assertEqual(json.loads(text)["error"]["code"], "InvalidParameterValue")

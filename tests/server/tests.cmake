@@ -72,6 +72,10 @@ ec2sim_server_py_test(console_browser
   ENV "EC2SIM_SCREENSHOTS=${CMAKE_BINARY_DIR}/test-output/console")
 # The key pairs page, an idle address's price, and the page's recovery from a lost server.
 ec2sim_server_py_test(console_keys_browser)
+# Creating and editing from the console's pages (VPCs, ACLs, rules, "My IP", snapshots, images,
+# launch templates), clicked in Chromium.
+ec2sim_server_py_test(console_edit_browser
+  ENV "EC2SIM_SCREENSHOTS=${CMAKE_BINARY_DIR}/test-output/console")
 # axe-core (fetched from the npm registry, integrity-checked) on every console page.
 ec2sim_server_py_test(console_a11y)
 

@@ -1,7 +1,9 @@
 #include "sim/server/console/console_routes.h"
 
+#include <cstdint>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <utility>
 
@@ -22,6 +24,8 @@ extern const char kEc2simConsoleExtrasJs[];
 extern const char kEc2simConsoleStorageJs[];
 extern const char kEc2simConsoleLessonsJs[];
 extern const char kEc2simConsoleKeysJs[];
+extern const char kEc2simConsoleVpcEditJs[];
+extern const char kEc2simConsoleAclEditJs[];
 
 namespace ec2sim::server {
 namespace {
@@ -99,10 +103,23 @@ std::string SessionCookie(const std::string& token, std::int64_t max_age_s) {
          "; Path=/console/; Max-Age=" + std::to_string(max_age_s) + "; HttpOnly; SameSite=Strict";
 }
 
+// The learner's "My IP". The real console puts the browser's public address /32 into a rule
+// ("My IP" source, EC2 User Guide, "Security group rules"); a browser on the simulator's host
+// has no public address, and the probe's internet end is any address. So each account gets one
+// fixed address of the documentation range 198.51.100.0/24 (RFC 5737, TEST-NET-2): the same on
+// every visit and server, different between most accounts, never an address AWS would allocate,
+// and never the Reachability page's "somewhere else" default, 203.0.113.7 (TEST-NET-3).
+std::string MyIp(const std::string& account) {
+  std::uint32_t h = 0;
+  for (unsigned char c : account) h = (h * 31 + c) % 254;
+  return "198.51.100." + std::to_string(h + 1);
+}
+
 json SessionJson(const ConsoleSession& s, bool classroom) {
   return {{"account", s.account},       {"user", s.user},
           {"admin", s.admin},           {"csrf", s.csrf},
-          {"expires_ms", s.expires_ms}, {"mode", classroom ? "classroom" : "open"}};
+          {"expires_ms", s.expires_ms}, {"mode", classroom ? "classroom" : "open"},
+          {"my_ip", MyIp(s.account)}};
 }
 
 std::string FormField(const wire::QueryParams& form, std::string_view name) {
@@ -186,6 +203,8 @@ HttpResponse ConsoleRoutes::Asset(const HttpRequest& request) const {
       {"/console/storage.js", kEc2simConsoleStorageJs, "text/javascript; charset=utf-8"},
       {"/console/lessons.js", kEc2simConsoleLessonsJs, "text/javascript; charset=utf-8"},
       {"/console/keys.js", kEc2simConsoleKeysJs, "text/javascript; charset=utf-8"},
+      {"/console/vpc_edit.js", kEc2simConsoleVpcEditJs, "text/javascript; charset=utf-8"},
+      {"/console/acl_edit.js", kEc2simConsoleAclEditJs, "text/javascript; charset=utf-8"},
   };
   if (request.method != "GET") {
     return ConsoleError(405, "Ec2sim.MethodNotAllowed",

@@ -283,7 +283,7 @@ C.renderTopBar = async () => {
   search.addEventListener("change", () => {
     const q = search.value.trim().toLowerCase();
     const to = { ec2: "#/instances", vpc: "#/vpc", reachability: "#/reach", volumes: "#/volumes", billing: "#/billing", bill: "#/billing",
-      eip: "#/eips", "elastic ip": "#/eips", key: "#/keys", "security group": "#/sgs" }[q];
+      eip: "#/eips", "elastic ip": "#/eips", acl: "#/acls", "network acl": "#/acls", key: "#/keys", "security group": "#/sgs" }[q];
     if (to) { location.hash = to; search.value = ""; }
   });
   const services = C.el("datalist", { id: "services" },
@@ -346,7 +346,7 @@ C.renderSide = () => {
     link("#/volumes", "nav.volumes"), link("#/snapshots", "nav.snapshots"),
     C.el("h2", { text: C.t("nav.network") }),
     link("#/eips", "nav.eips"), link("#/sgs", "nav.sgs"), link("#/keys", "nav.keys"),
-    link("#/vpc", "nav.vpc"), link("#/reach", "nav.reach"),
+    link("#/vpc", "nav.vpc"), link("#/acls", "nav.acls"), link("#/reach", "nav.reach"),
     C.el("h2", { text: C.t("nav.billing") }), link("#/billing", "nav.billing"),
     C.el("h2", { text: C.t("nav.lessons") }), link("#/lessons", "nav.lessons"),
     ...(C.session.admin ? [link("#/class", "nav.class")] : []));

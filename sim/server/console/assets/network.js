@@ -1,6 +1,6 @@
-// The console's pages for volumes, the VPC family (VPCs, subnets, route tables, internet
-// gateways, network ACLs) and Reachability, the simulator's own page: would this traffic get
-// through, and why. Answers come from the EC2 Query API and the admin probe route.
+// The console's pages for volumes and Reachability, the simulator's own page: would this traffic
+// get through, and why. Answers come from the EC2 Query API and the admin probe route. The VPC
+// family's pages are in vpc_edit.js and acl_edit.js.
 "use strict";
 (() => {
 const C = window.EC2SIM;
@@ -46,39 +46,14 @@ C.pages.volumes = async (main) => {
   await draw();
 };
 
-// ---- the VPC family -----------------------------------------------------------------------------
-C.pages.vpc = async (main) => {
-  const [vpcs, subnets, tables, igws, acls] = await Promise.all([C.ec2("DescribeVpcs"), C.ec2("DescribeSubnets"),
-    C.ec2("DescribeRouteTables"), C.ec2("DescribeInternetGateways"), C.ec2("DescribeNetworkAcls")]);
-  const section = (id, title, content) => el("section", { class: "card", "aria-labelledby": id },
-    el("h2", { id, text: title }), content);
-  const routes = (rt) => (rt.routeSet || []).map((r) => (r.destinationCidrBlock || r.destinationPrefixListId || "") +
-    " → " + (r.gatewayId || r.natGatewayId || r.instanceId || r.vpcPeeringConnectionId || r.networkInterfaceId || "")).join(", ");
-  const entries = (acl) => (acl.entrySet || []).map((e) => (e.egress === "true" ? "out " : "in ") + e.ruleNumber + " " +
-    e.ruleAction + " " + (e.protocol === "-1" ? t("rule.all") : e.protocol) + " " + (e.cidrBlock || "")).join("; ");
-  main.replaceChildren(el("h1", { text: t("vpc.title") + " (" + C.region + ")" }),
-    section("vpcs-h", t("vpc.vpcs"), tableOf(["VPC ID", t("col.name"), "CIDR", t("vpc.default"), t("vol.state")],
-      (vpcs.vpcSet || []).map((v) => row(v.vpcId, nameOf(v.tagSet), v.cidrBlock, v.isDefault === "true" ? t("common.yes") : t("common.no"), v.state)))),
-    section("subnets-h", t("vpc.subnets"), tableOf(["Subnet ID", "VPC ID", "CIDR", t("col.az"), t("vpc.publicIp")],
-      (subnets.subnetSet || []).map((s) => row(s.subnetId, s.vpcId, s.cidrBlock, s.availabilityZone,
-        s.mapPublicIpOnLaunch === "true" ? t("common.yes") : t("common.no"))))),
-    section("routes-h", t("vpc.routeTables"), tableOf(["Route table ID", "VPC ID", t("vpc.main"), t("vpc.routes")],
-      (tables.routeTableSet || []).map((rt) => row(rt.routeTableId, rt.vpcId,
-        (rt.associationSet || []).some((a) => a.main === "true") ? t("common.yes") : t("common.no"), routes(rt))))),
-    section("igws-h", t("vpc.igws"), tableOf(["Internet gateway ID", "VPC ID", t("vol.state")],
-      (igws.internetGatewaySet || []).map((g) => row(g.internetGatewayId, (g.attachmentSet || [])[0]?.vpcId || "",
-        (g.attachmentSet || [])[0]?.state || "detached")))),
-    section("acls-h", t("vpc.acls"), tableOf(["Network ACL ID", "VPC ID", t("vpc.default"), t("vpc.entries")],
-      (acls.networkAclSet || []).map((a) => row(a.networkAclId, a.vpcId, a.default === "true" ? t("common.yes") : t("common.no"), entries(a))))));
-};
-
 // ---- Reachability: the probe verb with its path and explanation ----------------------------------
 C.pages.reach = async (main) => {
   const inst = await C.ec2("DescribeInstances");
   const instances = (inst.reservationSet || []).flatMap((r) => r.instancesSet || [])
     .filter((i) => i.instanceState.name !== "terminated");
   const label = (i) => i.instanceId + (nameOf(i.tagSet) ? " (" + nameOf(i.tagSet) + ")" : "");
-  const from = el("input", { id: "probe-from", type: "text", value: "203.0.113.7", list: "probe-instances" });
+  // From "My IP" unless the learner names another address (docs/console.md, "My IP").
+  const from = el("input", { id: "probe-from", type: "text", value: C.session.my_ip || "203.0.113.7", list: "probe-instances" });
   const to = el("select", { id: "probe-to" }, instances.map((i) => el("option", { value: i.instanceId, text: label(i) })));
   const list = el("datalist", { id: "probe-instances" }, instances.map((i) => el("option", { value: i.instanceId, text: label(i) })));
   const protocol = el("select", { id: "probe-protocol" }, ["tcp", "udp", "icmp"].map((p) => el("option", { value: p, text: p })));
@@ -88,7 +63,7 @@ C.pages.reach = async (main) => {
   const out = el("div", { id: "probe-result", "aria-live": "polite" });
   const form = el("form", { class: "card", id: "probe-form" },
     el("p", { class: "muted", text: t("reach.intro") }),
-    field("probe-from", t("reach.from"), from), list, field("probe-to", t("reach.to"), to),
+    field("probe-from", t("reach.from"), from, C.session.my_ip && t("myip.hint", { ip: C.session.my_ip })), list, field("probe-to", t("reach.to"), to),
     field("probe-protocol", t("rule.protocol"), protocol), field("probe-port", t("sg.port"), port),
     field("probe-client", t("reach.client"), client),
     el("button", { type: "submit", class: "primary", id: "probe-submit", text: t("reach.submit") }));

@@ -17,11 +17,11 @@ const FREE_TIER = new Set(["t2.micro", "t3.micro"]);
 
 // ---- launch an instance, the way the post does it -----------------------------------------
 C.pages.launch = async (main) => {
-  const [images, types, keys, sgs, prices] = await Promise.all([
+  const [images, types, keys, sgs, prices, subnets] = await Promise.all([
     C.ec2("DescribeImages", C.list("Owner", ["amazon"])),
     C.ec2("DescribeInstanceTypes", {}),
     C.ec2("DescribeKeyPairs"), C.ec2("DescribeSecurityGroups"),
-    C.admin("prices?region=" + encodeURIComponent(C.region)).catch(() => ({ prices: [] }))]);
+    C.admin("prices?region=" + encodeURIComponent(C.region)).catch(() => ({ prices: [] })), C.ec2("DescribeSubnets")]);
   const priceOf = Object.fromEntries((prices.prices || []).map((p) => [p.instance_type, p.micro_usd_per_hour]));
   const hours = prices.hours_per_month || 730;
   const priceText = (n) => priceOf[n] === undefined ? "" : t("launch.price", {
@@ -64,11 +64,18 @@ C.pages.launch = async (main) => {
     el("option", { value: g.groupId, text: g.groupName + " (" + g.groupId + ")" })));
   const ssh = el("input", { type: "checkbox", id: "allow-ssh", checked: true });
   const sshCidr = el("input", { type: "text", id: "ssh-cidr", value: "0.0.0.0/0" });
+  const sshSource = C.sourcePicker("ssh-source", sshCidr);
+  sshSource.value = "anywhere";
+  // The subnet, and so the VPC: without one EC2 picks a default subnet of the default VPC.
+  const subnetList = subnets.subnetSet || [];
+  const subnet = el("select", { id: "launch-subnet" }, el("option", { value: "", text: t("launch.subnetDefault") }),
+    subnetList.map((x) => el("option", { value: x.subnetId, text: x.subnetId + (C.nameOf(x.tagSet) ? " (" + C.nameOf(x.tagSet) + ")" : "") +
+      " — " + x.vpcId + " " + x.cidrBlock + " " + x.availabilityZone })));
   const https = el("input", { type: "checkbox", id: "allow-https" });
   const http = el("input", { type: "checkbox", id: "allow-http" });
   const sgNew = el("div", { id: "sg-new" },
     el("div", { class: "field" }, ssh, el("label", { for: "allow-ssh", text: " " + t("launch.ssh") })),
-    field("ssh-cidr", t("launch.cidr"), sshCidr, t("launch.anywhere")),
+    field("ssh-source", t("launch.ssh"), sshSource), field("ssh-cidr", t("launch.cidr"), sshCidr),
     el("div", { class: "field" }, https, el("label", { for: "allow-https", text: " " + t("launch.https") })),
     el("div", { class: "field" }, http, el("label", { for: "allow-http", text: " " + t("launch.http") })));
   const sgPick = field("sg-existing", t("launch.sgExisting"), sgExisting);
@@ -86,7 +93,8 @@ C.pages.launch = async (main) => {
     el("section", { class: "card" }, el("h2", { text: t("launch.type") }), field("launch-type", t("launch.type"), type), badge, price),
     el("section", { class: "card" }, el("h2", { text: t("launch.key") }), field("launch-key", t("launch.key"), key),
       field("new-key-name", t("launch.keyNameLabel"), newKeyName), createKey, keyError, keyNote),
-    el("section", { class: "card" }, el("h2", { text: t("launch.network") }), field("sg-mode", t("launch.network"), sgMode), sgNew, sgPick),
+    el("section", { class: "card" }, el("h2", { text: t("launch.network") }), field("launch-subnet", t("vpc.subnet"), subnet),
+      field("sg-mode", t("launch.network"), sgMode), sgNew, sgPick),
     el("section", { class: "card" }, el("h2", { text: t("launch.storage") }), field("root-size", t("launch.size"), size),
       field("root-type", t("launch.volType"), volType)),
     el("details", { class: "card" }, el("summary", { text: t("launch.advanced") }), field("user-data", t("launch.userData"), userData)),
@@ -105,6 +113,7 @@ C.pages.launch = async (main) => {
         "BlockDeviceMapping.1.DeviceName": "/dev/xvda", "BlockDeviceMapping.1.Ebs.VolumeSize": size.value,
         "BlockDeviceMapping.1.Ebs.VolumeType": volType.value };
       if (key.value) params.KeyName = key.value;
+      if (subnet.value) params.SubnetId = subnet.value;
       if (userData.value) params.UserData = b64(userData.value);
       const r = await C.ec2("RunInstances", params);
       C.banner(t("launch.done", { id: r.instancesSet[0].instanceId }));
@@ -121,8 +130,9 @@ C.pages.launch = async (main) => {
     const existing = new Set((sgs.securityGroupInfo || []).map((g) => g.groupName));
     let n = 1;
     while (existing.has("launch-wizard-" + n)) n++;
+    const vpcId = subnetList.find((x) => x.subnetId === subnet.value)?.vpcId;
     const g = await C.ec2("CreateSecurityGroup", { GroupName: "launch-wizard-" + n,
-      GroupDescription: "launch-wizard-" + n + " created by the ec2sim console" });
+      GroupDescription: "launch-wizard-" + n + " created by the ec2sim console", ...(vpcId ? { VpcId: vpcId } : {}) });
     const rules = [];
     if (ssh.checked) rules.push([22, sshCidr.value.trim()]);
     if (https.checked) rules.push([443, "0.0.0.0/0"]);
@@ -182,34 +192,77 @@ C.pages.eips = async (main) => {
   await draw();
 };
 
-// ---- security groups -------------------------------------------------------------------------
+// ---- security groups: inbound and outbound rule editors ------------------------------------------
+// A rule's source or destination: a CIDR typed in, anywhere, or "My IP", the account's own
+// address /32 as the session names it (docs/console.md, "My IP").
+C.sourcePicker = (id, cidr, label) => {
+  const pick = C.selectOf(id, [["custom", t("launch.custom")], ["anywhere", t("launch.anywhere")],
+    ...(C.session.my_ip ? [["myip", t("myip.option", { ip: C.session.my_ip + "/32" })]] : [])], { "aria-label": label });
+  pick.addEventListener("change", () => {
+    if (pick.value === "anywhere") cidr.value = "0.0.0.0/0";
+    if (pick.value === "myip") cidr.value = C.session.my_ip + "/32";
+  });
+  cidr.addEventListener("input", () => { pick.value = "custom"; });
+  return pick;
+};
+// IpPermissions.1 of one rule: protocol, ports and one CIDR or group.
+const permission = (protocol, from, to, where) => ({ "IpPermissions.1.IpProtocol": protocol,
+  ...(protocol === "-1" ? {} : { "IpPermissions.1.FromPort": String(from), "IpPermissions.1.ToPort": String(to) }),
+  ...(where.startsWith("sg-") ? { "IpPermissions.1.Groups.1.GroupId": where } : { "IpPermissions.1.IpRanges.1.CidrIp": where }) });
+
 C.pages.sgs = async (main) => {
   const error = C.errorBox("sg-error");
   const body = el("div", {});
   main.replaceChildren(el("h1", { text: t("sg.title") + " (" + C.region + ")" }), error, body);
+  const verb = (egress, kind) => (kind === "add" ? "Authorize" : "Revoke") + "SecurityGroup" + (egress ? "Egress" : "Ingress");
+  // One table row per CIDR or group of each permission, with its delete button.
+  const rules = (g, egress) => {
+    const perms = (egress ? g.ipPermissionsEgress : g.ipPermissions) || [];
+    const rows = perms.flatMap((p) => [...(p.ipRanges || []).map((r) => r.cidrIp), ...(p.groups || []).map((x) => x.groupId)]
+      .map((where) => {
+        const ports = p.ipProtocol === "-1" ? t("rule.all") : p.fromPort === p.toPort ? p.fromPort : p.fromPort + "-" + p.toPort;
+        return C.row(p.ipProtocol === "-1" ? t("rule.all") : p.ipProtocol, ports, where,
+          el("button", { type: "button", text: t("vol.delete"),
+            "aria-label": t("sg.deleteRule") + " " + t(egress ? "dir.out" : "dir.in") + " " + ports + " " + where,
+            onclick: async () => {
+              error.textContent = "";
+              try { await C.ec2(verb(egress, "revoke"), { GroupId: g.groupId, ...permission(p.ipProtocol, p.fromPort, p.toPort, where) }); await draw(); }
+              catch (e) { C.showError(error, e); }
+            } }));
+      }));
+    return C.tableOf([t("rule.protocol"), t("rule.ports"), t(egress ? "rule.dest" : "rule.source"), ""], rows, t("common.none"));
+  };
+  // The inbound editor keeps the ids it always had (port-, cidr-, add-rule-GROUP).
+  const editor = (g, egress) => {
+    const pre = egress ? "out-" : "";
+    const f = (name) => pre + name + "-" + g.groupId;
+    const protocol = C.selectOf(f("protocol"), [["tcp", "TCP"], ["udp", "UDP"], ["icmp", "ICMP"], ["-1", t("rule.all")]]);
+    const port = C.input(f("port"), "", { size: "11" });
+    const cidr = C.input(f("cidr"), "0.0.0.0/0");
+    const where = C.sourcePicker(f("source"), cidr, t(egress ? "rule.dest" : "rule.source") + " " + g.groupId);
+    where.value = "anywhere";
+    return C.form(f("rule-form"), [[f("protocol"), t("rule.protocol"), protocol], [f("port"), t("rule.ports"), port, /port/i],
+      [f("source"), t(egress ? "rule.dest" : "rule.source"), where], [f("cidr"), "CIDR", cidr, /cidr|range|group/i]],
+    t(egress ? "sg.addOutbound" : "sg.addRule"), async () => {
+      const [from, to] = port.value.includes("-") ? port.value.split("-") : [port.value, port.value];
+      const icmp = protocol.value === "icmp";
+      await C.ec2(verb(egress, "add"), { GroupId: g.groupId,
+        ...permission(protocol.value, icmp ? -1 : from.trim(), icmp ? -1 : to.trim(), cidr.value.trim()) });
+      await draw();
+    });
+  };
   async function draw() {
     const r = await C.ec2("DescribeSecurityGroups");
     body.replaceChildren(...(r.securityGroupInfo || []).map((g) => {
-      const port = el("input", { type: "text", id: "port-" + g.groupId, size: "7", "aria-label": t("sg.port") + " " + g.groupId });
-      const cidr = el("input", { type: "text", id: "cidr-" + g.groupId, value: "0.0.0.0/0", "aria-label": t("sg.cidr") + " " + g.groupId });
-      const add = el("button", { type: "button", id: "add-rule-" + g.groupId, text: t("sg.addRule"),
-        onclick: async () => {
-          error.textContent = "";
-          const [from, to] = port.value.includes("-") ? port.value.split("-") : [port.value, port.value];
-          try {
-            await C.ec2("AuthorizeSecurityGroupIngress", { GroupId: g.groupId, "IpPermissions.1.IpProtocol": "tcp",
-              "IpPermissions.1.FromPort": from.trim(), "IpPermissions.1.ToPort": to.trim(),
-              "IpPermissions.1.IpRanges.1.CidrIp": cidr.value.trim() });
-            await draw();
-          } catch (e) { C.showError(error, e); }
-        } });
-      return el("section", { class: "card", "data-group": g.groupId },
-        el("h2", { text: g.groupName + " — " + g.groupId }),
+      const inbound = editor(g, false);
+      inbound.querySelector("button[type=submit]").id = "add-rule-" + g.groupId;
+      return el("section", { class: "card", "data-group": g.groupId, "aria-labelledby": "sg-h-" + g.groupId },
+        el("h2", { id: "sg-h-" + g.groupId, text: g.groupName + " — " + g.groupId }),
         el("p", { class: "muted", text: t("sg.vpc") + ": " + (g.vpcId || "–") + " · " + g.groupDescription }),
-        el("h3", { text: t("det.inbound") }), C.rulesTable(g.ipPermissions, "rule.source"),
-        el("div", { class: "toolbar" }, port, cidr, add),
-        el("h3", { text: t("det.outbound") }), C.rulesTable(g.ipPermissionsEgress, "rule.dest"));
+        el("h3", { text: t("det.inbound") }), rules(g, false), inbound,
+        el("h3", { text: t("det.outbound") }), rules(g, true), editor(g, true));
     }));
+    C.drawn(main);
   }
   await draw();
 };
