@@ -91,6 +91,8 @@ if(TARGET ec2sim_server)
   target_link_libraries(ec2sim_tests PRIVATE ec2sim_server)
 endif()
 ec2sim_server_py_test(auth_classroom)
+# Pausing the clock and changing its speed: own clocks, the server clock, a restart.
+ec2sim_server_py_test(clock_pace)
 
 # Durability (--state DIR): the journal format and state directory (unit tests), and SIGKILL
 # under load with restarts (3 kills here; `kill_test.py --kills 50` for a long run).
