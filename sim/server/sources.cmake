@@ -54,3 +54,4 @@ ec2sim_embed(EC2SIM_SERVER_SOURCES kEc2simConsoleNetworkJs sim/server/console/as
 ec2sim_embed(EC2SIM_SERVER_SOURCES kEc2simConsoleExtrasJs sim/server/console/assets/extras.js)
 ec2sim_embed(EC2SIM_SERVER_SOURCES kEc2simConsoleStorageJs sim/server/console/assets/storage.js)
 ec2sim_embed(EC2SIM_SERVER_SOURCES kEc2simConsoleLessonsJs sim/server/console/assets/lessons.js)
+ec2sim_embed(EC2SIM_SERVER_SOURCES kEc2simConsoleBeyondJs sim/server/console/assets/beyond.js)

@@ -69,6 +69,10 @@ ec2sim_server_py_test(fail_loudly)
 ec2sim_server_py_test(console_http NO_SKIP)
 ec2sim_server_py_test(console_browser
   ENV "EC2SIM_SCREENSHOTS=${CMAKE_BINARY_DIR}/test-output/console")
+# The pages beyond the real console: clock pause and speed, latency map, the path as a picture,
+# the class's lesson progress.
+ec2sim_server_py_test(console_extras_browser
+  ENV "EC2SIM_SCREENSHOTS=${CMAKE_BINARY_DIR}/test-output/console")
 # axe-core (fetched from the npm registry, integrity-checked) on every console page.
 ec2sim_server_py_test(console_a11y)
 

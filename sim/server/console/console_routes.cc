@@ -20,6 +20,7 @@ extern const char kEc2simConsoleNetworkJs[];
 extern const char kEc2simConsoleExtrasJs[];
 extern const char kEc2simConsoleStorageJs[];
 extern const char kEc2simConsoleLessonsJs[];
+extern const char kEc2simConsoleBeyondJs[];
 
 namespace ec2sim::server {
 namespace {
@@ -183,6 +184,7 @@ HttpResponse ConsoleRoutes::Asset(const HttpRequest& request) const {
       {"/console/extras.js", kEc2simConsoleExtrasJs, "text/javascript; charset=utf-8"},
       {"/console/storage.js", kEc2simConsoleStorageJs, "text/javascript; charset=utf-8"},
       {"/console/lessons.js", kEc2simConsoleLessonsJs, "text/javascript; charset=utf-8"},
+      {"/console/beyond.js", kEc2simConsoleBeyondJs, "text/javascript; charset=utf-8"},
   };
   if (request.method != "GET") {
     return ConsoleError(405, "Ec2sim.MethodNotAllowed",
