@@ -13,8 +13,9 @@
 #include <vector>
 
 #include "sim/cli/commands.h"
-#include "sim/model/regions.h"
+#include "sim/cli/serve_latency_map.h"
 #include "sim/cli/serve_lessons.h"
+#include "sim/model/regions.h"
 #include "sim/server/api_server.h"
 
 namespace ec2sim::cli {
@@ -32,7 +33,7 @@ struct ServeArgs {
   bool accept_unknown_images = false;
   int vcpu_quota = AccountQuotas{}.vcpus;
   int elastic_ip_quota = AccountQuotas{}.elastic_ips;
-  std::string ready_file;  // written once the port is bound: {"url": ..., "port": ...}
+  std::string ready_file;           // written once the port is bound: {"url": ..., "port": ...}
   std::vector<std::string> opt_in;  // opt-in regions every account has enabled
   bool quiet = false;
   std::string users;  // classroom mode's users file; empty: open mode
@@ -120,6 +121,7 @@ int RunServe(const ServeArgs& args) {
   options.max_connections_per_address = args.max_connections_per_address;
   options.max_connections = args.max_connections;
   options.lessons = BuiltInLessonGuide();
+  options.latency_map = BuiltInLatencyMap();
   if (!args.users.empty()) {
     options.users = LoadUsers(args.users);
     if (options.users == nullptr) return 2;

@@ -6,6 +6,7 @@
 #include "sim/lessons/catalog.h"
 #include "sim/lessons/checker.h"
 #include "sim/lessons/feedback.h"
+#include "sim/lessons/progress.h"
 #include "sim/lessons/views.h"
 
 namespace ec2sim::cli {
@@ -59,6 +60,15 @@ class CourseGuide : public server::LessonGuide {
     return MakeError(ErrorCode::kSimNotFound, "Lesson " + std::to_string(number) +
                                                   " has no exercise '" +
                                                   std::string(exercise_id.substr(0, 64)) + "'");
+  }
+
+  Result<json> Progress(Backend& state, const std::string& account) const override {
+    // The state is borrowed for the call: the opener hands it out without owning it.
+    auto borrow = [&state](const std::string&) -> Result<std::shared_ptr<Backend>> {
+      return std::shared_ptr<Backend>(&state, [](Backend*) {});
+    };
+    EC2SIM_ASSIGN_OR_RETURN(json all, lessons::CollectProgress(*course_, {account}, borrow));
+    return all["accounts"][0];
   }
 
  private:

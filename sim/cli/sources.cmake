@@ -16,4 +16,5 @@ set(EC2SIM_CLI_SOURCES
   sim/cli/cmd_clock.cc
   sim/cli/remote.cc
   sim/cli/serve_lessons.cc
+  sim/cli/serve_latency_map.cc
 )

@@ -11,13 +11,13 @@ namespace ec2sim::report {
 namespace {
 
 using latency::Edge;
+using latency::Explain;
+using latency::FormatWait;
 using latency::LatLon;
 using latency::Medium;
 using latency::Network;
 using latency::Route;
 using latency::Stop;
-using latency::Explain;
-using latency::FormatWait;
 
 // The map shows latitudes 80N..60S: every region and city lies inside, and the polar rows an
 // equirectangular map stretches most are left out.
@@ -115,15 +115,27 @@ void DrawRoute(SvgDocument& doc, const Route& route, const char* colour) {
   }
 }
 
+// One legend line: the route's ends, its round trip and the fiber it runs over.
+std::string LegendLine(const Route& r, bool ko) {
+  std::string ends = r.stops.front().name + " -> " + r.stops.back().name + ": ";
+  std::string km = std::to_string(std::lround(r.route_km));
+  if (ko) return ends + "왕복 " + FormatWait(r.rtt_micros) + ", 광섬유 " + km + " km";
+  return ends + "RTT " + FormatWait(r.rtt_micros) + " over " + km + " km of fiber; " +
+         Explain(r.rtt_micros).summary;
+}
+
 }  // namespace
 
-std::string WorldMapSvg(const std::vector<Route>& routes, std::string_view title) {
+std::string WorldMapSvg(const std::vector<Route>& routes, std::string_view title,
+                        std::string_view lang) {
+  const bool ko = lang == "ko";
   double legend = kLegendHeight * (routes.empty() ? 1 : static_cast<double>(routes.size()));
   SvgDocument doc(kWidth, kHeight + legend);
   doc.SetTitle(title);
-  doc.SetDescription(
-      "Equirectangular map, 80N to 60S. Grey: terrestrial fiber; light blue: submarine cables "
-      "of the ec2sim latency model. Dots: AWS regions.");
+  doc.SetDescription(ko ? "정거원통 도법 지도(북위 80도~남위 60도). 회색: 육상 광섬유, 하늘색: "
+                          "ec2sim 지연 모델의 해저 케이블. 점: AWS 리전."
+                        : "Equirectangular map, 80N to 60S. Grey: terrestrial fiber; light blue: "
+                          "submarine cables of the ec2sim latency model. Dots: AWS regions.");
   doc.SetBackground("#ffffff");
   DrawGraticule(doc);
   DrawNetwork(doc, Network::Builtin());
@@ -143,11 +155,7 @@ std::string WorldMapSvg(const std::vector<Route>& routes, std::string_view title
     const Route& r = routes[i];
     const char* colour = kRouteColours[i % std::size(kRouteColours)];
     doc.Rect(8, y - 10, 12, 12, {.fill = colour});
-    doc.Text(26, y,
-             r.stops.front().name + " -> " + r.stops.back().name + ": RTT " +
-                 FormatWait(r.rtt_micros) + " over " + std::to_string(std::lround(r.route_km)) +
-                 " km of fiber; " + Explain(r.rtt_micros).summary,
-             {.size = 12, .fill = "#000000"});
+    doc.Text(26, y, LegendLine(r, ko), {.size = 12, .fill = "#000000"});
   }
   return doc.Render();
 }

@@ -13,8 +13,10 @@ namespace ec2sim::report {
 
 // A complete standalone SVG document. `routes` may be empty (the network alone); each route is
 // drawn in its own colour with its end labels and, in the legend, "FROM -> TO: RTT". The same
-// routes always give the same bytes.
-std::string WorldMapSvg(const std::vector<latency::Route>& routes, std::string_view title);
+// routes always give the same bytes. `lang` "ko" words the description and legend in Korean
+// (the console's latency map); anything else in English.
+std::string WorldMapSvg(const std::vector<latency::Route>& routes, std::string_view title,
+                        std::string_view lang = "en");
 
 }  // namespace ec2sim::report
 

@@ -4,13 +4,14 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <utility>
+#include <vector>
 
 #include "sim/api/action_table.h"
 #include "sim/engine/json_depth.h"
-#include "sim/engine/terminal_text.h"
+#include "sim/server/admin_clock.h"
+#include "sim/server/admin_common.h"
 #include "sim/server/admin_lessons.h"
 #include "sim/server/admin_prices.h"
-#include "sim/wire/caller.h"
 #include "sim/wire/query_decoder.h"
 
 namespace ec2sim::server {
@@ -19,114 +20,6 @@ namespace {
 using nlohmann::json;
 
 constexpr std::string_view kPrefix = "/_ec2sim/";
-
-HttpResponse Json(int status, const json& body) {
-  HttpResponse r;
-  r.status = status;
-  // Replace, not throw: messages quote the request (its path, say), which may not be UTF-8.
-  r.body = body.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
-  return r;
-}
-
-HttpResponse JsonError(int status, std::string_view code, const std::string& message) {
-  HttpResponse r = Json(status, {{"error", {{"code", code}, {"message", message}}}});
-  r.error_code = std::string(code);
-  return r;
-}
-
-HttpResponse JsonError(const Error& error) {
-  int status = HttpStatus(error.code);
-  // Admin errors are about the request; a 5xx would claim the server broke.
-  if (status >= 500) status = 400;
-  return JsonError(status, AwsCode(error.code), error.message);
-}
-
-// The request's query fields; a malformed query string counts as none.
-wire::QueryParams Query(const HttpRequest& request) {
-  Result<wire::QueryParams> q = wire::ParseFormUrlEncoded(request.query);
-  return q.ok() ? std::move(q).value() : wire::QueryParams{};
-}
-
-// The account a route acts on: ?account=ID, or ?access_key=KEY, or when neither is given the
-// caller's own account in classroom mode and the default account in open mode. In classroom
-// mode (`users` set) a key maps through the users file, as the EC2 endpoint maps it there; in
-// open mode it maps as the open EC2 endpoint maps it. Errors: kInvalidParameterCombination for
-// both parameters; kSimInvalidInput for an account that is not 12 digits;
-// kInvalidParameterValue for a malformed key or one the users file does not have.
-Result<std::string> AccountOf(const wire::QueryParams& q, const UserDirectory* users,
-                              const User* caller) {
-  std::optional<std::string> account = wire::FindParam(q, "account");
-  std::optional<std::string> key = wire::FindParam(q, "access_key");
-  if (account && key) {
-    return MakeError(ErrorCode::kInvalidParameterCombination,
-                     "Name the account with either account or access_key, not both");
-  }
-  if (account) {
-    if (account->size() != 12 || account->find_first_not_of("0123456789") != std::string::npos) {
-      return MakeError(ErrorCode::kSimInvalidInput, "account must be a 12-digit account id, got '" +
-                                                        engine::ForTerminal(*account) + "'");
-    }
-    return *account;
-  }
-  if (key) {
-    if (!wire::IsWellFormedAccessKey(*key)) {
-      return MakeError(ErrorCode::kInvalidParameterValue,
-                       "access_key must be 1 to 128 characters of A-Z a-z 0-9 _ . -");
-    }
-    if (users == nullptr) return wire::AccountForAccessKey(*key);
-    const User* user = users->Find(*key);
-    if (user == nullptr) {
-      return MakeError(ErrorCode::kInvalidParameterValue,
-                       "access_key '" + *key + "' is not in this classroom's users file");
-    }
-    return user->account_id;
-  }
-  if (caller != nullptr) return caller->account_id;
-  return std::string(kDefaultAccount);
-}
-
-// The key to list with `account` after a call on it: the key that names it. In classroom mode
-// that is the caller's own key from the signature (and only on the caller's own account: an
-// admin's key never joins a learner's row); in open mode it is ?access_key=, whose hash is the
-// account. Nothing else a request says is recorded.
-std::optional<std::string> KeyInUse(const wire::QueryParams& q, const User* caller,
-                                    const std::string& account) {
-  if (caller != nullptr) {
-    if (caller->account_id != account) return std::nullopt;
-    return caller->access_key_id;
-  }
-  return wire::FindParam(q, "access_key");
-}
-
-// What a caller may see of other accounts through the network verbs: everything for the
-// teacher (and in open mode, where any account can be named anyway), the internet's view for
-// a learner.
-bool SeesOtherAccounts(const User* caller) { return caller == nullptr || caller->admin; }
-
-// A learner (a non-admin caller) may read only their own account.
-bool MayUse(const User* caller, const std::string& account) {
-  return caller == nullptr || caller->admin || caller->account_id == account;
-}
-
-HttpResponse NotYourAccount(const User& caller, const std::string& account) {
-  return JsonError(403, "UnauthorizedOperation",
-                   "You are not authorized to perform this operation: user '" + caller.name +
-                       "' may use only account " + caller.account_id + ", not " + account);
-}
-
-// The JSON body of a POST ({} when empty). Error: kSimInvalidInput for anything but an object,
-// and for a body nested deeper than engine::kMaxJsonDepth (refused before it is parsed).
-Result<json> BodyObject(const HttpRequest& request) {
-  if (request.body.empty()) return json::object();
-  if (auto deep = engine::FindJsonTooDeep(request.body)) {
-    return MakeError(ErrorCode::kSimInvalidInput, "The request body is " + deep->reason);
-  }
-  json body = json::parse(request.body, nullptr, /*allow_exceptions=*/false);
-  if (body.is_discarded() || !body.is_object()) {
-    return MakeError(ErrorCode::kSimInvalidInput, "The request body must be a JSON object");
-  }
-  return body;
-}
 
 // POST /_ec2sim/call: one EC2 action, {"Action": NAME, "Params": {...}} in, its JSON out.
 HttpResponse CallRoute(SharedWorld& world, const AdminInfo& info, const User* caller,
@@ -208,8 +101,8 @@ HttpResponse AdminApi::HandleAs(const HttpRequest& request, const User* caller) 
     // own, which a learner moves for themselves alone.
     bool learner_route = route == "call" || route == "probe" || route == "bill" ||
                          route == "latency" || route == "traffic" || route == "cpu" ||
-                         route == "clock" || route == "prices" || route == "lessons" ||
-                         route.rfind("lessons/", 0) == 0;
+                         route == "clock" || route == "prices" || route == "latency-map" ||
+                         route == "lessons" || route.rfind("lessons/", 0) == 0;
     if (!caller->admin && !learner_route) {
       return JsonError(403, "UnauthorizedOperation",
                        "You are not authorized to perform this operation: user '" + caller->name +
@@ -243,6 +136,9 @@ HttpResponse AdminApi::HandleAs(const HttpRequest& request, const User* caller) 
     method_ok = route.size() > 6 && route.compare(route.size() - 6, 6, "/check") == 0 ? only("POST")
                                                                                       : only("GET");
     if (method_ok) r = Lessons(route, caller, request);
+  } else if (route == "latency-map") {
+    method_ok = only("GET");
+    if (method_ok) r = LatencyMap(request);
   } else if (route == "prices") {
     method_ok = only("GET");
     if (method_ok) r = PricesRoute(request, info_.default_region);
@@ -254,7 +150,7 @@ HttpResponse AdminApi::HandleAs(const HttpRequest& request, const User* caller) 
         404, "Ec2sim.NotFound",
         "No admin route " + request.path +
             " (routes: health, accounts, reset, clock, bill, probe, latency, traffic, cpu, "
-            "state, call)");
+            "state, call, prices, lessons, latency-map)");
   }
   if (!method_ok) {
     r = JsonError(405, "Ec2sim.MethodNotAllowed",
@@ -269,6 +165,7 @@ HttpResponse AdminApi::Health() {
                     {"time", FormatIsoTime(clock_.Now())},
                     {"clock", clock_.mode() == ClockMode::kWall ? "wall" : "manual"},
                     {"speed", clock_.speed()},
+                    {"paused", clock_.paused()},
                     {"timing", info_.timing == Timing::kInstant ? "instant" : "realistic"},
                     {"region", info_.default_region},
                     // Clients that sign (lesson check) need to know how keys map to accounts.
@@ -278,7 +175,7 @@ HttpResponse AdminApi::Health() {
                     {"actions", api::ActionTable::Get().Names()}});
 }
 
-HttpResponse AdminApi::Accounts() {
+json AdminApi::ClassRows() {
   std::map<std::string, json> rows;
   for (const auto& [account, keys] : world_.Accounts()) {
     rows[account] = {{"account", account}, {"access_keys", keys}};
@@ -294,8 +191,10 @@ HttpResponse AdminApi::Accounts() {
   }
   json list = json::array();
   for (auto& [account, row] : rows) list.push_back(std::move(row));
-  return Json(200, {{"accounts", std::move(list)}});
+  return list;
 }
+
+HttpResponse AdminApi::Accounts() { return Json(200, {{"accounts", ClassRows()}}); }
 
 HttpResponse AdminApi::Reset(const HttpRequest& request) {
   wire::QueryParams q = Query(request);
@@ -337,49 +236,11 @@ HttpResponse AdminApi::Clock(const User* caller, const HttpRequest& request) {
     }
     return JsonError(scope.error());
   }
-  auto now = [&] {
-    SimTime t = *scope ? world_.Now(**scope) : clock_.Now();
-    json answer = {{"time", FormatIsoTime(t)},
-                   {"epoch_ms", t},
-                   {"clock", clock_.mode() == ClockMode::kWall ? "wall" : "manual"},
-                   {"speed", clock_.speed()}};
-    if (*scope) {
-      // The account's own time: the server clock's plus how far the account moved it.
-      answer["account"] = **scope;
-      answer["offset_ms"] = world_.Offset(**scope);
-      answer["server_time"] = FormatIsoTime(clock_.Now());
-    }
-    return answer;
-  };
-  if (request.method == "GET") return Json(200, now());
-  Result<json> body = BodyObject(request);
+  Result<json> body = json::object();
+  if (request.method != "GET") body = BodyObject(request);
   if (!body.ok()) return JsonError(body.error());
-  // The duration may also come as ?advance=90s, handy from curl.
-  if (auto advance = wire::FindParam(q, "advance")) (*body)["advance"] = *advance;
-  bool has_advance = body->contains("advance");
-  bool has_to = body->contains("to");
-  if (has_advance == has_to) {
-    return JsonError(
-        400, "Ec2sim.InvalidInput",
-        "Send exactly one of {\"advance\": \"90s\"} or {\"to\": \"2026-01-02T00:00:00Z\"}");
-  }
-  const json& value = has_advance ? (*body)["advance"] : (*body)["to"];
-  if (!value.is_string()) {
-    return JsonError(400, "Ec2sim.InvalidInput", "The value must be a string");
-  }
-  if (has_advance) {
-    Result<Duration> d = ParseDuration(value.get<std::string>());
-    if (!d.ok()) return JsonError(d.error());
-    // Through the world, which journals the move.
-    Status s = *scope ? world_.AdvanceAccountClock(**scope, *d) : world_.AdvanceClock(*d);
-    if (!s.ok()) return JsonError(s.error());
-  } else {
-    Result<SimTime> t = ParseIsoTime(value.get<std::string>());
-    if (!t.ok()) return JsonError(t.error());
-    Status s = *scope ? world_.SetAccountClock(**scope, *t) : world_.SetClock(*t);
-    if (!s.ok()) return JsonError(s.error());
-  }
-  return Json(200, now());
+  Result<json> answer = ClockRoute(world_, clock_, *scope, request, q, std::move(*body));
+  return answer.ok() ? Json(200, *answer) : JsonError(answer.error());
 }
 
 HttpResponse AdminApi::Lessons(const std::string& route, const User* caller,
@@ -388,13 +249,47 @@ HttpResponse AdminApi::Lessons(const std::string& route, const User* caller,
     return JsonError(404, "Ec2sim.NotFound", "This server was started without the course");
   }
   wire::QueryParams q = Query(request);
+  bool named = wire::FindParam(q, "account") || wire::FindParam(q, "access_key");
+  if (route == "lessons/progress" && (caller == nullptr || caller->admin) && !named) {
+    // The teacher's view: every account of the class, each with its names.
+    json rows = ClassRows();
+    std::vector<std::string> accounts;
+    for (const json& row : rows) accounts.push_back(row["account"].get<std::string>());
+    Result<json> all = ProgressRoute(world_, *info_.lessons, accounts);
+    if (!all.ok()) return JsonError(all.error());
+    for (std::size_t i = 0; i < rows.size(); ++i) {
+      if (rows[i].contains("names")) (*all)["accounts"][i]["names"] = rows[i]["names"];
+    }
+    return Json(200, *all);
+  }
   Result<std::string> account = AccountOf(q, info_.users, caller);
   if (!account.ok()) return JsonError(account.error());
   if (!MayUse(caller, *account)) return NotYourAccount(*caller, *account);
-  Result<json> result = LessonsRoute(world_, *info_.lessons, route, q, *account);
+  Result<json> result = route == "lessons/progress"
+                            ? ProgressRoute(world_, *info_.lessons, {*account})
+                            : LessonsRoute(world_, *info_.lessons, route, q, *account);
   HttpResponse r = result.ok() ? Json(200, *result) : JsonError(result.error());
   r.action = "lessons";
   r.account = *account;
+  return r;
+}
+
+HttpResponse AdminApi::LatencyMap(const HttpRequest& request) {
+  if (!info_.latency_map) {
+    return JsonError(404, "Ec2sim.NotFound", "This server was started without the latency map");
+  }
+  wire::QueryParams q = Query(request);
+  std::string lang = wire::FindParam(q, "lang").value_or("en");
+  if (lang != "en" && lang != "ko") {
+    return JsonError(MakeError(ErrorCode::kSimInvalidInput,
+                               "lang must be en or ko, got '" + lang.substr(0, 16) + "'"));
+  }
+  Result<std::string> svg = info_.latency_map(wire::FindParam(q, "from").value_or("Seoul"), lang);
+  if (!svg.ok()) return JsonError(svg.error());
+  HttpResponse r;
+  r.content_type = "image/svg+xml; charset=utf-8";
+  r.body = std::move(svg).value();
+  r.action = "latency-map";
   return r;
 }
 

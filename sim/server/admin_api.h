@@ -3,6 +3,7 @@
 #ifndef EC2SIM_SERVER_ADMIN_API_H_
 #define EC2SIM_SERVER_ADMIN_API_H_
 
+#include <functional>
 #include <string>
 
 #include "ec2sim/sandbox.h"
@@ -14,6 +15,12 @@
 
 namespace ec2sim::server {
 
+// Draws the latency map from a place (latency::ParsePlace's words) in "en" or "ko": a whole SVG
+// document. The server does not depend on the report layer that draws it; whoever starts the
+// server (the CLI) hands one in, as it hands in the course. Errors: those of ParsePlace.
+using LatencyMapMaker =
+    std::function<Result<std::string>(const std::string& from, const std::string& lang)>;
+
 // What the health route reports about the server's set-up.
 struct AdminInfo {
   std::string default_region;
@@ -24,6 +31,8 @@ struct AdminInfo {
   const UserDirectory* users = nullptr;
   // The course behind /_ec2sim/lessons (must outlive the AdminApi); null: those routes are 404.
   const LessonGuide* lessons = nullptr;
+  // The map behind /_ec2sim/latency-map; empty: that route is 404.
+  LatencyMapMaker latency_map;
 };
 
 class AdminApi {
@@ -42,12 +51,16 @@ class AdminApi {
  private:
   HttpResponse Health();
   HttpResponse Accounts();
+  // Every known account (and in classroom mode every learner of the users file, with
+  // "names"): [{"account", "access_keys", "names"}], sorted.
+  nlohmann::json ClassRows();
   HttpResponse Reset(const HttpRequest& request);
   HttpResponse Clock(const User* caller, const HttpRequest& request);
   // `caller`: the signed user in classroom mode, null in open mode.
   HttpResponse Verb(const std::string& verb, const User* caller, const HttpRequest& request);
   HttpResponse State(const HttpRequest& request);
   HttpResponse Lessons(const std::string& route, const User* caller, const HttpRequest& request);
+  HttpResponse LatencyMap(const HttpRequest& request);
 
   SharedWorld& world_;
   ServerClock& clock_;

@@ -39,4 +39,24 @@ Result<nlohmann::json> LessonsRoute(SharedWorld& world, const LessonGuide& guide
   });
 }
 
+Result<nlohmann::json> ProgressRoute(SharedWorld& world, const LessonGuide& guide,
+                                     const std::vector<std::string>& accounts) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (const std::string& account : accounts) {
+    Result<nlohmann::json> row = MakeError(ErrorCode::kSimNotFound, "unchecked");
+    bool known = world.WithExisting(account, [&](Sandbox& s) { row = guide.Progress(s, account); });
+    if (!known) {
+      // A learner who never came: an empty account, made here rather than in the shared world
+      // (reading progress must not create worlds, nor journal them).
+      SandboxOptions options;
+      options.timing = Timing::kInstant;
+      Sandbox empty(options);
+      row = guide.Progress(empty, account);
+    }
+    if (!row.ok()) return row.error();
+    rows.push_back(std::move(row).value());
+  }
+  return nlohmann::json{{"accounts", std::move(rows)}};
+}
+
 }  // namespace ec2sim::server

@@ -84,7 +84,8 @@ struct ApiServer::Impl {
         ec2(world, o.region, o.users.get()),
         identity(world, o.users.get()),
         admin(world, clock,
-              AdminInfo{o.region, options.sandbox.timing, o.users.get(), o.lessons.get()}),
+              AdminInfo{o.region, options.sandbox.timing, o.users.get(), o.lessons.get(),
+                        o.latency_map}),
         console(ec2, admin, o.users.get(), o.region) {
     if (o.users != nullptr) {
       world.SetAccountQuotas(AccountQuotasOf(*o.users, options.sandbox.quotas));

@@ -10,6 +10,7 @@
 
 #include "ec2sim/result.h"
 #include "ec2sim/sandbox.h"
+#include "sim/server/admin_api.h"
 #include "sim/server/lesson_guide.h"
 #include "sim/server/response_cache.h"
 #include "sim/server/server_clock.h"
@@ -46,6 +47,8 @@ struct ServerOptions {
   ResponseCacheLimits response_cache_limits;
   // The course behind /_ec2sim/lessons and the console's Lessons page; null: none.
   std::shared_ptr<const LessonGuide> lessons;
+  // Draws the map behind /_ec2sim/latency-map and the console's latency map; empty: none.
+  LatencyMapMaker latency_map;
 };
 
 class ApiServer {

@@ -26,6 +26,10 @@ class LessonGuide {
   // exercise.
   virtual Result<nlohmann::json> Check(int number, std::string_view exercise, std::string_view lang,
                                        Backend& state, const std::string& account) const = 0;
+  // `account`'s progress over the whole course in `state`, as `ec2sim lesson progress --output
+  // json` reports one account: {"account", "met", "total", "lessons": [{"lesson", "exercise",
+  // "started", "met", "total", "goals"}]}. Only reads.
+  virtual Result<nlohmann::json> Progress(Backend& state, const std::string& account) const = 0;
 };
 
 }  // namespace ec2sim::server

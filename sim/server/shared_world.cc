@@ -81,8 +81,10 @@ Sandbox& SharedWorld::Use(const std::string& account) {
 }
 
 void SharedWorld::CatchUp(Slot& slot) {
-  Duration lag = clock_.Now() + slot.offset - slot.sandbox->Now();
+  Duration lag = TimeOf(slot) - slot.sandbox->Now();
   if (lag > 0) slot.sandbox->Advance(lag);
+  // An own clock's distance from the server clock changes as either runs; records carry it.
+  if (slot.own) slot.offset = slot.sandbox->Now() - clock_.Now();
 }
 
 bool SharedWorld::KnownLocked(const std::string& account) {
@@ -179,65 +181,6 @@ bool SharedWorld::Reset(const std::string& account) {
   Finish(lock);
   return had_keys || had_resources;
 }
-
-Status SharedWorld::AdvanceClock(Duration d) {
-  std::unique_lock<std::mutex> lock(mu_);
-  clock_.Advance(d);
-  for (auto& [key, slot] : slots_) {
-    if (key.empty()) CatchUp(slot);  // account worlds catch up when next used
-  }
-  Journal({{"op", "clock"}}, nullptr, nullptr);
-  Finish(lock);
-  return OkStatus();
-}
-
-Status SharedWorld::SetClock(SimTime t) {
-  std::unique_lock<std::mutex> lock(mu_);
-  EC2SIM_RETURN_IF_ERROR(clock_.AdvanceTo(t));
-  for (auto& [key, slot] : slots_) {
-    if (key.empty()) CatchUp(slot);
-  }
-  Journal({{"op", "clock"}}, nullptr, nullptr);
-  Finish(lock);
-  return OkStatus();
-}
-
-Status SharedWorld::MoveAccountClock(const std::string& account, Duration d) {
-  std::unique_lock<std::mutex> lock(mu_);
-  Use(account);
-  Slot& slot = slots_.at(account);
-  slot.offset += d;
-  CatchUp(slot);
-  Journal({{"op", "clock"}, {"account", account}}, nullptr, &account);
-  Finish(lock);
-  return OkStatus();
-}
-
-Status SharedWorld::AdvanceAccountClock(const std::string& account, Duration d) {
-  if (!per_account()) return AdvanceClock(d);
-  return MoveAccountClock(account, d < 0 ? 0 : d);
-}
-
-Status SharedWorld::SetAccountClock(const std::string& account, SimTime t) {
-  if (!per_account()) return SetClock(t);
-  SimTime now = Now(account);
-  if (t < now) {
-    return MakeError(ErrorCode::kSimInvalidInput, "The clock cannot go back: it is already " +
-                                                      FormatIsoTime(now) + ", later than " +
-                                                      FormatIsoTime(t));
-  }
-  // The server clock may move between the two locks (wall mode); the move then falls short by
-  // those milliseconds, never past t.
-  return MoveAccountClock(account, t - now);
-}
-
-Duration SharedWorld::Offset(const std::string& account) {
-  std::lock_guard<std::mutex> lock(mu_);
-  auto it = slots_.find(KeyOf(account));
-  return it == slots_.end() ? 0 : it->second.offset;
-}
-
-SimTime SharedWorld::Now(const std::string& account) { return clock_.Now() + Offset(account); }
 
 void SharedWorld::PrepareKeyPair(const CallContext& ctx, const nlohmann::json& input) {
   // An RSA key takes about 200 ms to make; under the world's lock that stalls every account.

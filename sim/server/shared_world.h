@@ -36,6 +36,7 @@
 #include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <set>
 #include <string>
 #include <type_traits>
@@ -50,6 +51,12 @@ namespace ec2sim::server {
 
 // Whether accounts share one Sandbox and clock (open mode) or each has its own (classroom mode).
 enum class WorldScope { kShared, kPerAccount };
+
+// How a clock runs: standing still, or `speed` simulated ms per wall ms.
+struct ClockPace {
+  bool paused = false;
+  std::int64_t speed = 1;
+};
 
 // The world(s) behind one lock (see above).
 class SharedWorld {
@@ -132,6 +139,20 @@ class SharedWorld {
   // server clock), and its offset (0 when shared). Creates nothing.
   SimTime Now(const std::string& account);
   Duration Offset(const std::string& account);
+  // Pauses or resumes the server clock and sets its speed (ServerClock::SetPaused, SetSpeed),
+  // journaled. Error: kInvalidParameterValue for a speed out of range.
+  Status SetServerPace(std::optional<bool> paused, std::optional<std::int64_t> speed);
+  // Per account, wall clock: gives `account` a clock of its own that stands still or runs at
+  // its own speed, continuing from its time now; from then on it no longer follows the server
+  // clock's pause, speed or moves (a learner who paused asked for time to stand still), only
+  // moves of that account. Shared: as SetServerPace. A manual clock stands still anyway:
+  // nothing changes. Journaled, and back after a restart.
+  Status SetAccountPace(const std::string& account, std::optional<bool> paused,
+                        std::optional<std::int64_t> speed);
+  // How the server clock runs; how `account`'s clock runs (the server clock's unless it has
+  // one of its own).
+  ClockPace ServerPace() const;
+  ClockPace PaceOf(const std::string& account);
   bool per_account() const { return scope_ == WorldScope::kPerAccount; }
 
  private:
@@ -139,7 +160,24 @@ class SharedWorld {
   struct Slot {
     std::unique_ptr<Sandbox> sandbox;
     Duration offset = 0;  // ahead of the server clock by this much (per account)
+    // A clock of its own (SetAccountPace): time `anchor` at wall ms `anchor_wall`
+    // (ServerClock::WallMs), then `pace.speed` per wall ms unless paused. `offset` then keeps
+    // its distance from the server clock as of the last catch-up, for the journal's records.
+    bool own = false;
+    ClockPace pace;
+    SimTime anchor = 0;
+    std::int64_t anchor_wall = 0;
+    std::int64_t replayed_host_ms = -1;  // "w" of its last replayed record
   };
+  // The time of a slot's world now: the server clock plus its offset, or its own clock.
+  SimTime TimeOf(const Slot& slot) const;
+  // The record of a move of the server clock or of an account's own clock: its pace too, when
+  // it is not the one the server started with (compaction keeps the last of a run of moves).
+  nlohmann::json ServerClockRecord() const;
+  static nlohmann::json AccountClockRecord(const std::string& account, const Slot& slot);
+  // After a replay: own clocks resume where their last record left them, plus the host time
+  // since then when they were running; the server clock gets its journaled pace back.
+  void ResumeClocks();
   std::string KeyOf(const std::string& account) const { return per_account() ? account : ""; }
   // The slot of `account`, created (and journaled) when missing, caught up to its time.
   Sandbox& Use(const std::string& account);
@@ -176,6 +214,7 @@ class SharedWorld {
   SimTime last_time_ = 0;
   std::int64_t last_wall_ = -1;
   std::uint64_t divergences_ = 0;
+  nlohmann::json last_server_clock_;  // the last replayed move of the server clock
 };
 
 }  // namespace ec2sim::server

@@ -13,7 +13,7 @@ Status SharedWorld::Restore(StateStore& store, std::vector<std::string>& notes) 
     notes.push_back(std::to_string(divergences_) +
                     " replayed records in all came out differently from their first run");
   }
-  clock_.Resume(last_time_, last_wall_);
+  ResumeClocks();
   store_ = &store;
   journaled_ = store.last_n();
   return OkStatus();
@@ -43,6 +43,7 @@ void SharedWorld::Apply(const json& record, std::vector<std::string>& notes) {
     access_keys_.erase(account);
   } else if (op == "clock" && !record.contains("account")) {
     // The server clock's move: last_time_ holds it; an account's world catches up when used.
+    last_server_clock_ = record;
   } else {
     ApplyToWorld(record, t, notes);
   }
@@ -57,7 +58,14 @@ void SharedWorld::ApplyToWorld(const json& record, SimTime t, std::vector<std::s
   if (per_account()) slot.offset = record.value("o", Duration{0});
   SimTime at = t + slot.offset;
   if (at > slot.sandbox->Now()) slot.sandbox->Advance(at - slot.sandbox->Now());
-  if (op == "clock") return;
+  slot.replayed_host_ms = record.value("w", std::int64_t{-1});
+  if (op == "clock") {
+    // A move of an account's own clock carries its pace (SharedWorld::AccountClockRecord).
+    slot.own = per_account() && record.contains("paused");
+    if (slot.own)
+      slot.pace = {record.value("paused", false), record.value("speed", std::int64_t{1})};
+    return;
+  }
   if (op == "reset_account") access_keys_.erase(account);
   Result<json> outcome = slot.sandbox->Replay(record);
   if (record.contains("check") && record["check"] != CheckOf(outcome)) {

@@ -5,8 +5,11 @@ set(EC2SIM_SERVER_SOURCES
   sim/server/http_listener.cc
   sim/server/shared_world.cc
   sim/server/shared_world_replay.cc
+  sim/server/shared_world_clock.cc
   sim/server/ec2_endpoint.cc
   sim/server/admin_api.cc
+  sim/server/admin_clock.cc
+  sim/server/admin_common.cc
   sim/server/admin_prices.cc
   sim/server/admin_lessons.cc
   sim/server/api_server.cc
@@ -54,3 +57,4 @@ ec2sim_embed(EC2SIM_SERVER_SOURCES kEc2simConsoleLessonsJs sim/server/console/as
 ec2sim_embed(EC2SIM_SERVER_SOURCES kEc2simConsoleKeysJs sim/server/console/assets/keys.js)
 ec2sim_embed(EC2SIM_SERVER_SOURCES kEc2simConsoleVpcEditJs sim/server/console/assets/vpc_edit.js)
 ec2sim_embed(EC2SIM_SERVER_SOURCES kEc2simConsoleAclEditJs sim/server/console/assets/acl_edit.js)
+ec2sim_embed(EC2SIM_SERVER_SOURCES kEc2simConsoleBeyondJs sim/server/console/assets/beyond.js)

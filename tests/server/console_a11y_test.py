@@ -25,7 +25,7 @@ from selenium.webdriver.support.ui import Select, WebDriverWait
 AXE_VERSION = "4.14.1"
 PAGES = ["#/dashboard", "#/instances", "#/launch", "#/eips", "#/sgs", "#/keys", "#/billing",
          "#/volumes", "#/vpc", "#/acls", "#/reach", "#/class",
-         "#/snapshots", "#/images", "#/templates", "#/lessons", "#/lessons/3"]
+         "#/snapshots", "#/images", "#/templates", "#/lessons", "#/lessons/3", "#/latency"]
 
 
 def axe_source():

@@ -75,6 +75,9 @@ ec2sim_server_py_test(console_keys_browser)
 # Creating and editing from the console's pages (VPCs, ACLs, rules, "My IP", snapshots, images,
 # launch templates), clicked in Chromium.
 ec2sim_server_py_test(console_edit_browser
+# The pages beyond the real console: clock pause and speed, latency map, the path as a picture,
+# the class's lesson progress.
+ec2sim_server_py_test(console_extras_browser
   ENV "EC2SIM_SCREENSHOTS=${CMAKE_BINARY_DIR}/test-output/console")
 # axe-core (fetched from the npm registry, integrity-checked) on every console page.
 ec2sim_server_py_test(console_a11y)
@@ -98,6 +101,8 @@ if(TARGET ec2sim_server)
   target_link_libraries(ec2sim_tests PRIVATE ec2sim_server)
 endif()
 ec2sim_server_py_test(auth_classroom)
+# Pausing the clock and changing its speed: own clocks, the server clock, a restart.
+ec2sim_server_py_test(clock_pace)
 
 # Durability (--state DIR): the journal format and state directory (unit tests), and SIGKILL
 # under load with restarts (3 kills here; `kill_test.py --kills 50` for a long run).

@@ -26,6 +26,7 @@ extern const char kEc2simConsoleLessonsJs[];
 extern const char kEc2simConsoleKeysJs[];
 extern const char kEc2simConsoleVpcEditJs[];
 extern const char kEc2simConsoleAclEditJs[];
+extern const char kEc2simConsoleBeyondJs[];
 
 namespace ec2sim::server {
 namespace {
@@ -205,6 +206,7 @@ HttpResponse ConsoleRoutes::Asset(const HttpRequest& request) const {
       {"/console/keys.js", kEc2simConsoleKeysJs, "text/javascript; charset=utf-8"},
       {"/console/vpc_edit.js", kEc2simConsoleVpcEditJs, "text/javascript; charset=utf-8"},
       {"/console/acl_edit.js", kEc2simConsoleAclEditJs, "text/javascript; charset=utf-8"},
+      {"/console/beyond.js", kEc2simConsoleBeyondJs, "text/javascript; charset=utf-8"},
   };
   if (request.method != "GET") {
     return ConsoleError(405, "Ec2sim.MethodNotAllowed",

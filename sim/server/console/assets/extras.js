@@ -83,17 +83,21 @@ C.pages.class = async (main) => {
   const body = el("div", {});
   main.replaceChildren(el("h1", { text: t("class.title") }), error, body);
   async function draw() {
-    const { accounts } = await C.admin("accounts");
+    const [{ accounts }, progress] = await Promise.all([C.admin("accounts"), C.classProgress()]);
     const rows = await Promise.all((accounts || []).map(async (a) => {
       const bill = await C.admin("bill?account=" + a.account).catch(() => ({}));
-      return row(a.account, (a.names || []).join(", "), bill.TotalUSD !== undefined ? money(bill.TotalUSD) : "",
+      const tr = row(a.account, (a.names || []).join(", "), bill.TotalUSD !== undefined ? money(bill.TotalUSD) : "",
+        ...(progress ? [C.progressCell(progress[a.account])] : []),
         el("button", { type: "button", text: t("class.reset"), "aria-label": t("class.reset") + " " + a.account,
           onclick: async () => {
             if (!(await C.confirm(t("class.reset"), t("class.resetText", { account: a.account })))) return;
             try { await C.admin("reset?account=" + a.account, "POST"); await draw(); } catch (e) { C.showError(error, e); }
           } }));
+      tr.dataset.account = a.account;
+      return tr;
     }));
-    body.replaceChildren(tableOf([t("top.account"), t("class.learners"), t("bill.total"), ""], rows));
+    body.replaceChildren(tableOf([t("top.account"), t("class.learners"), t("bill.total"),
+      ...(progress ? [t("class.lessons")] : []), ""], rows));
   }
   await draw();
 };

@@ -142,7 +142,23 @@ window.EC2SIM_TEXT = {
     "img.create": "Create image from an instance", "img.instance": "Instance", "img.created": "Creating image {id}.",
     "lt.create": "Create launch template", "lt.from": "Settings from", "lt.fromForm": "This form",
     "lt.created": "Created launch template {id}.", "lt.newVersion": "Create version",
-    "lt.versionType": "Instance type of the new version", "lt.setDefault": "Set default version"
+    "lt.versionType": "Instance type of the new version", "lt.setDefault": "Set default version",
+    "top.pause": "Pause", "top.resume": "Resume", "top.manual": "Manual clock",
+    "top.speed": "Clock speed", "top.speed.1": "×1 (real time)", "top.speed.60": "×60 (a minute a second)",
+    "top.speed.3600": "×3600 (an hour a second)", "top.speed.86400": "×86400 (a day a second)",
+    "nav.latency": "Latency map",
+    "lat.title": "Latency map", "lat.intro": "The modelled round trip from your city to every AWS region, over the fiber routes the simulator knows. The map draws the routes to the three nearest regions.",
+    "lat.from": "Your city", "lat.table": "Regions by round trip", "lat.rank": "Rank", "lat.region": "Region", "lat.rtt": "Round trip",
+    "lat.alt": "World map: fiber routes from {city} to its three nearest AWS regions (the table below lists every region)",
+    "lat.caption": "Grey: terrestrial fiber; light blue: submarine cables; coloured: the routes to the nearest regions.",
+    "reach.picture": "The path, component by component", "reach.passed": "passed", "reach.blockedHere": "blocked here",
+    "reach.notReached": "not reached",
+    "reach.kind.internet": "Internet", "reach.kind.igw": "Internet gateway", "reach.kind.rtb": "Route table",
+    "reach.kind.nacl": "Network ACL", "reach.kind.sg": "Security group", "reach.kind.instance": "Instance",
+    "reach.kind.nat": "NAT gateway", "reach.kind.other": "Component",
+    "class.lessons": "Lesson progress", "class.progress": "{met} of {total} goals; {done} of {lessons} lessons done",
+    "class.progressOf": "Lesson progress of account {account}",
+    "city.Seoul": "Seoul", "city.Busan": "Busan", "city.Tokyo": "Tokyo", "city.Singapore": "Singapore", "city.Sydney": "Sydney", "city.Mumbai": "Mumbai", "city.Frankfurt": "Frankfurt", "city.London": "London", "city.Paris": "Paris", "city.Johannesburg": "Johannesburg", "city.New York": "New York", "city.Seattle": "Seattle", "city.San Francisco": "San Francisco", "city.Sao Paulo": "São Paulo"
   },
   ko: {
     "app.title": "ec2sim 콘솔", "app.loading": "콘솔을 불러오는 중…",
@@ -284,6 +300,22 @@ window.EC2SIM_TEXT = {
     "img.create": "인스턴스로 이미지 생성", "img.instance": "인스턴스", "img.created": "이미지 {id}을(를) 생성하는 중입니다.",
     "lt.create": "시작 템플릿 생성", "lt.from": "설정 가져오기", "lt.fromForm": "이 양식",
     "lt.created": "시작 템플릿 {id}을(를) 생성했습니다.", "lt.newVersion": "버전 생성",
-    "lt.versionType": "새 버전의 인스턴스 유형", "lt.setDefault": "기본 버전 설정"
+    "lt.versionType": "새 버전의 인스턴스 유형", "lt.setDefault": "기본 버전 설정",
+    "top.pause": "일시 정지", "top.resume": "다시 시작", "top.manual": "수동 시계",
+    "top.speed": "시계 속도", "top.speed.1": "×1 (실제 시간)", "top.speed.60": "×60 (1초에 1분)",
+    "top.speed.3600": "×3600 (1초에 1시간)", "top.speed.86400": "×86400 (1초에 하루)",
+    "nav.latency": "지연 시간 지도",
+    "lat.title": "지연 시간 지도", "lat.intro": "시뮬레이터가 아는 광섬유 경로를 따라 계산한, 내 도시에서 각 AWS 리전까지의 왕복 시간입니다. 지도에는 가장 가까운 세 리전까지의 경로가 그려집니다.",
+    "lat.from": "내 도시", "lat.table": "왕복 시간 순 리전", "lat.rank": "순위", "lat.region": "리전", "lat.rtt": "왕복 시간",
+    "lat.alt": "세계 지도: {city}에서 가장 가까운 세 AWS 리전까지의 광섬유 경로(아래 표에 모든 리전이 있습니다)",
+    "lat.caption": "회색: 육상 광섬유, 하늘색: 해저 케이블, 색 선: 가장 가까운 리전까지의 경로.",
+    "reach.picture": "구성 요소별 경로", "reach.passed": "통과", "reach.blockedHere": "여기서 차단",
+    "reach.notReached": "도달하지 못함",
+    "reach.kind.internet": "인터넷", "reach.kind.igw": "인터넷 게이트웨이", "reach.kind.rtb": "라우팅 테이블",
+    "reach.kind.nacl": "네트워크 ACL", "reach.kind.sg": "보안 그룹", "reach.kind.instance": "인스턴스",
+    "reach.kind.nat": "NAT 게이트웨이", "reach.kind.other": "구성 요소",
+    "class.lessons": "레슨 진행", "class.progress": "목표 {total}개 중 {met}개 달성, 레슨 {lessons}개 중 {done}개 완료",
+    "class.progressOf": "계정 {account}의 레슨 진행",
+    "city.Seoul": "서울", "city.Busan": "부산", "city.Tokyo": "도쿄", "city.Singapore": "싱가포르", "city.Sydney": "시드니", "city.Mumbai": "뭄바이", "city.Frankfurt": "프랑크푸르트", "city.London": "런던", "city.Paris": "파리", "city.Johannesburg": "요하네스버그", "city.New York": "뉴욕", "city.Seattle": "시애틀", "city.San Francisco": "샌프란시스코", "city.Sao Paulo": "상파울루"
   }
 };

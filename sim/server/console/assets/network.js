@@ -78,6 +78,7 @@ C.pages.reach = async (main) => {
       out.replaceChildren(
         el("p", { id: "probe-verdict", class: r.Verdict === "allowed" ? "state state-running" : "state state-stopped",
           text: t("reach." + r.Verdict) + (r.RttMs !== undefined ? " · " + r.RttMs + " ms" : "") }),
+        C.drawPath(r, spec),
         el("ol", { "aria-label": t("reach.path") }, (r.Components || []).map((c) => el("li", {},
           c.Type + (c.Id ? " " + c.Id : "") + ": " + c.Decision))),
         el("p", { id: "probe-explanation", text: r.Explanation }));
