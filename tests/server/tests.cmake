@@ -75,6 +75,7 @@ ec2sim_server_py_test(console_keys_browser)
 # Creating and editing from the console's pages (VPCs, ACLs, rules, "My IP", snapshots, images,
 # launch templates), clicked in Chromium.
 ec2sim_server_py_test(console_edit_browser
+  ENV "EC2SIM_SCREENSHOTS=${CMAKE_BINARY_DIR}/test-output/console")
 # The pages beyond the real console: clock pause and speed, latency map, the path as a picture,
 # the class's lesson progress.
 ec2sim_server_py_test(console_extras_browser
