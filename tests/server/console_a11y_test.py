@@ -90,6 +90,11 @@ class ConsoleAccessibilityTest(unittest.TestCase):
                     d.execute_script("location.hash = arguments[0]", page)
                     wait.until(lambda _: not d.find_elements(By.XPATH, "//main/p[1][contains(., '…')]"))
                     self.assertEqual(serious(d, self.axe), [], page)
+                # The Reachability path drawn as a picture, after a probe.
+                d.execute_script("location.hash = '#/reach'")
+                wait.until(EC.element_to_be_clickable((By.ID, "probe-submit"))).click()
+                wait.until(EC.presence_of_element_located((By.ID, "probe-picture")))
+                self.assertEqual(serious(d, self.axe), [], "reachability picture")
                 d.execute_script("location.hash = '#/instances'")
                 link = wait.until(EC.element_to_be_clickable((By.CSS_SELECTOR, "#instances-table a")))
                 link.click()

@@ -109,7 +109,8 @@ ec2sim_server_py_test(clock_pace)
 # under load with restarts (3 kills here; `kill_test.py --kills 50` for a long run).
 target_sources(ec2sim_tests PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/journal_test.cc
-  ${CMAKE_CURRENT_LIST_DIR}/state_store_test.cc)
+  ${CMAKE_CURRENT_LIST_DIR}/state_store_test.cc
+  ${CMAKE_CURRENT_LIST_DIR}/clock_pace_test.cc)
 ec2sim_server_py_test(kill TIMEOUT 600 NO_SKIP)
 
 # Reading HTTP requests from raw bytes: framing, limits, Content-Encoding (no sockets).

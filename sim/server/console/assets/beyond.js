@@ -1,5 +1,5 @@
-// Pages beyond the real console: the latency map, the Reachability path as a picture, and the
-// class's lesson progress. Every figure comes from the admin routes (latency-map, latency,
+// Pages beyond the real console: the clock's pause and speed, the latency map, the Reachability
+// path as a picture, and the class's lesson progress. Every figure comes from the admin routes (latency-map, latency,
 // probe, lessons/progress); the page only draws.
 "use strict";
 (() => {
@@ -17,6 +17,38 @@ const svg = (tag, attrs, ...children) => {
     e.append(c instanceof Node ? c : document.createTextNode(String(c)));
   }
   return e;
+};
+
+// ---- the clock's pace, in the top bar ---------------------------------------------------------
+// Pause and speed (POST /_ec2sim/clock {"paused"} / {"speed"}): the caller's own clock in a
+// classroom, the server clock otherwise. A manual clock stands still anyway: both are off.
+C.paceControls = () => {
+  const pause = el("button", { type: "button", id: "clock-pause", "aria-pressed": "false", text: t("top.pause"),
+    onclick: () => setPace({ paused: pause.getAttribute("aria-pressed") !== "true" }) });
+  const speed = el("select", { id: "clock-speed", "aria-label": t("top.speed") },
+    [1, 60, 3600, 86400].map((v) => el("option", { value: String(v), text: t("top.speed." + v) })));
+  speed.addEventListener("change", () => setPace({ speed: Number(speed.value) }));
+  return [pause, speed];
+};
+async function setPace(body) {
+  try { await C.admin("clock", "POST", body); } catch (e) { C.banner(e.code + ": " + e.message, true); }
+  C.tick();
+}
+// Shows the clock answer `c`'s pace on the controls.
+C.showPace = (c) => {
+  const pause = document.getElementById("clock-pause");
+  const speed = document.getElementById("clock-speed");
+  if (!pause || !speed) return;
+  const manual = c.clock === "manual";
+  pause.disabled = speed.disabled = manual;
+  pause.setAttribute("aria-pressed", String(!!c.paused));
+  pause.textContent = t(manual ? "top.manual" : c.paused ? "top.resume" : "top.pause");
+  if (document.activeElement !== speed) {
+    if (![...speed.options].some((o) => o.value === String(c.speed))) {
+      speed.append(el("option", { value: String(c.speed), text: "×" + c.speed }));
+    }
+    speed.value = String(c.speed);
+  }
 };
 
 // ---- the latency map ---------------------------------------------------------------------------

@@ -309,19 +309,6 @@ C.renderTopBar = async () => {
   const advance = (by) => C.el("button", { type: "button", id: "clock-" + by,
     "aria-label": C.t("top.advance") + " " + by, text: "+" + by,
     onclick: async () => { await C.admin("clock", "POST", { advance: by }); C.tick(); C.route(); } });
-  // Pause and speed (POST /_ec2sim/clock {"paused"} / {"speed"}): the caller's own clock in a
-  // classroom, the server clock otherwise. A manual clock stands still anyway: both are off.
-  const pause = C.el("button", { type: "button", id: "clock-pause", "aria-pressed": "false", text: C.t("top.pause"),
-    onclick: async () => {
-      try { await C.admin("clock", "POST", { paused: pause.getAttribute("aria-pressed") !== "true" }); } catch (e) { C.banner(e.code + ": " + e.message, true); }
-      C.tick();
-    } });
-  const speed = C.el("select", { id: "clock-speed", "aria-label": C.t("top.speed") },
-    [1, 60, 3600, 86400].map((v) => C.el("option", { value: String(v), text: C.t("top.speed." + v) })));
-  speed.addEventListener("change", async () => {
-    try { await C.admin("clock", "POST", { speed: Number(speed.value) }); } catch (e) { C.banner(e.code + ": " + e.message, true); }
-    C.tick();
-  });
   const signout = C.el("button", { type: "button", id: "signout", text: C.t("top.signout"),
     onclick: async () => {
       await send("api/signout", { method: "POST", headers: headers({}) });
@@ -335,7 +322,7 @@ C.renderTopBar = async () => {
     C.el("span", { id: "account", text: C.t("top.account") + " " + C.session.account +
       (C.session.user ? " (" + C.session.user + ")" : "") }),
     C.el("span", { class: "clock" }, C.el("span", { text: C.t("top.clock") + ":" }), clock,
-      advance("1h"), advance("1d"), advance("30d"), pause, speed),
+      advance("1h"), advance("1d"), advance("30d"), ...C.paceControls()),
     signout);
   bar.hidden = false;
   C.tick();
@@ -349,19 +336,7 @@ C.tick = async () => {
     const c = await C.admin("clock");
     const el = document.getElementById("clock-time");
     if (el) el.textContent = c.time;
-    const pause = document.getElementById("clock-pause");
-    const speed = document.getElementById("clock-speed");
-    if (!pause || !speed) return;
-    const manual = c.clock === "manual";
-    pause.disabled = speed.disabled = manual;
-    pause.setAttribute("aria-pressed", String(!!c.paused));
-    pause.textContent = C.t(manual ? "top.manual" : c.paused ? "top.resume" : "top.pause");
-    if (document.activeElement !== speed) {
-      if (![...speed.options].some((o) => o.value === String(c.speed))) {
-        speed.append(C.el("option", { value: String(c.speed), text: "×" + c.speed }));
-      }
-      speed.value = String(c.speed);
-    }
+    C.showPace(c);
   } catch (e) { /* shown by the banner */ }
 };
 

@@ -32,12 +32,14 @@ C.pages.connect = async (main, id) => {
       el("p", { class: "muted", text: t("connect.simulated") })),
     el("section", { class: "card" }, el("h2", { text: t("connect.checks") }), checks, out));
   if (i.instanceState.name !== "running" || !ip) return;
+  // SSH comes from the learner's own machine: the account's "My IP" (docs/console.md).
+  const from = C.session.my_ip || "203.0.113.7";
   try {
     const p = await C.admin("probe?region=" + encodeURIComponent(C.region), "POST",
-      { from: "203.0.113.7", to: id, protocol: "tcp", port: 22, client: "Seoul", lang: C.lang });
+      { from, to: id, protocol: "tcp", port: 22, client: "Seoul", lang: C.lang });
     out.replaceChildren(
       el("p", { id: "connect-verdict", class: p.Verdict === "allowed" ? "state state-running" : "state state-stopped",
-        text: t("connect.port22") + " " + t("reach." + p.Verdict) + (p.RttMs !== undefined ? " · " + p.RttMs + " ms" : "") }),
+        text: t("connect.port22", { ip: from }) + " " + t("reach." + p.Verdict) + (p.RttMs !== undefined ? " · " + p.RttMs + " ms" : "") }),
       el("p", { text: p.Explanation }));
   } catch (e) {
     const box = C.errorBox("connect-error");
