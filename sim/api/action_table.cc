@@ -30,6 +30,7 @@ const ActionTable& ActionTable::Get() {
     RegisterLaunchTemplateActions(t);
     RegisterInstanceTypeOfferingActions(t);
     RegisterSnapshotActions(t);
+    RegisterOwnImageActions(t);
     return t;
   }();
   return kTable;

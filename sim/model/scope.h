@@ -9,6 +9,7 @@
 
 #include "sim/model/address.h"
 #include "sim/model/id_map.h"
+#include "sim/model/images/image.h"
 #include "sim/model/instance.h"
 #include "sim/model/key_pair.h"
 #include "sim/model/launch_templates/launch_template.h"
@@ -53,6 +54,9 @@ struct Scope {
   std::map<std::string, std::string> default_cpu_credits;
   IdMap<LaunchTemplate, InlineId> launch_templates;
   IdMap<Snapshot, InlineId> snapshots;
+  IdMap<Image, InlineId> images;
+  // Images the account deregistered: their ids answer InvalidAMIID.Unavailable, not NotFound.
+  std::set<std::string> deregistered_images;
 };
 
 }  // namespace ec2sim::model

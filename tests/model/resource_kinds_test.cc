@@ -24,7 +24,7 @@ TEST(ResourceKinds, EveryKindIsListedOnceInKindOrder) {
     EXPECT_EQ(static_cast<int>(kind.kind), index++);
     EXPECT_EQ(&KindInfo(kind.kind), &kind);
   }
-  EXPECT_EQ(index, static_cast<int>(Kind::kSnapshot) + 1);
+  EXPECT_EQ(index, static_cast<int>(Kind::kImage) + 1);
 }
 
 TEST(ResourceKinds, PrefixesTagTypesAndIdKeysAreDistinct) {
