@@ -54,7 +54,7 @@ TEST(ResourceKinds, LongerPrefixesAreNotMistakenForShorterOnes) {
   EXPECT_EQ(KindOfId("sgr-0123456789abcdef0")->kind, Kind::kSecurityGroupRule);
   EXPECT_EQ(KindOfId("sg-0123456789abcdef0")->kind, Kind::kSecurityGroup);
   EXPECT_EQ(KindOfId("vpc-cidr-assoc-0123456789abcdef0"), nullptr);
-  EXPECT_EQ(KindOfId("ami-0123456789abcdef0"), nullptr);
+  EXPECT_EQ(KindOfId("ami-0123456789abcdef0")->kind, Kind::kImage);
   EXPECT_EQ(KindOfId("no-dash-here-but-unknown"), nullptr);
   EXPECT_EQ(KindOfId("nodash"), nullptr);
 }

@@ -388,6 +388,12 @@ void ResultFit::ExerciseVolumes(const std::string& subnet) {
        {{"SnapshotId", snap_id}, {"Attribute", "createVolumePermission"}});
   Call("DescribeSnapshots", {{"OwnerIds", {"self"}}});
   Call("CopySnapshot", {{"SourceRegion", ctx_.region}, {"SourceSnapshotId", snap_id}});
+  json root = json::array({{{"DeviceName", "/dev/xvda"}, {"Ebs", {{"SnapshotId", snap_id}}}}});
+  json registered = Call("RegisterImage", {{"Name", "registered"},
+                                           {"Architecture", "x86_64"},
+                                           {"RootDeviceName", "/dev/xvda"},
+                                           {"BlockDeviceMappings", root}});
+  Call("DeregisterImage", {{"ImageId", registered["ImageId"]}});
   Call("DeleteSnapshot", {{"SnapshotId", snap_id}});
   json image = Call(
       "CreateImage",
