@@ -163,7 +163,11 @@ namespace ec2sim {
   /* EBS snapshots (EC2 API Reference, "Error codes for the Amazon EC2 API"). */              \
   X(kInvalidSnapshotNotFound, "InvalidSnapshot.NotFound", 400)                                \
   X(kInvalidSnapshotIdMalformed, "InvalidSnapshotID.Malformed", 400)                          \
-  X(kInvalidSnapshotInUse, "InvalidSnapshot.InUse", 400)
+  X(kInvalidSnapshotInUse, "InvalidSnapshot.InUse", 400)                                      \
+  /* Own images (EC2 API Reference, "Error codes for the Amazon EC2 API"). */                 \
+  X(kInvalidAmiIdUnavailable, "InvalidAMIID.Unavailable", 400)                                \
+  X(kInvalidAmiNameDuplicate, "InvalidAMIName.Duplicate", 400)                                \
+  X(kInvalidAmiNameMalformed, "InvalidAMIName.Malformed", 400)
 
 enum class ErrorCode {
 #define EC2SIM_ERROR_CODE_ENUMERATOR(name, aws, http) name,

@@ -31,6 +31,7 @@ const ActionTable& ActionTable::Get() {
     RegisterInstanceTypeOfferingActions(t);
     RegisterSnapshotActions(t);
     RegisterMonitoringActions(t);
+    RegisterOwnImageActions(t);
     return t;
   }();
   return kTable;

@@ -114,6 +114,10 @@ void RegisterLaunchTemplateActions(ActionTable& table);
 void RegisterInstanceTypeOfferingActions(ActionTable& table);
 void RegisterSnapshotActions(ActionTable& table);
 void RegisterMonitoringActions(ActionTable& table);
+// CreateImage, RegisterImage, CopyImage, DeregisterImage and the image attribute actions.
+void RegisterOwnImageActions(ActionTable& table);
+// Describe-, Modify- and ResetImageAttribute (called by RegisterOwnImageActions).
+void RegisterImageAttributeActions(ActionTable& table);
 
 }  // namespace ec2sim::api
 

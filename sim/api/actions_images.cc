@@ -1,115 +1,74 @@
-// DescribeImages over the region's catalog images (sim/model/catalog.h). The simulator has no
-// account-owned images, so "self" owns nothing.
+// DescribeImages over the region's catalog images (sim/model/catalog.h) and the own images the
+// caller may launch (sim/model/images/images.h). Request members, the owner and executable-by
+// rules and the filters: EC2 API Reference,
+// https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_DescribeImages.html.
 #include <algorithm>
 #include <cstdint>
 
 #include "sim/api/actions_describe.h"
+#include "sim/api/image_json.h"
+#include "sim/api/render.h"
 #include "sim/model/catalog.h"
+#include "sim/model/images/images.h"
 
 namespace ec2sim::api {
 namespace {
 
-using model::ImageInfo;
-
-// "snap-0" + 16 hex digits of a 64-bit FNV-1a hash of the image id: the same image always names
-// the same root snapshot, and the id has the 17-digit shape AWS issues.
-std::string RootSnapshotId(std::string_view image_id) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (char c : image_id) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 0x100000001b3ULL;
-  }
-  static constexpr char kHex[] = "0123456789abcdef";
-  std::string id = "snap-0";
-  for (int shift = 60; shift >= 0; shift -= 4) id += kHex[(h >> shift) & 0xf];
-  return id;
-}
-
-bool IsWindows(const ImageInfo& image) { return image.os == model::OsFamily::kWindows; }
-
-// Amazon's own images show the alias as the location's prefix, others their owner id.
-std::string ImageLocation(const ImageInfo& image) {
-  return (image.owner_alias.empty() ? image.owner_id : image.owner_alias) + "/" + image.name;
-}
-
-json ImageJson(const ImageInfo& image) {
-  json j = {
-      {"ImageId", image.image_id},
-      {"Name", image.name},
-      {"Description", image.description},
-      {"OwnerId", image.owner_id},
-      {"Architecture", image.architecture},
-      {"CreationDate", image.creation_date},
-      {"ImageLocation", ImageLocation(image)},
-      {"ImageType", "machine"},
-      {"Public", true},
-      {"State", "available"},
-      // Usage operations are AWS's billing codes: RunInstances is Linux/UNIX, RunInstances:0002
-      // Windows (https://docs.aws.amazon.com/AWSEC2/latest/UserGuide/billing-info-fields.html).
-      {"PlatformDetails", IsWindows(image) ? "Windows" : "Linux/UNIX"},
-      {"UsageOperation", IsWindows(image) ? "RunInstances:0002" : "RunInstances"},
-      {"RootDeviceName", image.root_device_name},
-      {"RootDeviceType", "ebs"},
-      {"VirtualizationType", "hvm"},
-      {"EnaSupport", true},
-      {"SriovNetSupport", "simple"},
-      {"Hypervisor", "xen"},
-      {"BlockDeviceMappings", json::array({{{"DeviceName", image.root_device_name},
-                                            {"Ebs",
-                                             {{"DeleteOnTermination", true},
-                                              {"SnapshotId", RootSnapshotId(image.image_id)},
-                                              {"VolumeSize", image.root_volume_gib},
-                                              {"VolumeType", image.volume_type},
-                                              {"Encrypted", false}}}}})},
-  };
-  if (!image.owner_alias.empty()) j["ImageOwnerAlias"] = image.owner_alias;
-  if (IsWindows(image)) j["Platform"] = "windows";
-  return j;
-}
-
-FilterSchema<ImageInfo> ImageFilters() {
-  FilterSchema<ImageInfo> schema;
+FilterSchema<ImageView> ImageFilters() {
+  FilterSchema<ImageView> schema;
   auto& f = schema.fields;
-  f["image-id"] = [](const ImageInfo& i) { return OneValue(i.image_id); };
-  f["name"] = [](const ImageInfo& i) { return OneValue(i.name); };
-  f["description"] = [](const ImageInfo& i) { return OneValue(i.description); };
-  f["owner-id"] = [](const ImageInfo& i) { return OneValue(i.owner_id); };
-  f["owner-alias"] = [](const ImageInfo& i) {
-    return i.owner_alias.empty() ? std::vector<std::string>{} : OneValue(i.owner_alias);
+  f["image-id"] = [](const ImageView& v) { return OneValue(v.image.id); };
+  f["name"] = [](const ImageView& v) { return OneValue(v.image.name); };
+  f["description"] = [](const ImageView& v) { return OneValue(v.image.description); };
+  f["owner-id"] = [](const ImageView& v) { return OneValue(v.image.owner_id); };
+  f["owner-alias"] = [](const ImageView& v) {
+    return v.owner_alias.empty() ? std::vector<std::string>{} : OneValue(v.owner_alias);
   };
-  f["architecture"] = [](const ImageInfo& i) { return OneValue(i.architecture); };
+  f["architecture"] = [](const ImageView& v) { return OneValue(v.image.architecture); };
   // Only Windows images have a platform; Linux ones match no value of this filter.
-  f["platform"] = [](const ImageInfo& i) {
-    return IsWindows(i) ? OneValue("windows") : std::vector<std::string>{};
+  f["platform"] = [](const ImageView& v) {
+    return v.image.platform.empty() ? std::vector<std::string>{} : OneValue(v.image.platform);
   };
-  f["root-device-type"] = [](const ImageInfo&) { return OneValue("ebs"); };
-  f["root-device-name"] = [](const ImageInfo& i) { return OneValue(i.root_device_name); };
-  f["state"] = [](const ImageInfo&) { return OneValue("available"); };
-  f["is-public"] = [](const ImageInfo&) { return BoolValue(true); };
-  f["image-type"] = [](const ImageInfo&) { return OneValue("machine"); };
-  f["virtualization-type"] = [](const ImageInfo&) { return OneValue("hvm"); };
-  f["hypervisor"] = [](const ImageInfo&) { return OneValue("xen"); };
-  f["ena-support"] = [](const ImageInfo&) { return BoolValue(true); };
-  f["creation-date"] = [](const ImageInfo& i) { return OneValue(i.creation_date); };
-  f["block-device-mapping.device-name"] = f["root-device-name"];
-  f["block-device-mapping.snapshot-id"] = [](const ImageInfo& i) {
-    return OneValue(RootSnapshotId(i.image_id));
+  f["root-device-type"] = [](const ImageView&) { return OneValue("ebs"); };
+  f["root-device-name"] = [](const ImageView& v) { return OneValue(v.image.root_device_name); };
+  f["state"] = [](const ImageView& v) { return OneValue(v.image.state); };
+  f["is-public"] = [](const ImageView& v) { return BoolValue(v.image.is_public); };
+  f["image-type"] = [](const ImageView&) { return OneValue("machine"); };
+  f["virtualization-type"] = [](const ImageView& v) {
+    return OneValue(v.image.virtualization_type);
   };
-  f["block-device-mapping.volume-size"] = [](const ImageInfo& i) {
-    return OneValue(std::to_string(i.root_volume_gib));
+  f["hypervisor"] = [](const ImageView&) { return OneValue("xen"); };
+  f["ena-support"] = [](const ImageView& v) { return BoolValue(v.image.ena_support); };
+  f["creation-date"] = [](const ImageView& v) { return OneValue(v.creation_date); };
+  f["boot-mode"] = [](const ImageView& v) {
+    return v.image.boot_mode.empty() ? std::vector<std::string>{} : OneValue(v.image.boot_mode);
   };
-  f["block-device-mapping.volume-type"] = [](const ImageInfo& i) {
-    return OneValue(i.volume_type);
+  f["source-instance-id"] = [](const ImageView& v) {
+    return v.image.source_instance_id.empty() ? std::vector<std::string>{}
+                                              : OneValue(v.image.source_instance_id);
   };
-  f["block-device-mapping.delete-on-termination"] = [](const ImageInfo&) {
-    return BoolValue(true);
+  // block-device-mapping.*: any mapping of the image matches.
+  auto each_device = [](auto get) {
+    return [get](const ImageView& v) {
+      std::vector<std::string> out;
+      for (const model::ImageDevice& d : v.image.devices) out.push_back(get(d));
+      return out;
+    };
   };
-  f["block-device-mapping.encrypted"] = [](const ImageInfo&) { return BoolValue(false); };
-  // Catalog images carry no tags, so tag filters are valid and match nothing.
-  schema.tags = [](const ImageInfo&) -> const model::TagList& {
-    static const model::TagList kNone;
-    return kNone;
-  };
+  f["block-device-mapping.device-name"] =
+      each_device([](const model::ImageDevice& d) { return d.device; });
+  f["block-device-mapping.snapshot-id"] =
+      each_device([](const model::ImageDevice& d) { return d.snapshot_id; });
+  f["block-device-mapping.volume-size"] =
+      each_device([](const model::ImageDevice& d) { return std::to_string(d.size_gib); });
+  f["block-device-mapping.volume-type"] =
+      each_device([](const model::ImageDevice& d) { return d.type; });
+  f["block-device-mapping.delete-on-termination"] = each_device([](const model::ImageDevice& d) {
+    return std::string(d.delete_on_termination ? "true" : "false");
+  });
+  f["block-device-mapping.encrypted"] = each_device(
+      [](const model::ImageDevice& d) { return std::string(d.encrypted ? "true" : "false"); });
+  schema.tags = [](const ImageView& v) -> const model::TagList& { return v.image.tags; };
   return schema;
 }
 
@@ -118,14 +77,31 @@ bool IsAccountId(std::string_view s) {
          std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-// Whether `image` belongs to one of `owners` ("self", an alias, or an account id).
-bool OwnedBy(const ImageInfo& image, const std::vector<std::string>& owners,
+// Whether the image belongs to one of `owners` ("self", an alias, or an account id).
+bool OwnedBy(const ImageView& v, const std::vector<std::string>& owners,
              const std::string& account) {
   for (const std::string& owner : owners) {
-    if (owner == "self" ? image.owner_id == account
-                        : owner == image.owner_alias || owner == image.owner_id) {
+    if (owner == "self" ? v.image.owner_id == account
+                        : owner == v.owner_alias || owner == v.image.owner_id) {
       return true;
     }
+  }
+  return false;
+}
+
+// ExecutableUsers: "all" keeps public images; "self" or the caller's own id keeps the images it
+// owns and those shared with it; another account id keeps the images shared with that account
+// ("If you specify self or your own Amazon Web Services account ID, AMIs shared with your
+// account and AMIs that you own are returned", API_DescribeImages.html).
+bool ExecutableBy(const ImageView& v, const std::vector<std::string>& users,
+                  const std::string& account) {
+  for (const std::string& user : users) {
+    if (user == "all" && v.image.is_public) return true;
+    std::string who = user == "self" ? account : user;
+    if (who == account && (v.image.owner_id == account || v.image.launch_users.count(who) > 0)) {
+      return true;
+    }
+    if (who != account && v.image.launch_users.count(who) > 0) return true;
   }
   return false;
 }
@@ -141,16 +117,26 @@ Status CheckOwners(const std::vector<std::string>& owners) {
   return OkStatus();
 }
 
-// Malformed ids fail first, then every well-formed id this region's catalog lacks is named.
-Status CheckImageIds(std::string_view region, const std::vector<std::string>& ids) {
+Status CheckExecutableUsers(const std::vector<std::string>& users) {
+  for (const std::string& user : users) {
+    if (user == "self" || user == "all" || IsAccountId(user)) continue;
+    return MakeError(ErrorCode::kInvalidParameterValue, "Invalid user id: \"" + user + "\"");
+  }
+  return OkStatus();
+}
+
+// Malformed ids fail first, then every well-formed id the caller cannot see is named: another
+// account's image that is not shared with it does not exist for it.
+Status CheckImageIds(const std::vector<ImageView>& visible, const std::vector<std::string>& ids) {
   std::vector<std::string> missing;
   for (const std::string& id : ids) {
     if (!model::IsWellFormedImageId(id)) {
       return MakeError(ErrorCode::kInvalidAmiIdMalformed,
                        "Invalid id: \"" + id + "\" (expecting \"ami-...\")");
     }
-    if (!model::FindImage(region, id) &&
-        std::find(missing.begin(), missing.end(), id) == missing.end()) {
+    bool found = std::any_of(visible.begin(), visible.end(),
+                             [&](const ImageView& v) { return v.image.id == id; });
+    if (!found && std::find(missing.begin(), missing.end(), id) == missing.end()) {
       missing.push_back(id);
     }
   }
@@ -165,12 +151,25 @@ Status CheckImageIds(std::string_view region, const std::vector<std::string>& id
   return OkStatus();
 }
 
+// What the caller may see without Owners, ImageIds or ExecutableUsers: its own images and those
+// shared with it (owner's creation order), then the public catalog.
+std::vector<ImageView> VisibleImageViews(ApiContext& ctx) {
+  std::vector<ImageView> out;
+  for (const model::Image* image : model::LaunchableImages(ctx.world, ctx.scope)) {
+    out.push_back(OwnImageView(*image));
+  }
+  for (const model::ImageInfo& info : model::ImagesIn(ctx.scope.region->code)) {
+    out.push_back(CatalogImageView(info));
+  }
+  return out;
+}
+
 Result<json> DescribeImagesHandler(ApiContext& ctx, Params& p) {
   std::vector<std::string> ids = p.StringList("ImageIds");
   std::vector<std::string> owners = p.StringList("Owners");
   std::vector<std::string> executable_by = p.StringList("ExecutableUsers");
   std::vector<Filter> filters = p.Filters();
-  // No catalog image is deprecated or disabled, so these change nothing.
+  // No image is deprecated or disabled, so these change nothing.
   p.OptBool("IncludeDeprecated");
   p.OptBool("IncludeDisabled");
   auto max_results = p.OptInt("MaxResults", 1, 1000);
@@ -181,27 +180,27 @@ Result<json> DescribeImagesHandler(ApiContext& ctx, Params& p) {
   const auto schema = ImageFilters();
   EC2SIM_RETURN_IF_ERROR(CheckFilters(filters, schema));
   EC2SIM_RETURN_IF_ERROR(CheckOwners(owners));
-  const std::string& region = ctx.scope.region->code;
-  EC2SIM_RETURN_IF_ERROR(CheckImageIds(region, ids));
-  // Every catalog image is public: "all" can launch it, no account holds an explicit grant.
-  bool executable = executable_by.empty() || std::find(executable_by.begin(), executable_by.end(),
-                                                       "all") != executable_by.end();
-  std::vector<ImageInfo> selected;
-  if (executable) {
-    for (ImageInfo& image : model::ImagesIn(region)) {
-      if (!ids.empty() && std::find(ids.begin(), ids.end(), image.image_id) == ids.end()) continue;
-      if (!owners.empty() && !OwnedBy(image, owners, ctx.scope.account)) continue;
-      if (MatchesFilters(image, filters, schema)) selected.push_back(std::move(image));
-    }
+  EC2SIM_RETURN_IF_ERROR(CheckExecutableUsers(executable_by));
+  std::vector<ImageView> visible = VisibleImageViews(ctx);
+  EC2SIM_RETURN_IF_ERROR(CheckImageIds(visible, ids));
+  std::vector<ImageView> selected;
+  for (ImageView& v : visible) {
+    if (!ids.empty() && std::find(ids.begin(), ids.end(), v.image.id) == ids.end()) continue;
+    if (!owners.empty() && !OwnedBy(v, owners, ctx.scope.account)) continue;
+    if (!executable_by.empty() && !ExecutableBy(v, executable_by, ctx.scope.account)) continue;
+    if (MatchesFilters(v, filters, schema)) selected.push_back(std::move(v));
   }
   EC2SIM_ASSIGN_OR_RETURN(Page page, Paginate(selected.size(), max_results, token));
-  return PagedJson("Images", selected, page, ImageJson);
+  return PagedJson("Images", selected, page, ImageViewJson);
 }
 
 }  // namespace
 
 void RegisterImageActions(ActionTable& table) {
-  table.Add("DescribeImages", DescribeImagesHandler, kCatalog);
+  // Own images change with CreateImage and the clock (pending -> available), and other accounts'
+  // shares change what the caller sees: a state Describe, cached per state version like
+  // DescribeSnapshots (every account's calls share the one world's version).
+  table.Add("DescribeImages", DescribeImagesHandler, kStateDescribe);
 }
 
 }  // namespace ec2sim::api

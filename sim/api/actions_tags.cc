@@ -7,6 +7,7 @@
 #include "sim/api/action_table.h"
 #include "sim/api/describe.h"
 #include "sim/api/filters.h"
+#include "sim/model/catalog.h"
 #include "sim/model/resource_ids.h"
 #include "sim/model/resource_kinds.h"
 
@@ -34,7 +35,7 @@ Result<TagTarget> FindTarget(Scope& scope, const std::string& id) {
   if (dash == std::string::npos || !model::IsIdHexDigits(std::string_view(id).substr(dash + 1))) {
     return InvalidId(id);
   }
-  if (std::string_view(id).substr(0, dash) == "ami") {
+  if (std::string_view(id).substr(0, dash) == "ami" && model::FindImage(scope.region->code, id)) {
     // Catalog images belong to their publishers; an account can tag only images it owns.
     return InvalidId(id, " (public catalog images cannot be tagged)");
   }

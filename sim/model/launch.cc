@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "sim/model/catalog.h"
+#include "sim/model/images/images.h"
 #include "sim/model/instances.h"
 #include "sim/model/resource_events.h"
 #include "sim/model/security_groups.h"
@@ -44,6 +45,28 @@ Result<ImageInfo> ResolveImage(const Scope& scope, const std::string& image_id,
   if (accept_unknown) return GenericImage(image_id);
   return MakeError(ErrorCode::kInvalidAmiIdNotFound,
                    "The image id '[" + image_id + "]' does not exist");
+}
+
+// An own image of the region the caller may launch, else the catalog's. "InvalidAMIID.Unavailable:
+// The specified AMI ... is in an invalid state that prevents it from being used"
+// (errors-overview.html): a pending image cannot launch yet. Another account's image that is
+// not shared with the caller is not found, even with accept_unknown_images.
+Result<ImageInfo> ResolveLaunchImage(World& world, const Scope& scope, const std::string& image_id,
+                                     const Image*& own) {
+  own = FindLaunchableImage(world, scope, image_id);
+  if (own != nullptr) {
+    if (own->state != "available") {
+      return MakeError(
+          ErrorCode::kInvalidAmiIdUnavailable,
+          "The image id '[" + image_id + "]' is not available (state: " + own->state + ")");
+    }
+    return OwnImageInfo(*own);
+  }
+  if (IsWellFormedImageId(image_id) && OwnImageExists(world, scope, image_id)) {
+    return MakeError(ErrorCode::kInvalidAmiIdNotFound,
+                     "The image id '[" + image_id + "]' does not exist");
+  }
+  return ResolveImage(scope, image_id, world.options().accept_unknown_images);
 }
 
 Result<Subnet*> ChooseSubnet(World& world, Scope& scope, const LaunchSpec& spec) {
@@ -142,14 +165,35 @@ struct LaunchPlan {
   Subnet* subnet = nullptr;
   std::vector<std::string> group_ids;
   LaunchVolumes volumes;
+  // The root volume of an own image: its snapshot and mapping.
+  std::string root_snapshot_id;
+  bool root_encrypted = false;
+  bool root_delete_on_termination = true;
 };
+
+// The root mapping of an own image: the launch's root volume restores its snapshot and may not
+// be smaller ("Volume of size N GiB is smaller than snapshot ..."; API_EbsBlockDevice.html).
+Status ApplyImageRoot(const Image& image, LaunchPlan& plan) {
+  for (const ImageDevice& d : image.devices) {
+    if (d.device != image.root_device_name) continue;
+    plan.root_snapshot_id = d.snapshot_id;
+    plan.root_encrypted = d.encrypted;
+    plan.root_delete_on_termination = d.delete_on_termination;
+    if (plan.volumes.root_gib && *plan.volumes.root_gib < d.size_gib) {
+      return InvalidLaunch("Volume of size " + std::to_string(*plan.volumes.root_gib) +
+                           "GB is smaller than snapshot '" + d.snapshot_id +
+                           "', expect size >= " + std::to_string(d.size_gib) + "GB");
+    }
+  }
+  return OkStatus();
+}
 
 // Checks the request against the catalog and the account's resources and resolves what it
 // names. Draws from the world's rng only to pick an AZ when the request names none.
 Result<LaunchPlan> ValidateLaunch(World& world, Scope& scope, const LaunchSpec& spec) {
   LaunchPlan plan;
-  EC2SIM_ASSIGN_OR_RETURN(
-      plan.image, ResolveImage(scope, spec.image_id, world.options().accept_unknown_images));
+  const Image* own = nullptr;
+  EC2SIM_ASSIGN_OR_RETURN(plan.image, ResolveLaunchImage(world, scope, spec.image_id, own));
   plan.type = FindInstanceType(spec.instance_type);
   if (plan.type == nullptr) {
     return InvalidLaunch("Invalid value '" + spec.instance_type + "' for InstanceType.");
@@ -203,7 +247,9 @@ Result<LaunchPlan> ValidateLaunch(World& world, Scope& scope, const LaunchSpec& 
   std::vector<BlockDeviceRequest> devices = spec.block_devices;
   EC2SIM_RETURN_IF_ERROR(
       ApplySnapshotsToDevices(world, scope, plan.image.root_device_name, devices));
+  if (own != nullptr) MergeImageDevices(*own, devices);
   EC2SIM_ASSIGN_OR_RETURN(plan.volumes, PlanLaunchVolumes(devices, plan.image.root_device_name));
+  if (own != nullptr) EC2SIM_RETURN_IF_ERROR(ApplyImageRoot(*own, plan));
   return plan;
 }
 
@@ -306,7 +352,9 @@ Volume NewRootVolume(World& world, const LaunchSpec& spec, const LaunchPlan& pla
   vol.instance_id = inst.id;
   vol.device = plan.image.root_device_name;
   vol.delete_on_termination = plan.volumes.root_delete_on_termination.value_or(
-      spec.root_delete_on_termination.value_or(true));
+      spec.root_delete_on_termination.value_or(plan.root_delete_on_termination));
+  vol.snapshot_id = plan.root_snapshot_id;
+  vol.encrypted = plan.root_encrypted;
   vol.create_time = world.now();
   vol.attach_time = vol.create_time;
   // The IOPS and throughput DescribeVolumes reports for the type's defaults (gp2: 3 per GiB).

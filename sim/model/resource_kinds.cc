@@ -316,6 +316,25 @@ constexpr ResourceKind kKinds[] = {
      // of transcripts: volumes and catalog images carry a SnapshotId beside their own ids.
      .in_snapshot = false,
      .in_transcript = false},
+    // Own images only (CreateImage, RegisterImage, CopyImage); the catalog's public images are
+    // not an account's resources and cannot be tagged by it.
+    {.kind = Kind::kImage,
+     .prefix = "ami-",
+     .tag_type = "image",
+     .not_found = ErrorCode::kInvalidAmiIdNotFound,
+     .malformed = ErrorCode::kInvalidAmiIdMalformed,
+     .noun = "The image id",
+     .names_every_missing = true,
+     .find = FindInMap<&Scope::images>,
+     .list = ListMap<&Scope::images, &Image::id>,
+     .id_key = "ImageId",
+     .ids_param = "ImageIds",
+     .describe_action = "DescribeImages",
+     .list_member = "Images",
+     // Left out of account snapshots and transcripts so that existing golden outputs, which
+     // name catalog images in every launch, keep their shape.
+     .in_snapshot = false,
+     .in_transcript = false},
 };
 
 constexpr bool InKindOrder() {

@@ -35,6 +35,7 @@ enum class Kind {
   kDhcpOptions,
   kLaunchTemplate,
   kSnapshot,
+  kImage,
 };
 
 // One resource of a kind with its tags, as ResourceKind::list yields it.

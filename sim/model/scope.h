@@ -9,6 +9,7 @@
 
 #include "sim/model/address.h"
 #include "sim/model/id_map.h"
+#include "sim/model/images/image.h"
 #include "sim/model/instance.h"
 #include "sim/model/key_pair.h"
 #include "sim/model/launch_templates/launch_template.h"
@@ -57,6 +58,9 @@ struct Scope {
   // the request says; the default KMS key ("" = the AWS managed key alias/aws/ebs).
   bool ebs_encryption_by_default = false;
   std::string ebs_default_kms_key_id;
+  IdMap<Image, InlineId> images;
+  // Images the account deregistered: their ids answer InvalidAMIID.Unavailable, not NotFound.
+  std::set<std::string> deregistered_images;
 };
 
 }  // namespace ec2sim::model

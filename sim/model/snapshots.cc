@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "sim/model/images/images.h"
 #include "sim/model/resource_events.h"
 #include "sim/model/resource_kinds.h"
 
@@ -167,8 +168,19 @@ Result<Snapshot*> CopySnapshot(World& world, Scope& scope, const SnapshotCopyReq
   return &StoreSnapshot(world, scope, std::move(copy));
 }
 
+Snapshot& AddNewSnapshot(World& world, Scope& scope, Snapshot snap) {
+  return StoreSnapshot(world, scope, std::move(snap));
+}
+
 Status DeleteSnapshot(World& world, Scope& scope, const std::string& id) {
   EC2SIM_ASSIGN_OR_RETURN(Snapshot * snap, FindOwnSnapshot(scope, id));
+  // API_DeleteSnapshot.html: "You cannot delete a snapshot of the root device of an EBS volume
+  // used by a registered AMI. You must first deregister the AMI before you can delete the
+  // snapshot." EC2 refuses any mapped snapshot the same way.
+  if (const Image* image = ImageUsingSnapshot(scope, snap->id)) {
+    return MakeError(ErrorCode::kInvalidSnapshotInUse,
+                     "The snapshot " + snap->id + " is currently in use by " + image->id);
+  }
   EmitSnapshot(world, scope, *snap, /*created=*/false);
   scope.snapshots.Erase(snap->id);
   return OkStatus();

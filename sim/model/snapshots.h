@@ -46,6 +46,10 @@ std::vector<const Snapshot*> VisibleSnapshots(World& world, const Scope& scope);
 Result<Snapshot*> CreateSnapshot(World& world, Scope& scope, const std::string& volume_id,
                                  const std::string& description, TagList tags);
 
+// Stores a snapshot built by another family (CreateImage, CopyImage) whose id is drawn: pending
+// until TransitionTimes::snap_create has passed, then completed.
+Snapshot& AddNewSnapshot(World& world, Scope& scope, Snapshot snap);
+
 // What CreateSnapshots asks for: a snapshot of each volume attached to an instance
 // (API_CreateSnapshots.html).
 struct InstanceSnapshotsRequest {
@@ -74,7 +78,8 @@ struct SnapshotCopyRequest {
 // is still pending.
 Result<Snapshot*> CopySnapshot(World& world, Scope& scope, const SnapshotCopyRequest& request);
 
-// Deletes one of the scope's snapshots (pending or completed). Errors: Malformed / NotFound.
+// Deletes one of the scope's snapshots (pending or completed). Errors: Malformed / NotFound;
+// InvalidSnapshot.InUse while an image of the scope maps it.
 Status DeleteSnapshot(World& world, Scope& scope, const std::string& id);
 
 // CreateVolume with SnapshotId: the size defaults to the snapshot's and may not be smaller

@@ -51,10 +51,15 @@ class ResourceKindCoverage : public SandboxTest {
          {{"LaunchTemplateName", "coverage"}, {"LaunchTemplateData", json::object()}});
     json volumes = Call("DescribeVolumes");
     Call("CreateSnapshot", {{"VolumeId", volumes["Volumes"][0]["VolumeId"]}});
+    std::string instance = volumes["Volumes"][0]["Attachments"][0]["InstanceId"];
+    std::string image =
+        Call("CreateImage", {{"InstanceId", instance}, {"Name", "coverage"}})["ImageId"];
     std::map<model::Kind, std::string> ids;
     for (const ResourceKind& kind : model::ResourceKinds()) {
       if (!kind.describe_action.empty()) HarvestIds(Call(std::string(kind.describe_action)), ids);
     }
+    // Launches name the catalog's images, which are not the account's to tag.
+    ids[model::Kind::kImage] = image;
     return ids;
   }
 };

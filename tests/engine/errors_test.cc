@@ -149,6 +149,9 @@ constexpr Expected kGolden[] = {
     {ErrorCode::kInvalidSnapshotNotFound, "InvalidSnapshot.NotFound", 400},
     {ErrorCode::kInvalidSnapshotIdMalformed, "InvalidSnapshotID.Malformed", 400},
     {ErrorCode::kInvalidSnapshotInUse, "InvalidSnapshot.InUse", 400},
+    {ErrorCode::kInvalidAmiIdUnavailable, "InvalidAMIID.Unavailable", 400},
+    {ErrorCode::kInvalidAmiNameDuplicate, "InvalidAMIName.Duplicate", 400},
+    {ErrorCode::kInvalidAmiNameMalformed, "InvalidAMIName.Malformed", 400},
 };
 
 TEST(ErrorCodeList, EveryCodeKeepsItsStringAndStatus) {

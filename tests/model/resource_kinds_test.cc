@@ -24,7 +24,7 @@ TEST(ResourceKinds, EveryKindIsListedOnceInKindOrder) {
     EXPECT_EQ(static_cast<int>(kind.kind), index++);
     EXPECT_EQ(&KindInfo(kind.kind), &kind);
   }
-  EXPECT_EQ(index, static_cast<int>(Kind::kSnapshot) + 1);
+  EXPECT_EQ(index, static_cast<int>(Kind::kImage) + 1);
 }
 
 TEST(ResourceKinds, PrefixesTagTypesAndIdKeysAreDistinct) {
@@ -54,7 +54,7 @@ TEST(ResourceKinds, LongerPrefixesAreNotMistakenForShorterOnes) {
   EXPECT_EQ(KindOfId("sgr-0123456789abcdef0")->kind, Kind::kSecurityGroupRule);
   EXPECT_EQ(KindOfId("sg-0123456789abcdef0")->kind, Kind::kSecurityGroup);
   EXPECT_EQ(KindOfId("vpc-cidr-assoc-0123456789abcdef0"), nullptr);
-  EXPECT_EQ(KindOfId("ami-0123456789abcdef0"), nullptr);
+  EXPECT_EQ(KindOfId("ami-0123456789abcdef0")->kind, Kind::kImage);
   EXPECT_EQ(KindOfId("no-dash-here-but-unknown"), nullptr);
   EXPECT_EQ(KindOfId("nodash"), nullptr);
 }

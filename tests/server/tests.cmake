@@ -47,6 +47,7 @@ set(EC2SIM_SERVER_PY_TESTS
   cpu_credits       # the cpu route, surplus CPU credits on the bill, after a restart
   snapshots         # EBS snapshots: wait, share, restore in another account, copy, restart
   monitoring        # detailed monitoring and EBS encryption by default, after a restart
+  images            # own images: create, wait, share, launch in another account, copy, restart
 )
 foreach(name ${EC2SIM_SERVER_PY_TESTS})
   ec2sim_server_py_test(${name} ENV "EC2SIM_JS_DIR=${CMAKE_BINARY_DIR}/js-sdk")

@@ -388,7 +388,26 @@ void ResultFit::ExerciseVolumes(const std::string& subnet) {
        {{"SnapshotId", snap_id}, {"Attribute", "createVolumePermission"}});
   Call("DescribeSnapshots", {{"OwnerIds", {"self"}}});
   Call("CopySnapshot", {{"SourceRegion", ctx_.region}, {"SourceSnapshotId", snap_id}});
+  json root = json::array({{{"DeviceName", "/dev/xvda"}, {"Ebs", {{"SnapshotId", snap_id}}}}});
+  json registered = Call("RegisterImage", {{"Name", "registered"},
+                                           {"Architecture", "x86_64"},
+                                           {"RootDeviceName", "/dev/xvda"},
+                                           {"BlockDeviceMappings", root}});
+  Call("DeregisterImage", {{"ImageId", registered["ImageId"]}});
   Call("DeleteSnapshot", {{"SnapshotId", snap_id}});
+  json image = Call(
+      "CreateImage",
+      {{"InstanceId", inst["InstanceId"]}, {"Name", "fit"}, {"TagSpecifications", Tags("image")}});
+  json image_id = image["ImageId"];
+  Call("DescribeImages", {{"Owners", {"self"}}});
+  Call("ModifyImageAttribute", {{"ImageId", image_id}, {"LaunchPermission", perm}});
+  for (const char* attribute : {"launchPermission", "description", "blockDeviceMapping",
+                                "productCodes", "sriovNetSupport", "kernel"}) {
+    Call("DescribeImageAttribute", {{"ImageId", image_id}, {"Attribute", attribute}});
+  }
+  Call("ResetImageAttribute", {{"ImageId", image_id}, {"Attribute", "launchPermission"}});
+  Call("CopyImage", {{"SourceRegion", ctx_.region}, {"SourceImageId", image_id}, {"Name", "copy"}});
+  Call("DeregisterImage", {{"ImageId", image_id}});
   Call("DetachVolume", {{"VolumeId", vol_id}});
   Call("DeleteVolume", {{"VolumeId", vol_id}});
   Call("MonitorInstances", {{"InstanceIds", {inst["InstanceId"]}}});
