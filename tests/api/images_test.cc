@@ -11,7 +11,7 @@ namespace ec2sim::testing {
 namespace {
 
 constexpr const char* kOwner = "123456789012";
-constexpr const char* kOtherAccount = "210987654321";
+constexpr const char* kImageSharee = "210987654321";
 
 class Images : public SandboxTest {
  protected:
@@ -39,7 +39,7 @@ class Images : public SandboxTest {
         "RunInstances",
         {{"ImageId", image}, {"InstanceType", "t2.micro"}, {"MinCount", 1}, {"MaxCount", 1}});
   }
-  void AsOther() { ctx_.account = kOtherAccount; }
+  void AsOther() { ctx_.account = kImageSharee; }
   void AsOwner() { ctx_.account = kOwner; }
 };
 
@@ -140,10 +140,10 @@ TEST_F(Images, SharedImageIsVisibleAndLaunchableByTheOtherAccountOnly) {
               {{"ImageId", id}, {"InstanceType", "t2.micro"}, {"MinCount", 1}, {"MaxCount", 1}}),
       "InvalidAMIID.NotFound");
   AsOwner();
-  Share(id, json::array({json{{"UserId", kOtherAccount}}}));
+  Share(id, json::array({json{{"UserId", kImageSharee}}}));
   json perms = Call("DescribeImageAttribute", {{"ImageId", id}, {"Attribute", "launchPermission"}});
   ASSERT_EQ(perms["LaunchPermissions"].size(), 1u);
-  EXPECT_EQ(perms["LaunchPermissions"][0]["UserId"], kOtherAccount);
+  EXPECT_EQ(perms["LaunchPermissions"][0]["UserId"], kImageSharee);
   AsOther();
   json shared = Call("DescribeImages", {{"ExecutableUsers", {"self"}}})["Images"];
   ASSERT_EQ(shared.size(), 1u);
@@ -166,7 +166,7 @@ TEST_F(Images, OperationTypeWithUserIdsAddsAndRemovesAndResetClearsAll) {
   Call("ModifyImageAttribute", {{"ImageId", id},
                                 {"Attribute", "launchPermission"},
                                 {"OperationType", "add"},
-                                {"UserIds", {kOtherAccount}},
+                                {"UserIds", {kImageSharee}},
                                 {"UserGroups", {"all"}}});
   EXPECT_EQ(Image(id)["Public"], true);
   Call("ModifyImageAttribute", {{"ImageId", id},
