@@ -5,6 +5,7 @@
 // accounts" (sharingamis-explicit.html) and "Make your AMI public" (sharingamis-intro.html).
 #include <algorithm>
 
+#include "sim/api/account_permissions.h"
 #include "sim/api/action_table.h"
 #include "sim/api/image_json.h"
 #include "sim/api/render.h"
@@ -68,10 +69,7 @@ Result<json> DescribeImageAttributeHandler(ApiContext& ctx, Params& p) {
 }
 
 // One change to launchPermission: accounts and whether the group "all" is named.
-struct LaunchPermissionChange {
-  std::vector<std::string> users;
-  bool all = false;
-};
+using LaunchPermissionChange = AccountPermissionChange;
 
 void AddImageGroup(const std::string& group, LaunchPermissionChange& change, Params& p) {
   if (group != "all") {
@@ -95,31 +93,6 @@ void ReadLaunchPermissionList(const json* list, const std::string& where,
     item.NotModeled("OrganizationalUnitArn");
     item.Done();
   }
-}
-
-Status CheckLaunchUserIds(const std::vector<std::string>& users) {
-  for (const std::string& user : users) {
-    bool digits = user.size() == 12 && std::all_of(user.begin(), user.end(),
-                                                   [](char c) { return c >= '0' && c <= '9'; });
-    if (!digits) {
-      return MakeError(ErrorCode::kInvalidParameterValue,
-                       "Value (" + user +
-                           ") for parameter userId is invalid: an account ID has "
-                           "12 digits.");
-    }
-  }
-  return OkStatus();
-}
-
-void ApplyLaunchPermissions(Image& image, const LaunchPermissionChange& change, bool add) {
-  for (const std::string& user : change.users) {
-    if (add) {
-      image.launch_users.insert(user);
-    } else {
-      image.launch_users.erase(user);
-    }
-  }
-  if (change.all) image.is_public = add;
 }
 
 // What one ModifyImageAttribute call asks.
@@ -190,7 +163,7 @@ Result<json> ModifyImageAttributeHandler(ApiContext& ctx, Params& p) {
   if (c.attribute == "description" && c.value) c.description = c.value;
   if (c.attribute == "imdsSupport" && c.value) c.imds_support = c.value;
   for (const auto* change : {&c.granted, &c.revoked}) {
-    EC2SIM_RETURN_IF_ERROR(CheckLaunchUserIds(change->users));
+    EC2SIM_RETURN_IF_ERROR(CheckAccountIds(change->users));
   }
   if (c.imds_support && *c.imds_support != "v2.0") {
     return MakeError(
@@ -198,8 +171,8 @@ Result<json> ModifyImageAttributeHandler(ApiContext& ctx, Params& p) {
         "Value (" + *c.imds_support + ") for parameter imdsSupport is invalid. Valid values: v2.0");
   }
   EC2SIM_ASSIGN_OR_RETURN(Image * image, model::FindOwnImage(ctx.world, ctx.scope, id));
-  ApplyLaunchPermissions(*image, c.granted, /*add=*/true);
-  ApplyLaunchPermissions(*image, c.revoked, /*add=*/false);
+  ApplyAccountPermissions(c.granted, /*add=*/true, image->launch_users, image->is_public);
+  ApplyAccountPermissions(c.revoked, /*add=*/false, image->launch_users, image->is_public);
   if (c.description) image->description = *c.description;
   if (c.imds_support) image->imds_support = *c.imds_support;
   return json::object();

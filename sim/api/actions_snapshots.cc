@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <functional>
 
+#include "sim/api/account_permissions.h"
 #include "sim/api/action_table.h"
 #include "sim/api/actions_describe.h"
 #include "sim/api/describe.h"
@@ -236,10 +237,7 @@ Result<json> DescribeSnapshotAttributeHandler(ApiContext& ctx, Params& p) {
 }
 
 // One change to createVolumePermission: accounts and whether the group "all" is named.
-struct SnapshotPermissionChange {
-  std::vector<std::string> users;
-  bool all = false;
-};
+using SnapshotPermissionChange = AccountPermissionChange;
 
 // Reads CreateVolumePermission.Add or .Remove: [{"UserId": ...} | {"Group": "all"}].
 void ReadSnapshotPermissionList(const json* list, const std::string& where,
@@ -260,31 +258,6 @@ void ReadSnapshotPermissionList(const json* list, const std::string& where,
     }
     item.Done();
   }
-}
-
-Status CheckSnapshotUserIds(const std::vector<std::string>& users) {
-  for (const std::string& user : users) {
-    bool digits = user.size() == 12 && std::all_of(user.begin(), user.end(),
-                                                   [](char c) { return c >= '0' && c <= '9'; });
-    if (!digits) {
-      return MakeError(ErrorCode::kInvalidParameterValue,
-                       "Value (" + user +
-                           ") for parameter userId is invalid: an account ID has "
-                           "12 digits.");
-    }
-  }
-  return OkStatus();
-}
-
-void ApplySnapshotPermissions(Snapshot& s, const SnapshotPermissionChange& change, bool add) {
-  for (const std::string& user : change.users) {
-    if (add) {
-      s.create_volume_users.insert(user);
-    } else {
-      s.create_volume_users.erase(user);
-    }
-  }
-  if (change.all) s.public_restore = add;
 }
 
 // Two ways to say the same change: the CreateVolumePermission structure, or OperationType with
@@ -326,11 +299,11 @@ Result<json> ModifySnapshotAttributeHandler(ApiContext& ctx, Params& p) {
   }
   if (operation) (*operation == "add" ? granted : revoked) = legacy;
   for (const auto* change : {&granted, &revoked}) {
-    EC2SIM_RETURN_IF_ERROR(CheckSnapshotUserIds(change->users));
+    EC2SIM_RETURN_IF_ERROR(CheckAccountIds(change->users));
   }
   EC2SIM_ASSIGN_OR_RETURN(Snapshot * s, model::FindOwnSnapshot(ctx.scope, id));
-  ApplySnapshotPermissions(*s, granted, /*add=*/true);
-  ApplySnapshotPermissions(*s, revoked, /*add=*/false);
+  ApplyAccountPermissions(granted, /*add=*/true, s->create_volume_users, s->public_restore);
+  ApplyAccountPermissions(revoked, /*add=*/false, s->create_volume_users, s->public_restore);
   return json::object();
 }
 

@@ -58,3 +58,4 @@ list(APPEND EC2SIM_API_SOURCES sim/api/actions_snapshots.cc)
 list(APPEND EC2SIM_API_SOURCES sim/api/actions_monitoring.cc)
 list(APPEND EC2SIM_API_SOURCES sim/api/image_json.cc sim/api/actions_own_images.cc
   sim/api/actions_image_attributes.cc)
+list(APPEND EC2SIM_API_SOURCES sim/api/account_permissions.cc)
