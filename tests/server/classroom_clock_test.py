@@ -17,11 +17,7 @@ REGION = "ap-northeast-2"
 AMI = "ami-0c9c942bd7bf113a2"
 LESSONS = range(1, 11)
 
-
-def user(name, n, admin=False):
-    return {"access_key_id": f"AKIA{name.upper():X<12}"[:16], "secret_access_key": f"{name}-s/3+",
-            "account_id": f"{n:012d}", "name": name, "admin": admin}
-
+user = harness.classroom_user
 
 # One learner per lesson, so that each lesson's solution runs in an account of its own.
 LEARNERS = [user(f"learner{n}", 100000000000 + n) for n in LESSONS]
@@ -41,18 +37,7 @@ def solution(n):
 
 
 def signed(server, u, method, path, body=None):
-    """A request signed by botocore's SigV4Auth: (status, parsed JSON)."""
-    from botocore.auth import SigV4Auth
-    from botocore.awsrequest import AWSRequest
-    from botocore.credentials import Credentials
-    data = b"" if body is None else json.dumps(body).encode()
-    request = AWSRequest(method=method, url=server.url + path, data=data,
-                         headers={"Content-Type": "application/json"} if data else {})
-    SigV4Auth(Credentials(u["access_key_id"], u["secret_access_key"]), "ec2",
-              REGION).add_auth(request)
-    status, text, _ = server.request(method, path, body=data or None,
-                                     headers=dict(request.headers.items()))
-    return status, json.loads(text)
+    return harness.signed_json(server, u, method, path, body, REGION)
 
 
 class ClassroomClock(unittest.TestCase):

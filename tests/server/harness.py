@@ -190,6 +190,27 @@ class StateDirTest(unittest.TestCase):
         return Server("--quiet", "--state", self.state.name)
 
 
+
+def classroom_user(name, n, admin=False):
+    """A users-file entry whose access key and secret derive from `name`, account `n`."""
+    return {"access_key_id": f"AKIA{name.upper():X<12}"[:16], "secret_access_key": f"{name}-s/3+",
+            "account_id": f"{n:012d}", "name": name, "admin": admin}
+
+
+def signed_json(server, u, method, path, body=None, region="ap-northeast-2"):
+    """An admin-route request signed by botocore's SigV4Auth as user `u`: (status, parsed JSON)."""
+    from botocore.auth import SigV4Auth
+    from botocore.awsrequest import AWSRequest
+    from botocore.credentials import Credentials
+    data = b"" if body is None else json.dumps(body).encode()
+    request = AWSRequest(method=method, url=server.url + path, data=data,
+                         headers={"Content-Type": "application/json"} if data else {})
+    SigV4Auth(Credentials(u["access_key_id"], u["secret_access_key"]), "ec2",
+              region).add_auth(request)
+    status, text, _ = server.request(method, path, body=data or None,
+                                     headers=dict(request.headers.items()))
+    return status, json.loads(text)
+
 def boto3_client(server, access_key="AKIDEXAMPLE", region="ap-northeast-2"):
     import boto3  # noqa: imported late so a missing package gives a clear message in main()
     from botocore.config import Config
